@@ -1,0 +1,46 @@
+import type { z } from 'zod';
+
+export interface ChatMessage {
+  role: 'system' | 'user' | 'assistant';
+  content: string;
+}
+
+export interface LlmUsage {
+  promptTokens: number;
+  completionTokens: number;
+}
+
+export interface CompletionRequest {
+  /** Who is asking (an agent id); usage is accounted per agent. */
+  agent: string;
+  /** Usage and tokens are accounted per query. */
+  queryId: string;
+  messages: ChatMessage[];
+  /** Called with each text delta as it arrives; absent = non-streaming call. */
+  onToken?: (delta: string) => void;
+  signal?: AbortSignal;
+}
+
+export interface CompletionResult {
+  text: string;
+  usage: LlmUsage;
+  latencyMs: number;
+}
+
+export interface StructuredRequest<T> extends Omit<CompletionRequest, 'onToken'> {
+  schema: z.ZodType<T>;
+  schemaName: string;
+}
+
+/**
+ * An OpenAI-compatible chat model behind timeouts, retries, a circuit breaker and a concurrency cap.
+ * Every method rejects with a SwarmError (`LLM_*` codes) that callers turn into the offline fallback.
+ */
+export interface LlmPort {
+  readonly model: string;
+  complete(request: CompletionRequest): Promise<CompletionResult>;
+  /** A JSON answer validated against `schema`; invalid or empty output rejects with `LLM_INVALID_OUTPUT`. */
+  structured<T>(request: StructuredRequest<T>): Promise<{ value: T; usage: LlmUsage; latencyMs: number }>;
+  /** Breaker state and queue, for `/readyz` and metrics. */
+  health(): { breaker: 'closed' | 'open' | 'half-open'; inFlight: number; queued: number };
+}

@@ -1,0 +1,51 @@
+import type { Customer } from '../domain/customer.js';
+import type { Department, Language } from '../domain/vocabulary.js';
+import type { Article } from '../knowledge/knowledge-base.js';
+import type { ChatMessage, LlmUsage } from './llm.js';
+
+/**
+ * What agents ask of the LLM, as a host service (`ctx.call('llm', method, request)`): the service runs
+ * on the main thread, where the concurrency cap and the circuit breaker are shared by every agent.
+ * Each method resolves `null` when the LLM cannot be used (down, breaker open, timed out, invalid
+ * output): the agent then answers offline. They never reject.
+ */
+export interface AnswerRequest {
+  queryId: string;
+  agent: string;
+  department: Department;
+  language: Language;
+  question: string;
+  /** Only the requesting customer's record ever reaches the prompt. */
+  customer: Customer | null;
+  articles: Article[];
+  history: ChatMessage[];
+}
+
+export interface AnswerResult {
+  text: string;
+  usage: LlmUsage;
+  latencyMs: number;
+  /** The output check failed: `text` is the safe replacement and the case must be escalated. */
+  guarded: boolean;
+}
+
+export interface ClassifyRequest {
+  queryId: string;
+  agent: string;
+  text: string;
+  language: Language;
+  candidates: Array<{ intent: string; department: Department; description: string }>;
+}
+
+export interface ClassifyResult {
+  intent: string;
+  department: Department;
+  confidence: number;
+  usage: LlmUsage;
+  latencyMs: number;
+}
+
+export interface LlmService {
+  answer(request: AnswerRequest): Promise<AnswerResult | null>;
+  classify(request: ClassifyRequest): Promise<ClassifyResult | null>;
+}

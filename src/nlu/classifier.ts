@@ -1,0 +1,21 @@
+/** What the router needs of an intent model; the shipped linear model and user models implement it. */
+export interface IntentPrediction {
+  /** The best in-scope intent, or `oos` when the model does not recognise the message. */
+  intent: string;
+  /** Calibrated probability of `intent` (for `oos`, of the best in-scope candidate). */
+  confidence: number;
+  outOfScope: boolean;
+  /** Best candidates, most likely first (at most 5). */
+  ranked: Array<{ intent: string; confidence: number }>;
+}
+
+export interface IntentClassifier {
+  readonly labels: readonly string[];
+  classify(text: string): IntentPrediction;
+}
+
+export interface LanguageGuess {
+  /** ISO 639-1 code of a supported language (`cs`, `en`), or `other`. */
+  language: 'cs' | 'en' | 'other';
+  confidence: number;
+}

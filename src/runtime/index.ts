@@ -1,0 +1,37 @@
+export {
+  PRIORITIES,
+  defineBehaviour,
+  type ActorContext,
+  type ActorLogger,
+  type AskOptions,
+  type Behaviour,
+  type BehaviourRef,
+  type Priority,
+  type SendOptions,
+  type Step,
+} from './behaviour.js';
+export {
+  ActorNotFoundError,
+  ActorStoppedError,
+  AskTimeoutError,
+  BehaviourError,
+  InvalidMessageError,
+  MailboxFullError,
+  ShuttingDownError,
+  SwarmError,
+  type SerializedError,
+} from './errors.js';
+export {
+  ACTOR_STATES,
+  type ActorState,
+  type ActorStatus,
+  type ActorSystem,
+  type ActorSystemOptions,
+  type Clock,
+  type DeadLetter,
+  type PoolSpec,
+  type Service,
+  type ShutdownReport,
+  type SupervisionOptions,
+  type SystemEvent,
+} from './system-types.js';
