@@ -1,0 +1,186 @@
+import { setTimeout as delay } from 'node:timers/promises';
+import type { Redis } from 'ioredis';
+import { z } from 'zod';
+import {
+  BlackboardChange,
+  BlackboardEntry,
+  Conversation,
+  ConversationState,
+  type BlackboardEntryInput,
+} from '../domain/conversation.js';
+import { QueryResult } from '../domain/query.js';
+import {
+  StoreCorruptError,
+  createChannelSubscriber,
+  createKeys,
+  execReplies,
+  parseJsonRecord,
+  pingRedis,
+  validateRecord,
+} from '../redis/index.js';
+import type { Blackboard } from './blackboard.js';
+import { ConversationNotFoundError, StateConflictError } from './errors.js';
+import { resolveBlackboardOptions, type BlackboardOptions } from './options.js';
+import { appendScript, openScript, updateStateScript } from './redis-scripts.js';
+import { reportListenerError } from './report-listener-error.js';
+import { validateWrite } from './validate-write.js';
+
+export interface RedisBlackboardOptions extends BlackboardOptions {
+  /** Owned by the caller: `close()` leaves it open. */
+  redis: Redis;
+  keyPrefix?: string;
+}
+
+/** Results are stored in an envelope so the record carries its schema version. */
+const StoredResult = z.object({ schemaVersion: z.literal(1), result: QueryResult });
+
+/**
+ * The blackboard shared by every process of a desk: a hash per conversation (scalars, `version`, the
+ * state as JSON, the `seq` counter), a capped list of entries, results as strings with a TTL, and
+ * changes over pub/sub on one duplicated connection.
+ */
+export function createRedisBlackboard(options: RedisBlackboardOptions): Blackboard {
+  const { redis, keyPrefix, ...rest } = options;
+  const o = resolveBlackboardOptions(rest);
+  const keys = createKeys(keyPrefix);
+  const onListenerError = o.onListenerError ?? reportListenerError;
+  const subscriber = createChannelSubscriber(redis);
+
+  async function read(conversationId: string): Promise<Conversation | undefined> {
+    const key = keys.conversation(conversationId);
+    const [hash, entries] = execReplies(
+      await redis.multi().hgetall(key).lrange(keys.conversationEntries(conversationId), 0, -1).exec(),
+    ) as [Record<string, string>, string[]];
+    if (Object.keys(hash).length === 0) return undefined;
+    return validateRecord(Conversation, key, {
+      schemaVersion: Number(hash.schemaVersion),
+      conversationId: hash.conversationId,
+      customerId: hash.customerId,
+      ...(hash.channel === undefined ? {} : { channel: hash.channel }),
+      createdAt: hash.createdAt,
+      updatedAt: hash.updatedAt,
+      version: Number(hash.version),
+      state: decodeJson(key, hash.state ?? ''),
+      entries: entries.map((text) => decodeJson(key, text)),
+    });
+  }
+
+  function messagePrefix(conversationId: string): string {
+    return `{"conversationId":${JSON.stringify(conversationId)},"version":`;
+  }
+
+  function channelArgs(conversationId: string): [string, string] {
+    return [keys.conversationChannel(conversationId), keys.allConversationsChannel()];
+  }
+
+  return {
+    async open(conversationId, init) {
+      const now = new Date().toISOString();
+      await openScript.run(
+        redis,
+        [keys.conversation(conversationId)],
+        [
+          conversationId,
+          init.customerId,
+          init.channel ?? '',
+          now,
+          JSON.stringify(ConversationState.parse({})),
+          o.conversationTtlSeconds,
+        ],
+      );
+      const conversation = await read(conversationId);
+      if (!conversation) throw new ConversationNotFoundError(conversationId);
+      return conversation;
+    },
+
+    get: read,
+
+    async append(conversationId, input) {
+      const at = input.at ?? new Date().toISOString();
+      const { seq: _placeholder, ...entry } = validateWrite(BlackboardEntry, conversationId, {
+        ...(input as BlackboardEntryInput),
+        seq: 0,
+        at,
+      });
+      const reply = (await appendScript.run(
+        redis,
+        [keys.conversation(conversationId), keys.conversationEntries(conversationId)],
+        [
+          JSON.stringify(entry).slice(1),
+          at,
+          o.maxEntries,
+          o.conversationTtlSeconds,
+          messagePrefix(conversationId),
+          ...channelArgs(conversationId),
+        ],
+      )) as [number, number] | null;
+      if (!reply) throw new ConversationNotFoundError(conversationId);
+      return { ...entry, seq: reply[0] } as BlackboardEntry;
+    },
+
+    async updateState(conversationId, mutate) {
+      const key = keys.conversation(conversationId);
+      for (let attempt = 1; attempt <= o.maxUpdateAttempts; attempt += 1) {
+        const current = await redis.hget(key, 'state');
+        if (current === null) throw new ConversationNotFoundError(conversationId);
+        const state = validateRecord(ConversationState, key, decodeJson(key, current));
+        const next = validateWrite(ConversationState, conversationId, mutate(state));
+        const text = JSON.stringify(next);
+        const outcome = await updateStateScript.run(
+          redis,
+          [key, keys.conversationEntries(conversationId)],
+          [
+            current,
+            text,
+            new Date().toISOString(),
+            o.conversationTtlSeconds,
+            messagePrefix(conversationId),
+            ...channelArgs(conversationId),
+          ],
+        );
+        if (outcome === -1) throw new ConversationNotFoundError(conversationId);
+        if (outcome !== 0) return next;
+        // Lost the race: a little jitter keeps a crowd of writers from colliding in lockstep.
+        await delay(Math.floor(Math.random() * Math.min(attempt, 10)));
+      }
+      throw new StateConflictError(conversationId, o.maxUpdateAttempts);
+    },
+
+    async subscribe(conversationId, listener) {
+      const channel =
+        conversationId === '*' ? keys.allConversationsChannel() : keys.conversationChannel(conversationId);
+      return subscriber.subscribe(channel, (message) => {
+        try {
+          listener(parseJsonRecord(BlackboardChange, channel, message));
+        } catch (error) {
+          onListenerError(error);
+        }
+      });
+    },
+
+    async saveResult(result) {
+      const record = StoredResult.parse({ schemaVersion: 1, result });
+      await redis.set(keys.result(result.queryId), JSON.stringify(record), 'EX', o.resultTtlSeconds);
+    },
+
+    async getResult(queryId) {
+      const key = keys.result(queryId);
+      const text = await redis.get(key);
+      return text === null ? undefined : parseJsonRecord(StoredResult, key, text).result;
+    },
+
+    ping: () => pingRedis(redis),
+
+    async close() {
+      await subscriber.close();
+    },
+  };
+}
+
+function decodeJson(key: string, text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new StoreCorruptError(key, 'not JSON', error);
+  }
+}

@@ -1,0 +1,58 @@
+import { defineScript } from '../redis/index.js';
+
+/*
+ * Change messages are JSON assembled inside the scripts (Redis' cjson turns empty arrays into objects,
+ * so nothing is decoded there): the caller sends a prefix up to `"version":` and the script appends the
+ * version it assigned and the entry or state. Per-conversation channel first, then the global one: a
+ * subscriber to both sees them in that order.
+ */
+
+/** KEYS: conversation hash. ARGV: id, customerId, channel ('' = none), now, initial state, ttl. */
+export const openScript = defineScript(`
+if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
+redis.call('HSET', KEYS[1], 'schemaVersion', '1', 'conversationId', ARGV[1], 'customerId', ARGV[2],
+  'createdAt', ARGV[4], 'updatedAt', ARGV[4], 'version', '0', 'seq', '0', 'state', ARGV[5])
+if ARGV[3] ~= '' then redis.call('HSET', KEYS[1], 'channel', ARGV[3]) end
+redis.call('EXPIRE', KEYS[1], ARGV[6])
+return 1
+`);
+
+/**
+ * KEYS: conversation hash, entries list. ARGV: entry JSON after its opening brace, at, maxEntries, ttl,
+ * message prefix, conversation channel, global channel. Returns {seq, version}, or nil when unknown.
+ */
+export const appendScript = defineScript(`
+if redis.call('EXISTS', KEYS[1]) == 0 then return false end
+local seq = redis.call('HINCRBY', KEYS[1], 'seq', 1)
+local version = redis.call('HINCRBY', KEYS[1], 'version', 1)
+redis.call('HSET', KEYS[1], 'updatedAt', ARGV[2])
+local entry = '{"seq":' .. seq .. ',' .. ARGV[1]
+redis.call('RPUSH', KEYS[2], entry)
+redis.call('LTRIM', KEYS[2], -tonumber(ARGV[3]), -1)
+redis.call('EXPIRE', KEYS[1], ARGV[4])
+redis.call('EXPIRE', KEYS[2], ARGV[4])
+local message = ARGV[5] .. version .. ',"entry":' .. entry .. '}'
+redis.call('PUBLISH', ARGV[6], message)
+redis.call('PUBLISH', ARGV[7], message)
+return {seq, version}
+`);
+
+/**
+ * Compare-and-set on the state text itself rather than on `version`, so concurrent appends (which bump
+ * the version) do not force state writers to retry. KEYS: conversation hash, entries list. ARGV:
+ * expected state, new state, updatedAt, ttl, message prefix, conversation channel, global channel.
+ * Returns the new version, 0 when another writer got in first, -1 when the conversation is unknown.
+ */
+export const updateStateScript = defineScript(`
+local current = redis.call('HGET', KEYS[1], 'state')
+if not current then return -1 end
+if current ~= ARGV[1] then return 0 end
+redis.call('HSET', KEYS[1], 'state', ARGV[2], 'updatedAt', ARGV[3])
+local version = redis.call('HINCRBY', KEYS[1], 'version', 1)
+redis.call('EXPIRE', KEYS[1], ARGV[4])
+redis.call('EXPIRE', KEYS[2], ARGV[4])
+local message = ARGV[5] .. version .. ',"state":' .. ARGV[2] .. '}'
+redis.call('PUBLISH', ARGV[6], message)
+redis.call('PUBLISH', ARGV[7], message)
+return version
+`);

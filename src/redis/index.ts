@@ -1,0 +1,15 @@
+export {
+  RedisClientOptions,
+  connectRedis,
+  createRedisClient,
+  duplicateRedisClient,
+  pingRedis,
+  redactRedisUrl,
+} from './client.js';
+export { RedisUnavailableError, StoreCorruptError } from './errors.js';
+export { DEFAULT_KEY_PREFIX, createKeys, type RedisKeys } from './keys.js';
+export { parseJsonRecord, validateRecord } from './parse-record.js';
+export { execReplies } from './exec-replies.js';
+export { deleteKeysWithPrefix } from './scan-keys.js';
+export { defineScript, type LuaScript } from './script.js';
+export { createChannelSubscriber, type ChannelSubscriber } from './subscriber.js';

@@ -1,0 +1,34 @@
+/** Every Redis key and channel swarmdesk uses is built here, so one prefix scopes (and cleans) them all. */
+export const DEFAULT_KEY_PREFIX = 'swarmdesk:';
+
+export interface RedisKeys {
+  readonly prefix: string;
+  conversation(conversationId: string): string;
+  conversationEntries(conversationId: string): string;
+  result(queryId: string): string;
+  customer(customerId: string): string;
+  customerIssues(customerId: string): string;
+  customerIndex(): string;
+  ticket(ticketId: string): string;
+  ticketQueue(): string;
+  ticketStatusQueue(status: string): string;
+  conversationChannel(conversationId: string): string;
+  allConversationsChannel(): string;
+}
+
+export function createKeys(prefix: string = DEFAULT_KEY_PREFIX): RedisKeys {
+  return {
+    prefix,
+    conversation: (id) => `${prefix}conv:${id}`,
+    conversationEntries: (id) => `${prefix}conv:${id}:entries`,
+    result: (id) => `${prefix}result:${id}`,
+    customer: (id) => `${prefix}customer:${id}`,
+    customerIssues: (id) => `${prefix}customer:${id}:issues`,
+    customerIndex: () => `${prefix}customers`,
+    ticket: (id) => `${prefix}ticket:${id}`,
+    ticketQueue: () => `${prefix}tickets`,
+    ticketStatusQueue: (status) => `${prefix}tickets:${status}`,
+    conversationChannel: (id) => `${prefix}changes:conv:${id}`,
+    allConversationsChannel: () => `${prefix}changes:*`,
+  };
+}

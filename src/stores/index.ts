@@ -1,0 +1,1 @@
+export { StoresOptions, createStores, type Stores } from './create-stores.js';

@@ -1,0 +1,4 @@
+import { createMemoryTicketQueue } from '../../src/tickets/index.js';
+import { ticketQueueConformance } from './conformance.js';
+
+ticketQueueConformance('memory', () => createMemoryTicketQueue());

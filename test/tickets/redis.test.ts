@@ -1,0 +1,30 @@
+import { expect, it } from 'vitest';
+import { createKeys } from '../../src/redis/index.js';
+import { createRedisTicketQueue } from '../../src/tickets/index.js';
+import { describeWithRedis, probeTestRedis, useRedisKeyspace } from '../support/redis.js';
+import { sampleTicket, ticketQueueConformance } from './conformance.js';
+
+const availability = await probeTestRedis();
+
+describeWithRedis('redis ticket queue', availability, (url) => {
+  const keyspace = useRedisKeyspace(url);
+
+  ticketQueueConformance('redis', () =>
+    createRedisTicketQueue({ redis: keyspace.client, keyPrefix: keyspace.prefix }),
+  );
+
+  it('reports a ticket whose stored record is not JSON as STORE_CORRUPT', async () => {
+    const queue = createRedisTicketQueue({ redis: keyspace.client, keyPrefix: keyspace.prefix });
+    await queue.open(sampleTicket('T-1'));
+    await keyspace.client.hset(createKeys(keyspace.prefix).ticket('T-1'), 'record', 'not json');
+    await expect(queue.get('T-1')).rejects.toMatchObject({ code: 'STORE_CORRUPT' });
+    await expect(queue.list()).rejects.toMatchObject({ code: 'STORE_CORRUPT' });
+  });
+
+  it('reports a ticket with an unknown status as STORE_CORRUPT', async () => {
+    const queue = createRedisTicketQueue({ redis: keyspace.client, keyPrefix: keyspace.prefix });
+    await queue.open(sampleTicket('T-1'));
+    await keyspace.client.hset(createKeys(keyspace.prefix).ticket('T-1'), 'status', 'lost');
+    await expect(queue.get('T-1')).rejects.toMatchObject({ code: 'STORE_CORRUPT' });
+  });
+});
