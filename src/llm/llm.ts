@@ -8,6 +8,8 @@ export interface ChatMessage {
 export interface LlmUsage {
   promptTokens: number;
   completionTokens: number;
+  /** The server reported no usage, so the counts are a rough estimate from character counts. */
+  estimated?: boolean;
 }
 
 export interface CompletionRequest {

@@ -1,0 +1,190 @@
+import { z } from 'zod';
+import type { Usage, StreamEvent } from '../domain/query.js';
+import { SwarmError } from '../runtime/index.js';
+import { LlmInvalidOutputError } from './errors/index.js';
+import {
+  checkInput,
+  createStreamGuard,
+  safeAnswer,
+  type GuardVerdict,
+  type InputCheckOptions,
+} from './guardrails/index.js';
+import type { LlmPort, LlmUsage } from './llm.js';
+import { answerMessages, classifyMessages } from './prompts.js';
+import type { AnswerRequest, AnswerResult, ClassifyRequest, ClassifyResult, LlmService } from './service.js';
+
+export type LlmCallOutcome = 'ok' | 'error' | 'fallback';
+
+/** One accounting record per service call; metrics and per-query usage hang on it. */
+export interface LlmCallRecord {
+  method: 'answer' | 'classify';
+  agent: string;
+  queryId: string;
+  latencyMs: number;
+  usage: LlmUsage;
+  /**
+   * `ok`: the LLM's output is used. `error`: the call failed (`errorCode`) and the agent answers
+   * offline. `fallback`: the service chose not to use the LLM's output: the input check refused the
+   * question (no call made) or the output check replaced the answer.
+   */
+  outcome: LlmCallOutcome;
+  errorCode?: string;
+}
+
+export interface LlmServiceOptions {
+  publish: (queryId: string, event: StreamEvent) => void;
+  onCall?: (record: LlmCallRecord) => void;
+}
+
+/** The host service agents reach with `ctx.call('llm', method, ...)`: the contract plus helpers. */
+export interface LlmHostService extends LlmService {
+  checkInput(text: string, options?: InputCheckOptions): GuardVerdict;
+  /** The query's LLM usage so far; forgets it, so call once when the query is done. */
+  takeUsage(queryId: string): Usage;
+}
+
+const INPUT_REJECTED = 'LLM_INPUT_REJECTED';
+const OUTPUT_GUARDED = 'LLM_OUTPUT_GUARDED';
+const NO_USAGE: LlmUsage = { promptTokens: 0, completionTokens: 0 };
+// Usage of queries nobody collected is dropped oldest-first, so a forgotten query cannot leak memory.
+const MAX_TRACKED_QUERIES = 10_000;
+
+export function createLlmService(port: LlmPort, options: LlmServiceOptions): LlmHostService {
+  const usageByQuery = new Map<string, Usage>();
+
+  const record = (entry: LlmCallRecord): void => {
+    const usage = usageByQuery.get(entry.queryId) ?? { llmCalls: 0, promptTokens: 0, completionTokens: 0 };
+    usageByQuery.delete(entry.queryId);
+    const called = entry.errorCode !== INPUT_REJECTED;
+    usageByQuery.set(entry.queryId, {
+      llmCalls: usage.llmCalls + (called ? 1 : 0),
+      promptTokens: usage.promptTokens + entry.usage.promptTokens,
+      completionTokens: usage.completionTokens + entry.usage.completionTokens,
+    });
+    if (usageByQuery.size > MAX_TRACKED_QUERIES) {
+      const oldest = usageByQuery.keys().next().value;
+      if (oldest !== undefined) usageByQuery.delete(oldest);
+    }
+    options.onCall?.(entry);
+  };
+
+  const failed = (
+    method: LlmCallRecord['method'],
+    request: { agent: string; queryId: string },
+    error: unknown,
+    startedAt: number,
+  ): null => {
+    record({
+      method,
+      agent: request.agent,
+      queryId: request.queryId,
+      latencyMs: performance.now() - startedAt,
+      usage: NO_USAGE,
+      outcome: 'error',
+      errorCode: error instanceof SwarmError ? error.code : 'LLM_FAILED',
+    });
+    return null;
+  };
+
+  return {
+    checkInput,
+
+    takeUsage(queryId) {
+      const usage = usageByQuery.get(queryId) ?? { llmCalls: 0, promptTokens: 0, completionTokens: 0 };
+      usageByQuery.delete(queryId);
+      return usage;
+    },
+
+    async answer(request: AnswerRequest): Promise<AnswerResult | null> {
+      const startedAt = performance.now();
+      const { agent, queryId } = request;
+      const input = checkInput(request.question, { customerId: request.customer?.customerId });
+      if (!input.ok) {
+        record({
+          method: 'answer',
+          agent,
+          queryId,
+          latencyMs: 0,
+          usage: NO_USAGE,
+          outcome: 'fallback',
+          errorCode: INPUT_REJECTED,
+        });
+        return null;
+      }
+      const guard = createStreamGuard(
+        {
+          customer: request.customer,
+          allowedSources: [
+            ...request.articles.map((article) => article.body),
+            request.question,
+            ...request.history.filter((message) => message.role === 'user').map((message) => message.content),
+          ],
+        },
+        (delta) => options.publish(queryId, { type: 'token', queryId, delta, agent }),
+      );
+      try {
+        const result = await port.complete({
+          agent,
+          queryId,
+          messages: answerMessages(request),
+          onToken: (delta) => guard.push(delta),
+        });
+        const verdict = guard.finish(result.text);
+        const guarded = !verdict.ok;
+        record({
+          method: 'answer',
+          agent,
+          queryId,
+          latencyMs: result.latencyMs,
+          usage: result.usage,
+          outcome: guarded ? 'fallback' : 'ok',
+          ...(guarded ? { errorCode: OUTPUT_GUARDED } : {}),
+        });
+        return {
+          text: guarded ? safeAnswer(request.language) : result.text,
+          usage: result.usage,
+          latencyMs: result.latencyMs,
+          guarded,
+        };
+      } catch (error) {
+        return failed('answer', request, error, startedAt);
+      }
+    },
+
+    async classify(request: ClassifyRequest): Promise<ClassifyResult | null> {
+      const startedAt = performance.now();
+      const [first, ...rest] = request.candidates.map((candidate) => candidate.intent);
+      if (first === undefined) return null;
+      const schema = z.object({ intent: z.enum([first, ...rest]), confidence: z.number().min(0).max(1) });
+      try {
+        const { value, usage, latencyMs } = await port.structured({
+          agent: request.agent,
+          queryId: request.queryId,
+          messages: classifyMessages(request),
+          schema,
+          schemaName: 'intent_classification',
+        });
+        const candidate = request.candidates.find((c) => c.intent === value.intent);
+        // The enum already holds the model to the candidates; this only satisfies the type.
+        if (!candidate) throw new LlmInvalidOutputError(`intent ${value.intent} is not a candidate`);
+        record({
+          method: 'classify',
+          agent: request.agent,
+          queryId: request.queryId,
+          latencyMs,
+          usage,
+          outcome: 'ok',
+        });
+        return {
+          intent: value.intent,
+          department: candidate.department,
+          confidence: value.confidence,
+          usage,
+          latencyMs,
+        };
+      } catch (error) {
+        return failed('classify', request, error, startedAt);
+      }
+    },
+  };
+}

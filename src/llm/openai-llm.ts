@@ -1,0 +1,171 @@
+import OpenAI from 'openai';
+import type { Clock } from '../runtime/index.js';
+import { parseLlmConfig, type LlmConfig, type LlmConfigInput } from './config.js';
+import { chatAttempt, type AttemptOutput, type ChatBody } from './chat-attempt.js';
+import { describeFailure } from './attempt-failure.js';
+import { LlmAbortedError, LlmInvalidOutputError, LlmUnavailableError } from './errors/index.js';
+import type { CompletionRequest, CompletionResult, LlmPort, StructuredRequest } from './llm.js';
+import { CircuitBreaker, ConcurrencyLimiter, backoffDelay } from './resilience/index.js';
+import { jsonSchemaFormat, parseStructured } from './structured-output.js';
+import { usageOf } from './usage.js';
+
+export interface LlmDeps {
+  /** Drives the breaker's cool-down, the per-attempt timeout and the backoff sleeps. */
+  clock?: Clock;
+  /** Jitter source, in [0, 1). */
+  random?: () => number;
+}
+
+const systemClock: Clock = {
+  now: () => performance.now(),
+  setTimeout: (fn, ms) => setTimeout(fn, ms),
+  clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
+};
+
+// The client insists on a key; local servers (Ollama, vLLM, llama.cpp, LM Studio) ignore it.
+const PLACEHOLDER_API_KEY = 'not-needed';
+const OPENAI_BASE_URL = 'https://api.openai.com/v1';
+
+/**
+ * An LlmPort over any OpenAI-compatible chat-completions endpoint. The client's own retries are off:
+ * retries, timeouts, the breaker and the concurrency cap live here so they are shared by every call.
+ */
+export function createLlm(input: LlmConfigInput, deps: LlmDeps = {}): LlmPort {
+  const config: LlmConfig = parseLlmConfig(input);
+  const clock = deps.clock ?? systemClock;
+  const random = deps.random ?? Math.random;
+  const client = new OpenAI({
+    apiKey: config.apiKey ?? PLACEHOLDER_API_KEY,
+    baseURL: config.baseURL ?? OPENAI_BASE_URL,
+    maxRetries: 0,
+    // A backstop only: the attempt's own abort fires first and is reported as LLM_TIMEOUT.
+    timeout: config.timeoutMs + 5_000,
+    defaultHeaders: config.headers,
+    // The client logs unparsable stream frames verbatim, and those can hold customer text.
+    logLevel: 'off',
+  });
+  const breaker = new CircuitBreaker(config.breaker, () => clock.now());
+  const limiter = new ConcurrencyLimiter(config.concurrency, config.maxQueue);
+
+  const sleep = (ms: number, signal: AbortSignal | undefined): Promise<void> =>
+    new Promise((resolve, reject) => {
+      const onAbort = (): void => {
+        clock.clearTimeout(handle);
+        reject(new LlmAbortedError());
+      };
+      const handle = clock.setTimeout(() => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      }, ms);
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
+
+  async function attemptWithTimeout(
+    body: ChatBody,
+    request: Pick<CompletionRequest, 'signal'>,
+    onToken: ((delta: string) => void) | undefined,
+  ): Promise<AttemptOutput> {
+    const controller = new AbortController();
+    const cause = { timedOut: false, callerAborted: false, timeoutMs: config.timeoutMs };
+    const timer = clock.setTimeout(() => {
+      cause.timedOut = true;
+      controller.abort();
+    }, config.timeoutMs);
+    const onCallerAbort = (): void => {
+      cause.callerAborted = true;
+      controller.abort();
+    };
+    request.signal?.addEventListener('abort', onCallerAbort, { once: true });
+    try {
+      return await chatAttempt(client, body, controller.signal, onToken);
+    } catch (error) {
+      throw describeFailure(error, cause);
+    } finally {
+      clock.clearTimeout(timer);
+      request.signal?.removeEventListener('abort', onCallerAbort);
+    }
+  }
+
+  async function call(
+    body: ChatBody,
+    request: Pick<CompletionRequest, 'signal' | 'onToken'>,
+  ): Promise<AttemptOutput & { latencyMs: number }> {
+    const startedAt = clock.now();
+    if (request.signal?.aborted) throw new LlmAbortedError();
+    if (breaker.state === 'open') throw new LlmUnavailableError('open', breaker.retryInMs());
+    const release = await limiter.acquire(request.signal);
+    let streamed = false;
+    const onToken = request.onToken
+      ? (delta: string): void => {
+          streamed = true;
+          request.onToken?.(delta);
+        }
+      : undefined;
+    try {
+      for (let attempt = 1; ; attempt += 1) {
+        const permit = breaker.tryAcquire();
+        if (!permit) throw new LlmUnavailableError(breaker.state, breaker.retryInMs());
+        try {
+          const output = await attemptWithTimeout(body, request, onToken);
+          breaker.recordSuccess(permit);
+          return { ...output, latencyMs: clock.now() - startedAt };
+        } catch (thrown) {
+          const failure = thrown as ReturnType<typeof describeFailure>;
+          if (failure.serverFault === true) breaker.recordFailure(permit);
+          else if (failure.serverFault === false) breaker.recordSuccess(permit);
+          else breaker.release(permit);
+          // Tokens already reached the customer: a retry would repeat them, so the call fails instead.
+          if (!failure.retryable || attempt > config.maxRetries || streamed) throw failure.toError(attempt);
+          const delay =
+            failure.retryAfterMs ??
+            backoffDelay(attempt - 1, {
+              baseDelayMs: config.retryBaseDelayMs,
+              maxDelayMs: config.retryMaxDelayMs,
+              random,
+            });
+          await sleep(Math.min(delay, config.retryMaxDelayMs), request.signal);
+        }
+      }
+    } finally {
+      release();
+    }
+  }
+
+  const bodyOf = (messages: CompletionRequest['messages']): ChatBody => ({
+    model: config.model,
+    messages: messages.map(({ role, content }) => ({ role, content })),
+    ...(config.temperature === undefined ? {} : { temperature: config.temperature }),
+    ...(config.maxOutputTokens === undefined ? {} : { max_tokens: config.maxOutputTokens }),
+  });
+
+  return {
+    model: config.model,
+
+    async complete(request: CompletionRequest): Promise<CompletionResult> {
+      const output = await call(bodyOf(request.messages), request);
+      if (output.text.trim() === '') throw new LlmInvalidOutputError('empty content');
+      return {
+        text: output.text,
+        usage: usageOf(output.usage, request.messages, output.text),
+        latencyMs: output.latencyMs,
+      };
+    },
+
+    async structured<T>(request: StructuredRequest<T>) {
+      const body = {
+        ...bodyOf(request.messages),
+        response_format: jsonSchemaFormat(request.schema, request.schemaName),
+      };
+      const output = await call(body, { signal: request.signal });
+      return {
+        value: parseStructured(output.text, request.schema),
+        usage: usageOf(output.usage, request.messages, output.text),
+        latencyMs: output.latencyMs,
+      };
+    },
+
+    health() {
+      return { breaker: breaker.state, inFlight: limiter.inFlight, queued: limiter.queued };
+    },
+  };
+}

@@ -1,0 +1,8 @@
+export {
+  FakeLlm,
+  type FakeHandler,
+  type FakeLlmCall,
+  type FakeLlmOptions,
+  type FakeLlmRequest,
+  type FakeReply,
+} from './fake-llm.js';
