@@ -70,16 +70,22 @@ function windowStart(buffer: string, sent: number): number {
   return match && match.index < sent ? match.index + 1 : 0;
 }
 
+/**
+ * Only the unsent tail can still grow into something the check would flag, so the search looks at
+ * `buffer.slice(sent)` alone: scanning the whole answer on every delta made a stream quadratic.
+ */
 function safePoint(buffer: string, sent: number): number {
-  let end = buffer.length;
-  const word = TRAILING_WORD.exec(buffer);
+  const pending = buffer.slice(sent);
+  let end = pending.length;
+  const word = TRAILING_WORD.exec(pending);
   if (word) end = Math.min(end, word.index);
-  const number = TRAILING_NUMBER.exec(buffer);
+  const number = TRAILING_NUMBER.exec(pending);
   if (number) end = Math.min(end, number.index);
-  const lower = buffer.toLowerCase();
-  for (let start = Math.max(sent, end - LONGEST_MARKER); start < end; start += 1) {
+  const from = Math.max(sent, sent + end - LONGEST_MARKER);
+  const lower = buffer.slice(from).toLowerCase();
+  for (let start = 0; from + start < sent + end; start += 1) {
     const tail = lower.slice(start);
-    if (MARKERS.some((marker) => marker.startsWith(tail) || tail.startsWith(marker))) return start;
+    if (MARKERS.some((marker) => marker.startsWith(tail) || tail.startsWith(marker))) return from + start;
   }
-  return end;
+  return sent + end;
 }
