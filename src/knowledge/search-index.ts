@@ -1,0 +1,136 @@
+import MiniSearch, { type SearchOptions as MiniSearchOptions } from 'minisearch';
+import { z } from 'zod';
+import { Language } from '../domain/vocabulary.js';
+import { SwarmError } from '../runtime/index.js';
+import type { Article, KnowledgeBase, SearchHit, SearchOptions } from './knowledge-base.js';
+import { termProcessor } from './terms.js';
+
+/** Tuning in one place; the values were chosen on the queries in test/knowledge (see the report). */
+export const SEARCH_DEFAULTS = {
+  limit: 3,
+  /**
+   * Below this score a hit is noise: the agent should say it has no article, not guess. BM25 scores grow
+   * with the corpus (through IDF), so the floor is given in units of the IDF of a term found in one
+   * article only; on the shipped 29 articles per language, 2.7 is a raw score of about 8, between the
+   * weakest real single-term match (about 12) and the strongest unrelated question (about 4.5).
+   */
+  minScorePerIdf: 2.7,
+  /** Hits scoring under this share of the best hit are dropped, so a weak tail does not ride along. */
+  relativeCut: 0.25,
+  intentBoost: 1.6,
+  fieldBoost: { title: 2.5, tags: 2, body: 1 },
+  /** Stems this long also match longer indexed terms, absorbing inflection the stemmer misses. */
+  prefixMinLength: 5,
+  /** Stems this long tolerate one typo. */
+  fuzzyMinLength: 6,
+} as const;
+
+const FIELDS = ['title', 'tags', 'body'] as const;
+type IndexedFields = Record<(typeof FIELDS)[number], string> & { key: string };
+
+function keyOf(article: Pick<Article, 'id' | 'language'>): string {
+  return `${article.language}/${article.id}`;
+}
+
+function createIndex(language: Language): MiniSearch<IndexedFields> {
+  const processTerm = termProcessor(language);
+  return new MiniSearch<IndexedFields>({
+    idField: 'key',
+    fields: [...FIELDS],
+    processTerm,
+    searchOptions: { processTerm },
+  });
+}
+
+function toIndexed(article: Article): IndexedFields {
+  return { key: keyOf(article), title: article.title, tags: article.tags.join(' '), body: article.body };
+}
+
+export const KnowledgeBaseOptions = z.object({
+  minScorePerIdf: z.number().nonnegative().default(SEARCH_DEFAULTS.minScorePerIdf),
+});
+export type KnowledgeBaseOptions = z.input<typeof KnowledgeBaseOptions>;
+type ResolvedOptions = z.output<typeof KnowledgeBaseOptions>;
+
+class MiniSearchKnowledgeBase implements KnowledgeBase {
+  readonly #articles: ReadonlyMap<string, Article>;
+  readonly #indexes: ReadonlyMap<Language, MiniSearch<IndexedFields>>;
+  readonly #options: ResolvedOptions;
+
+  constructor(
+    articles: ReadonlyMap<string, Article>,
+    indexes: ReadonlyMap<Language, MiniSearch<IndexedFields>>,
+    options: ResolvedOptions,
+  ) {
+    this.#articles = articles;
+    this.#indexes = indexes;
+    this.#options = options;
+  }
+
+  get size(): number {
+    return this.#articles.size;
+  }
+
+  get(id: string, language?: Language): Article | undefined {
+    if (language) return this.#articles.get(keyOf({ id, language }));
+    return (
+      this.#articles.get(keyOf({ id, language: 'en' })) ?? this.#articles.get(keyOf({ id, language: 'cs' }))
+    );
+  }
+
+  #minScore(documentCount: number): number {
+    // The BM25 IDF of a term that occurs in exactly one of `documentCount` articles.
+    const rareTermIdf = Math.log(1 + (documentCount - 0.5) / 1.5);
+    return this.#options.minScorePerIdf * rareTermIdf;
+  }
+
+  search(text: string, options: SearchOptions): SearchHit[] {
+    const index = this.#indexes.get(options.language);
+    if (!index) return [];
+    const { department, intent } = options;
+    const articleOf = (key: unknown): Article | undefined => this.#articles.get(String(key));
+    const searchOptions: MiniSearchOptions = {
+      boost: { ...SEARCH_DEFAULTS.fieldBoost },
+      prefix: (term) => term.length >= SEARCH_DEFAULTS.prefixMinLength,
+      fuzzy: (term) => (term.length >= SEARCH_DEFAULTS.fuzzyMinLength ? 1 : false),
+      ...(department ? { filter: (result) => articleOf(result.id)?.department === department } : {}),
+      ...(intent
+        ? {
+            boostDocument: (key: unknown) =>
+              articleOf(key)?.intents?.includes(intent) ? SEARCH_DEFAULTS.intentBoost : 1,
+          }
+        : {}),
+    };
+    const results = index.search(text, searchOptions);
+    const best = results[0]?.score ?? 0;
+    const floor = Math.max(this.#minScore(index.documentCount), best * SEARCH_DEFAULTS.relativeCut);
+    const hits: SearchHit[] = [];
+    for (const result of results) {
+      const article = articleOf(result.id);
+      if (!article || result.score < floor) continue;
+      hits.push({ article, score: result.score });
+      if (hits.length >= (options.limit ?? SEARCH_DEFAULTS.limit)) break;
+    }
+    return hits;
+  }
+}
+
+/** Indexes articles in memory, one index per language so each gets its own stemming and stop words. */
+export function createKnowledgeBase(
+  articles: readonly Article[],
+  options: KnowledgeBaseOptions = {},
+): KnowledgeBase {
+  const resolved = KnowledgeBaseOptions.parse(options);
+  const byKey = new Map<string, Article>();
+  const indexes = new Map<Language, MiniSearch<IndexedFields>>();
+  for (const language of Language.options) indexes.set(language, createIndex(language));
+  for (const article of articles) {
+    const key = keyOf(article);
+    if (byKey.has(key)) {
+      throw new SwarmError('KNOWLEDGE_INVALID', `duplicate article ${key}`, { details: { key } });
+    }
+    byKey.set(key, article);
+    indexes.get(article.language)?.add(toIndexed(article));
+  }
+  return new MiniSearchKnowledgeBase(byKey, indexes, resolved);
+}

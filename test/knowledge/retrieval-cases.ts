@@ -1,0 +1,55 @@
+import type { Language } from '../../src/domain/vocabulary.js';
+
+/** Questions as customers type them (with and without diacritics, inflected) and the article that answers. */
+export const RETRIEVAL_CASES: ReadonlyArray<{ text: string; language: Language; expected: string }> = [
+  { text: 'nefunguje mi prihlaseni', language: 'cs', expected: 'login-troubleshooting' },
+  { text: 'Aplikace se mi stále zasekává při přihlášení', language: 'cs', expected: 'login-troubleshooting' },
+  { text: 'nemůžu se přihlásit do aplikace', language: 'cs', expected: 'login-troubleshooting' },
+  { text: 'Kdy mi přijde faktura za tento měsíc?', language: 'cs', expected: 'invoices' },
+  { text: 'kde si stahnu fakturu', language: 'cs', expected: 'invoices' },
+  { text: 'Jak mohu změnit své nastavení profilu?', language: 'cs', expected: 'profile-settings' },
+  { text: 'zapomněl jsem heslo', language: 'cs', expected: 'password-reset' },
+  { text: 'nechodí mi ověřovací kód', language: 'cs', expected: 'two-factor-auth' },
+  { text: 'aplikace mi pořád padá', language: 'cs', expected: 'app-crash' },
+  { text: 'zobrazuje se mi chyba E409', language: 'cs', expected: 'error-codes' },
+  {
+    text: 'data se mi nesynchronizuji mezi telefonem a webem',
+    language: 'cs',
+    expected: 'sync-troubleshooting',
+  },
+  { text: 'nechodí mi notifikace na mobil', language: 'cs', expected: 'notifications' },
+  { text: 'jak exportovat data do excelu', language: 'cs', expected: 'data-export' },
+  { text: 'platba kartou se nezdařila', language: 'cs', expected: 'payment-failed' },
+  { text: 'strhli mi platbu dvakrát', language: 'cs', expected: 'double-charge' },
+  { text: 'chci vrátit peníze', language: 'cs', expected: 'refunds' },
+  { text: 'kolik stojí tarif premium', language: 'cs', expected: 'plans-pricing' },
+  { text: 'jak zrušit předplatné', language: 'cs', expected: 'cancel-subscription' },
+  { text: 'potřebuji na faktuře IČO a DIČ', language: 'cs', expected: 'company-details-vat' },
+  { text: 'jak změním platební kartu', language: 'cs', expected: 'payment-method' },
+  { text: 'přepnout aplikaci do angličtiny', language: 'cs', expected: 'language-settings' },
+  { text: 'jak pozvu kolegu do týmu', language: 'cs', expected: 'team-invites' },
+  { text: 'jaká je otevírací doba podpory', language: 'cs', expected: 'contact-hours' },
+  { text: 'chci smazat svůj účet', language: 'cs', expected: 'account-deletion' },
+  { text: 'I cannot log in, the app freezes', language: 'en', expected: 'login-troubleshooting' },
+  { text: 'the app keeps hanging at sign in', language: 'en', expected: 'login-troubleshooting' },
+  { text: 'When will I get my invoice for this month?', language: 'en', expected: 'invoices' },
+  { text: 'How can I change my profile settings?', language: 'en', expected: 'profile-settings' },
+  { text: 'I forgot my password', language: 'en', expected: 'password-reset' },
+  { text: 'the app crashes on startup', language: 'en', expected: 'app-crash' },
+  { text: 'I was charged twice this month', language: 'en', expected: 'double-charge' },
+  { text: 'how much does premium cost', language: 'en', expected: 'plans-pricing' },
+  { text: 'how do I cancel my subscription', language: 'en', expected: 'cancel-subscription' },
+  { text: 'what are your support hours', language: 'en', expected: 'contact-hours' },
+  { text: 'what is the API rate limit', language: 'en', expected: 'api-integrations' },
+  { text: 'how do I add my VAT number to invoices', language: 'en', expected: 'company-details-vat' },
+];
+
+/** Questions no article answers: retrieval must return nothing rather than a weak guess. */
+export const UNRELATED_QUERIES: ReadonlyArray<{ text: string; language: Language }> = [
+  { text: 'what is the capital of France', language: 'en' },
+  { text: 'who won the football world cup', language: 'en' },
+  { text: 'write me a poem about spring', language: 'en' },
+  { text: 'jaké je hlavní město Francie', language: 'cs' },
+  { text: 'počasí v Brně zítra', language: 'cs' },
+  { text: 'recept na svíčkovou', language: 'cs' },
+];
