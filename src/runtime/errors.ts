@@ -82,3 +82,38 @@ export class BehaviourError extends SwarmError {
     });
   }
 }
+
+/** A worker thread died (uncaught exception outside a handler, `process.exit`, out of memory). */
+export class ThreadExitedError extends SwarmError {
+  constructor(thread: number, exitCode: number | null, reason: string | undefined) {
+    super(
+      'THREAD_EXITED',
+      `worker thread ${thread} exited (code ${exitCode ?? 'none'})${reason ? `: ${reason}` : ''}`,
+      {
+        details: { thread, exitCode },
+      },
+    );
+  }
+}
+
+export class ServiceNotFoundError extends SwarmError {
+  constructor(service: string, method: string) {
+    super('SERVICE_NOT_FOUND', `no host service method ${service}.${method}`, {
+      details: { service, method },
+    });
+  }
+}
+
+/** A value could not cross the thread boundary (functions, class instances with private state, ...). */
+export class NotCloneableError extends SwarmError {
+  constructor(what: string, reason: string) {
+    super('NOT_CLONEABLE', `${what} cannot cross a thread boundary: ${reason}`, { details: { what } });
+  }
+}
+
+/** A caller mistake in options or in a control call (scale beyond bounds, duplicate pool type). */
+export class InvalidOptionsError extends SwarmError {
+  constructor(message: string, details?: Record<string, unknown>) {
+    super('INVALID_OPTIONS', message, details ? { details } : undefined);
+  }
+}

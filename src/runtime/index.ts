@@ -16,9 +16,13 @@ export {
   AskTimeoutError,
   BehaviourError,
   InvalidMessageError,
+  InvalidOptionsError,
   MailboxFullError,
+  NotCloneableError,
+  ServiceNotFoundError,
   ShuttingDownError,
   SwarmError,
+  ThreadExitedError,
   type SerializedError,
 } from './errors.js';
 export {
@@ -31,7 +35,11 @@ export {
   type DeadLetter,
   type PoolSpec,
   type Service,
+  type ServiceMethod,
   type ShutdownReport,
   type SupervisionOptions,
   type SystemEvent,
 } from './system-types.js';
+export { createActorSystem } from './system.js';
+export { createManualClock, systemClock, type ManualClock } from './clock.js';
+export { rebuildError, serializeError } from './error-codec.js';

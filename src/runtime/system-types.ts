@@ -1,3 +1,4 @@
+import type { ResourceLimits } from 'node:worker_threads';
 import type { ActorLogger, AskOptions, BehaviourRef, SendOptions } from './behaviour.js';
 import type { SerializedError } from './errors.js';
 
@@ -74,6 +75,8 @@ export interface ActorSystemOptions {
     supervision?: SupervisionOptions;
   };
   autoscale?: { intervalMs?: number; scaleUpDepth?: number; idleMs?: number } | false;
+  /** Heap limits per worker thread; a thread that exceeds them dies and is replaced. */
+  resourceLimits?: ResourceLimits;
 }
 
 export interface ShutdownReport {

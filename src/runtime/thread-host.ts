@@ -1,0 +1,93 @@
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
+import { Batcher } from './batcher.js';
+import { ThreadExitedError } from './errors.js';
+import type { FromWorker, ToWorker, WorkerBootData } from './protocol.js';
+
+export interface ThreadHandlers {
+  onMessages(thread: ThreadHost, messages: FromWorker[]): void;
+  onUnsendable(thread: ThreadHost, message: ToWorker, error: unknown): void;
+  onExit(thread: ThreadHost, code: number | null, error: Error | undefined): void;
+}
+
+const runningFromSource = import.meta.url.endsWith('.ts');
+
+function resolveTsxApi(): string {
+  // vitest runs this module without `import.meta.resolve`; tsx and plain Node have it.
+  if (typeof import.meta.resolve === 'function') return import.meta.resolve('tsx/esm/api');
+  return pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api')).href;
+}
+
+/**
+ * Node 20 does not apply `--import tsx` to a worker's entry, so from source (vitest, tsx) the worker
+ * starts from a bootstrap that registers tsx's loader before importing the host; compiled, it starts
+ * from host.js directly.
+ */
+function createWorker(data: WorkerBootData, resourceLimits: ResourceLimits): Worker {
+  const hostUrl = new URL(`./worker/host.${runningFromSource ? 'ts' : 'js'}`, import.meta.url);
+  if (!runningFromSource) return new Worker(hostUrl, { workerData: data, resourceLimits });
+  const bootstrap = `import(${JSON.stringify(resolveTsxApi())}).then(({ register }) => { register(); return import(${JSON.stringify(hostUrl.href)}); });`;
+  return new Worker(bootstrap, { eval: true, workerData: data, resourceLimits });
+}
+
+/** The main-thread side of one worker thread: batched posting, the actors it hosts, its exit. */
+export class ThreadHost {
+  readonly id: number;
+  readonly actors = new Set<string>();
+  readonly #worker: Worker;
+  readonly #outbox: Batcher<ToWorker>;
+  readonly #online: Promise<void>;
+  #closing = false;
+  #exited = false;
+  #error: Error | undefined;
+
+  constructor(data: WorkerBootData, resourceLimits: ResourceLimits, handlers: ThreadHandlers) {
+    this.#worker = createWorker(data, resourceLimits);
+    this.id = this.#worker.threadId;
+    this.#outbox = new Batcher(
+      (batch) => {
+        if (!this.#exited) this.#worker.postMessage(batch);
+      },
+      (message, error) => handlers.onUnsendable(this, message, error),
+    );
+    let ready: () => void = () => {};
+    let failed: (error: Error) => void = () => {};
+    this.#online = new Promise((resolve, reject) => {
+      ready = resolve;
+      failed = reject;
+    });
+    // Awaited by boot only; a replacement thread that dies early is reported through onExit instead.
+    this.#online.catch(() => {});
+    this.#worker.on('message', (batch: FromWorker[]) => {
+      if (batch[0]?.t === 'ready') ready();
+      else handlers.onMessages(this, batch);
+    });
+    this.#worker.on('error', (error) => {
+      this.#error = error;
+    });
+    this.#worker.on('exit', (code) => {
+      this.#exited = true;
+      failed(new ThreadExitedError(this.id, code, this.#error?.message));
+      if (!this.#closing) handlers.onExit(this, code, this.#error);
+    });
+  }
+
+  get alive(): boolean {
+    return !this.#exited && !this.#closing;
+  }
+
+  online(): Promise<void> {
+    return this.#online;
+  }
+
+  post(message: ToWorker): void {
+    this.#outbox.push(message);
+  }
+
+  async close(): Promise<void> {
+    this.#closing = true;
+    if (this.#exited) return;
+    await this.#worker.terminate();
+  }
+}
