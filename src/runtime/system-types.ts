@@ -98,6 +98,13 @@ export interface ActorSystem {
   subscribe(listener: (event: SystemEvent) => void): () => void;
   on(topic: string, listener: (event: unknown) => void): () => void;
   setShared(key: string, value: unknown): void;
+  /** The worker threads and the actors each hosts. */
+  threads(): Array<{ thread: number; actors: string[] }>;
+  /**
+   * Terminates a worker thread as a crash would (for fault drills): the supervisor replaces it and
+   * restarts its actors elsewhere. Without `thread`, the one hosting the most actors.
+   */
+  killThread(thread?: number): Promise<number>;
   readonly deadLetters: { list(limit?: number): DeadLetter[]; count(): number };
   shutdown(options?: { timeoutMs?: number }): Promise<ShutdownReport>;
 }

@@ -285,6 +285,24 @@ class Runtime implements ActorSystem {
 
   // ---- shutdown ----------------------------------------------------------------------------------
 
+  threads(): Array<{ thread: number; actors: string[] }> {
+    return this.#kernel.threads.map((host) => ({ thread: host.id, actors: [...host.actors] }));
+  }
+
+  async killThread(thread?: number): Promise<number> {
+    const alive = this.#kernel.threads.filter((host) => host.alive);
+    const target =
+      thread === undefined
+        ? alive.reduce<ThreadHost | undefined>(
+            (best, host) => (!best || host.actors.size > best.actors.size ? host : best),
+            undefined,
+          )
+        : alive.find((host) => host.id === thread);
+    if (!target) throw new InvalidOptionsError(`no live worker thread ${thread ?? ''}`.trim());
+    await target.kill();
+    return target.id;
+  }
+
   shutdown(options?: { timeoutMs?: number }): Promise<ShutdownReport> {
     this.#shutdown ??= this.#drainAndClose(options?.timeoutMs ?? RUNTIME_DEFAULTS.shutdownTimeoutMs);
     return this.#shutdown;

@@ -85,6 +85,12 @@ export class ThreadHost {
     this.#outbox.push(message);
   }
 
+  /** Ends the thread as a crash would: the supervisor sees an unexpected exit and repairs it. */
+  async kill(): Promise<void> {
+    if (this.#exited || this.#closing) return;
+    await this.#worker.terminate();
+  }
+
   async close(): Promise<void> {
     this.#closing = true;
     if (this.#exited) return;

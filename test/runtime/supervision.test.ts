@@ -156,6 +156,24 @@ describe('supervision', () => {
     expect(((await actors.ask('rec-1', whoami)) as Whoami).thread).not.toBe(victim.thread);
   });
 
+  it('replaces a thread killed on purpose (a fault drill) and moves its actors with their state re-initialised', async () => {
+    const actors = await start({ threads: 1 });
+    await actors.spawn({ type: 'rec', behaviour: recorderRef() });
+    actors.tell('rec-1', record('before'));
+    const victim = (await actors.ask('rec-1', whoami)) as Whoami;
+    expect(actors.threads()).toEqual([{ thread: victim.thread, actors: ['rec-1'] }]);
+    const exited = nextEvent(actors, 'thread.exited');
+    const moved = nextEvent(actors, 'actor.started', (event) => event.id === 'rec-1');
+
+    expect(await actors.killThread()).toBe(victim.thread);
+    expect(await exited).toMatchObject({ thread: victim.thread });
+    await moved;
+    actors.tell('rec-1', record('after'));
+    expect(await actors.ask('rec-1', get)).toEqual(['after']);
+    expect(actors.threads().map((thread) => thread.thread)).not.toContain(victim.thread);
+    await expect(actors.killThread(victim.thread)).rejects.toMatchObject({ code: 'INVALID_OPTIONS' });
+  });
+
   it('replaces a thread that runs out of memory and dead-letters the message after its retry', async () => {
     const actors = await start({
       resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 },
