@@ -1,0 +1,324 @@
+import { randomUUID } from 'node:crypto';
+// Not re-exported by src/crm/index.ts yet; switch to the index once it is.
+import { loadDemoCustomers } from '../crm/demo-customers.js';
+import { QueryInput, type QueryResult, type StreamEvent } from '../domain/query.js';
+import {
+  type AnswerRequest,
+  type ClassifyRequest,
+  type LlmHostService,
+  type LlmService,
+} from '../llm/index.js';
+import {
+  InvalidOptionsError,
+  ShuttingDownError,
+  SwarmError,
+  createActorSystem,
+  systemClock,
+  type ActorLogger,
+  type ActorSystem,
+  type BehaviourRef,
+  type Clock,
+  type SystemEvent,
+} from '../runtime/index.js';
+import { createStores, type Stores } from '../stores/index.js';
+import { ConversationGate } from './conversation-gate.js';
+import type { Desk, Readiness, SubmitOptions } from './desk.js';
+import { DeskOptions, type ResolvedDeskOptions } from './desk-options.js';
+import { ConversationForbiddenError, InvalidInputError, formatIssues } from './errors.js';
+import { escalationFallback } from './fallback.js';
+import { createHostServices } from './host-services.js';
+import { recordFeedback } from './feedback.js';
+import { createLearning, type Learning } from './learning.js';
+import { buildLlmService, notify } from './llm-wiring.js';
+import type { DeskObserver } from './observer.js';
+import { poolSpecs, type PoolType } from './pool-specs.js';
+import { priorityFor } from './priority.js';
+import { scoreCues } from './cues.js';
+import { INSTANCES_SHARED_KEY, MODEL_SHARED_KEY } from './shared-keys.js';
+import type { RouteRequested } from './router-messages.js';
+
+export interface DeskDeps {
+  logger?: ActorLogger;
+  observer?: DeskObserver;
+  clock?: Clock;
+  /** Stores to use instead of creating them from the options; the desk then leaves them open on close. */
+  stores?: Stores;
+  /** An LLM service to register as `llm` instead of one built from `options.llm` (tests, custom models). */
+  llm?: LlmService;
+  /** Behaviours replacing the shipped ones, per pool (tests of failure handling). */
+  behaviours?: Partial<Record<PoolType, BehaviourRef>>;
+}
+
+/** Codes that mean the query was not accepted: the caller is told, nothing is answered for it. */
+const REFUSALS = new Set(['MAILBOX_FULL', 'SHUTTING_DOWN']);
+const SUMMARY_LIMIT = 160;
+const ROUTER_BUDGET_SHARE = 0.9;
+const SCALE_EVENTS = new Set<SystemEvent['type']>([
+  'pool.scaled',
+  'actor.started',
+  'actor.stopped',
+  'actor.failed',
+]);
+
+type EventListener = (event: StreamEvent) => void;
+
+function resolveOptions(options: DeskOptions): ResolvedDeskOptions {
+  const parsed = DeskOptions.safeParse(options);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw new InvalidOptionsError(
+    `desk option ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`,
+    {
+      option: issue?.path.join('.'),
+    },
+  );
+}
+
+function codeOf(error: unknown): string {
+  return error instanceof SwarmError ? error.code : 'ERROR';
+}
+
+function isHostService(service: LlmService): service is LlmHostService {
+  return typeof (service as Partial<LlmHostService>).takeUsage === 'function';
+}
+
+/**
+ * Wires the swarm: the stores, the actor system with the stores (and the LLM) as services, the five
+ * agent pools, the conversation gate and the learning loop, behind the `Desk` facade.
+ */
+export async function createDesk(input: DeskOptions, deps: DeskDeps = {}): Promise<Desk> {
+  const options = resolveOptions(input);
+  const clock = deps.clock ?? systemClock;
+  const observer = deps.observer ?? {};
+  const ownStores = deps.stores === undefined;
+  const stores =
+    deps.stores ?? (await createStores({ redisUrl: options.redisUrl, keyPrefix: options.keyPrefix }));
+  let system: ActorSystem | undefined;
+  let learning: Learning | undefined;
+  try {
+    await stores.crm.seed(loadDemoCustomers({ now: new Date(clock.now()) }));
+    const learner = await createLearning(options);
+    learning = learner;
+    const listeners = new Map<string, Set<EventListener>>();
+    const publish = (queryId: string, event: StreamEvent): void => {
+      for (const listener of listeners.get(queryId) ?? []) notify(() => listener(event));
+    };
+    const llm = deps.llm ?? (options.llm ? buildLlmService(options.llm, publish, observer) : undefined);
+
+    const services = createHostServices(stores, clock);
+    if (llm) {
+      services.llm = {
+        answer: (request: AnswerRequest) => llm.answer(request),
+        classify: (request: ClassifyRequest) => llm.classify(request),
+      };
+    }
+    const actors = await createActorSystem({
+      ...(options.threads ? { threads: options.threads } : {}),
+      clock,
+      ...(deps.logger ? { logger: deps.logger } : {}),
+      services,
+      defaults: { mailboxCapacity: options.mailboxCapacity, askTimeoutMs: options.queryTimeoutMs },
+    });
+    system = actors;
+    const learned = learner.modelJson();
+    if (learned !== undefined) actors.setShared(MODEL_SHARED_KEY, learned);
+    for (const spec of poolSpecs(options, llm !== undefined, deps.behaviours)) await actors.spawn(spec);
+
+    const publishInstances = (): void => {
+      const byType: Record<string, string[]> = {};
+      for (const status of actors.status()) {
+        if (status.state === 'stopped' || status.state === 'failed') continue;
+        (byType[status.type] ??= []).push(status.id);
+      }
+      actors.setShared(INSTANCES_SHARED_KEY, byType);
+    };
+    publishInstances();
+    const stopWatching = actors.subscribe((event) => {
+      if (SCALE_EVENTS.has(event.type)) publishInstances();
+    });
+
+    const gate = new ConversationGate<QueryResult, EventListener | undefined>(options.doubleTextPolicy);
+    const accepted = new Set<Promise<unknown>>();
+    let closing: Promise<void> | undefined;
+
+    const answer = async (
+      query: QueryInput,
+      conversationId: string,
+      text: string,
+      callers: Array<EventListener | undefined>,
+    ): Promise<QueryResult> => {
+      if (query.conversationId !== undefined) {
+        // Another customer's conversation id must not reach its history (or an LLM prompt built from it).
+        const existing = await stores.blackboard.get(conversationId);
+        if (existing && existing.customerId !== query.customerId)
+          throw new ConversationForbiddenError(conversationId);
+      }
+      const queryId = randomUUID();
+      const startedAt = clock.now();
+      const started = performance.now();
+      const streaming = callers.filter((caller): caller is EventListener => caller !== undefined);
+      let unsubscribe: (() => void) | undefined;
+      if (streaming.length > 0) {
+        listeners.set(queryId, new Set(streaming));
+        unsubscribe = actors.on(`query:${queryId}`, (event) => publish(queryId, event as StreamEvent));
+      }
+      const message: RouteRequested = {
+        type: 'support.route.requested',
+        queryId,
+        conversationId,
+        customerId: query.customerId,
+        ...(query.channel ? { channel: query.channel } : {}),
+        text,
+        at: new Date(startedAt).toISOString(),
+        // Less than the desk's own timeout, so the router's escalation answers before the desk gives up.
+        budgetMs: Math.floor(options.queryTimeoutMs * ROUTER_BUDGET_SHARE),
+        stream: streaming.length > 0,
+      };
+      try {
+        let result: QueryResult;
+        try {
+          result = await actors.ask<QueryResult>('router', message, {
+            key: conversationId,
+            // From the words alone (the CRM is read later): urgent-sounding messages are routed first.
+            priority: priorityFor({
+              cues: scoreCues(text),
+              department: 'general',
+              intent: '',
+              plan: undefined,
+            }),
+            timeoutMs: options.queryTimeoutMs,
+          });
+        } catch (error) {
+          const code = codeOf(error);
+          if (REFUSALS.has(code)) throw error;
+          deps.logger?.warn('query answered by the fallback escalation', { queryId, code });
+          result = await escalationFallback({
+            stores,
+            clock,
+            message,
+            reason: code === 'ASK_TIMEOUT' ? 'timeout' : 'specialist_failed',
+            language: learner.language(text),
+          });
+        }
+        const totalMs = performance.now() - started;
+        const usage = llm && isHostService(llm) ? llm.takeUsage(queryId) : result.usage;
+        result = {
+          ...result,
+          usage: usage.llmCalls > 0 ? usage : result.usage,
+          timings: {
+            ...result.timings,
+            totalMs,
+            queuedMs: Math.max(0, totalMs - result.timings.routingMs - result.timings.answerMs),
+          },
+        };
+        await Promise.all([
+          stores.blackboard.saveResult(result),
+          stores.crm.recordContact(query.customerId, {
+            at: result.createdAt,
+            summary: text.slice(0, SUMMARY_LIMIT),
+            intent: result.intent,
+            department: result.department,
+            queryId,
+          }),
+        ]);
+        publish(queryId, { type: 'done', queryId, result });
+        notify(() => observer.queryCompleted?.(result));
+        return result;
+      } catch (error) {
+        const code = codeOf(error);
+        publish(queryId, {
+          type: 'error',
+          queryId,
+          error: { code, message: String((error as Error).message ?? error) },
+        });
+        notify(() => observer.queryFailed?.(code));
+        throw error;
+      } finally {
+        unsubscribe?.();
+        listeners.delete(queryId);
+      }
+    };
+
+    const desk: Desk = {
+      submit(raw: QueryInput, submitOptions?: SubmitOptions): Promise<QueryResult> {
+        if (closing) return Promise.reject(new ShuttingDownError());
+        const parsed = QueryInput.safeParse(raw);
+        if (!parsed.success)
+          return Promise.reject(new InvalidInputError('query', formatIssues(parsed.error)));
+        const query = parsed.data;
+        const conversationId = query.conversationId ?? randomUUID();
+        const signal = submitOptions?.signal;
+        const onEvent = submitOptions?.onEvent;
+        // A caller that went away (aborted) stops hearing events; its query is still answered.
+        const listener: EventListener | undefined = onEvent
+          ? (event) => {
+              if (!signal?.aborted) onEvent(event);
+            }
+          : undefined;
+        const promise = gate.submit(conversationId, query.message, listener, ({ text, callers }) =>
+          answer(query, conversationId, text, callers),
+        );
+        accepted.add(promise);
+        const forget = () => accepted.delete(promise);
+        promise.then(forget, forget);
+        return promise;
+      },
+
+      getQuery: (queryId) => stores.blackboard.getResult(queryId),
+
+      feedback: (queryId, raw) =>
+        recordFeedback(
+          { blackboard: stores.blackboard, learning: learner, observer },
+          queryId,
+          raw,
+          (model) => actors.setShared(MODEL_SHARED_KEY, model),
+        ),
+
+      getConversation: (conversationId) => stores.blackboard.get(conversationId),
+      getCustomer: (customerId) => stores.crm.get(customerId),
+      listTickets: () => stores.tickets.list(),
+
+      async readiness(): Promise<Readiness> {
+        const pool = actors
+          .status()
+          .some((s) => s.type === 'router' && (s.state === 'idle' || s.state === 'busy'));
+        const safePing = (ping: () => Promise<boolean>) => ping().catch(() => false);
+        const [blackboard, crm, tickets] = await Promise.all([
+          safePing(() => stores.blackboard.ping()),
+          safePing(() => stores.crm.ping()),
+          safePing(() => stores.tickets.ping()),
+        ]);
+        return {
+          ready: !closing && pool && blackboard && crm && tickets,
+          checks: { pool, blackboard, crm, tickets },
+        };
+      },
+
+      agents: {
+        status: () => actors.status(),
+        subscribe: (listener) => actors.subscribe(listener),
+        restart: (id) => actors.restart(id),
+        stop: (id) => actors.stop(id),
+        start: (id) => actors.start(id),
+        scale: (type, instances) => actors.scale(type, instances),
+      },
+
+      close(): Promise<void> {
+        closing ??= (async () => {
+          await Promise.allSettled([...accepted]);
+          stopWatching();
+          await actors.shutdown();
+          await learner.close();
+          if (ownStores) await stores.close();
+        })();
+        return closing;
+      },
+    };
+    return desk;
+  } catch (error) {
+    await system?.shutdown({ timeoutMs: 1_000 });
+    await learning?.close();
+    if (ownStores) await stores.close();
+    throw error;
+  }
+}

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { DoubleTextPolicy } from '../domain/vocabulary.js';
+
+const PoolSize = z.object({
+  min: z.number().int().min(1),
+  max: z.number().int().min(1),
+});
+
+const POOL_DEFAULTS = {
+  router: { min: 8, max: 64 },
+  technical: { min: 2, max: 32 },
+  billing: { min: 2, max: 32 },
+  general: { min: 2, max: 32 },
+  escalation: { min: 1, max: 8 },
+};
+
+/** Everything `createDesk` needs; the HTTP process builds it from the environment (src/config). */
+export const DeskOptions = z.object({
+  /** Redis for the blackboard, CRM, tickets and learned examples; in memory when absent. */
+  redisUrl: z.string().url().optional(),
+  keyPrefix: z.string().min(1).default('swarmdesk:'),
+  /** Worker threads hosting the agents; default: the machine's available parallelism. */
+  threads: z.number().int().min(1).max(64).optional(),
+  /** A directory of knowledge-base articles replacing the shipped ones. */
+  knowledgeDir: z.string().optional(),
+  /** A user-trained intent model file and its label-to-department mapping. */
+  intentModelPath: z.string().optional(),
+  intentMappingPath: z.string().optional(),
+  /** Where file-backed state (learned corrections) is kept when Redis is not used. */
+  dataDir: z.string().default('.swarmdesk'),
+  doubleTextPolicy: DoubleTextPolicy.default('enqueue'),
+  mailboxCapacity: z.number().int().min(1).default(1024),
+  /** How long an accepted query may take end to end before it is answered by escalation. */
+  queryTimeoutMs: z.number().int().min(100).default(30_000),
+  /**
+   * Instances per pool. A router holds its query until every part is answered, so the router pool
+   * bounds how many queries are worked on at once; specialists wait only on consults and the LLM.
+   */
+  pools: z
+    .object({
+      router: PoolSize.default(POOL_DEFAULTS.router),
+      technical: PoolSize.default(POOL_DEFAULTS.technical),
+      billing: PoolSize.default(POOL_DEFAULTS.billing),
+      general: PoolSize.default(POOL_DEFAULTS.general),
+      escalation: PoolSize.default(POOL_DEFAULTS.escalation),
+    })
+    .default(POOL_DEFAULTS),
+  /** LLM mode; absent = fully offline. */
+  llm: z
+    .object({
+      baseURL: z.string().url().optional(),
+      apiKey: z.string().optional(),
+      model: z.string().default('gpt-4o-mini'),
+      concurrency: z.number().int().min(1).default(16),
+      timeoutMs: z.number().int().min(100).default(15_000),
+      /** The router asks the LLM only when the local model's confidence is below this. */
+      routerThreshold: z.number().min(0).max(1).default(0.5),
+    })
+    .optional(),
+});
+export type DeskOptions = z.input<typeof DeskOptions>;
+export type ResolvedDeskOptions = z.output<typeof DeskOptions>;

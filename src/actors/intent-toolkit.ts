@@ -1,0 +1,108 @@
+import type { Language } from '../domain/vocabulary.js';
+import type { ClassifyRequest } from '../llm/index.js';
+import {
+  departmentOf,
+  detectLanguage,
+  intentCatalog,
+  intentModelFromJSON,
+  loadDefaultIntentModel,
+  loadIntentModel,
+  segment,
+  type IntentModel,
+  type LoadedIntentModel,
+} from '../nlu/index.js';
+import { MemoCache } from './memo-cache.js';
+import type { ClassifiedPart } from './routing-plan.js';
+
+/** What the router asks of the language tools: one object per router, the model cached per thread. */
+export interface IntentToolkit {
+  language(text: string): Language;
+  /** The message split into its intents (one part when it has one), each classified. */
+  classifyMessage(text: string, language: Language): ClassifiedPart[];
+  readonly candidates: ClassifyRequest['candidates'];
+}
+
+export interface IntentModelSource {
+  intentModelPath?: string | undefined;
+  intentMappingPath?: string | undefined;
+}
+
+const OOS = 'oos';
+const MEMO_ENTRIES = 4096;
+// Models are large: one per worker thread and source, shared by the router instances on it.
+const baseModels = new Map<string, LoadedIntentModel>();
+let learned: { source: unknown; model: IntentModel } | undefined;
+
+function baseModel(source: IntentModelSource): LoadedIntentModel {
+  const key = source.intentModelPath ?? '';
+  let base = baseModels.get(key);
+  if (!base) {
+    base = source.intentModelPath
+      ? loadIntentModel(source.intentModelPath, source.intentMappingPath)
+      : { model: loadDefaultIntentModel(), departmentOf };
+    baseModels.set(key, base);
+  }
+  return base;
+}
+
+export function createIntentToolkit(source: IntentModelSource, sharedModel: () => unknown): IntentToolkit {
+  const base = baseModel(source);
+  const classified = new MemoCache<ClassifiedPart[]>(MEMO_ENTRIES);
+  const languages = new MemoCache<Language>(MEMO_ENTRIES);
+  let model = base.model;
+  const current = (): IntentModel => {
+    const shared = sharedModel();
+    const next = shared === undefined ? base.model : learnedModel(shared);
+    if (next !== model) {
+      model = next;
+      classified.clear();
+    }
+    return model;
+  };
+  const candidates = intentCatalog().map((entry) => ({
+    intent: entry.intent,
+    department: entry.department,
+    description: entry.description,
+  }));
+  return {
+    candidates,
+    language(text) {
+      return languages.get(text, () => (detectLanguage(text).language === 'cs' ? 'cs' : 'en'));
+    },
+    classifyMessage(text, language) {
+      const model = current();
+      return classified.get(`${language}\n${text}`, () => classify(model, base, text, language));
+    },
+  };
+}
+
+function learnedModel(shared: unknown): IntentModel {
+  // The desk replicates a new model object on every learned correction; rebuild only then.
+  if (learned && learned.source === shared) return learned.model;
+  const model = intentModelFromJSON(shared);
+  learned = { source: shared, model };
+  return model;
+}
+
+function classify(
+  model: IntentModel,
+  base: LoadedIntentModel,
+  text: string,
+  language: Language,
+): ClassifiedPart[] {
+  const segments = segment(text, language);
+  const texts = segments.length > 1 ? segments : [text];
+  return texts.map((part) => {
+    const prediction = model.classify(part);
+    const department = prediction.outOfScope
+      ? undefined
+      : (base.departmentOf(prediction.intent) ?? model.departmentOf(prediction.intent));
+    return {
+      text: part,
+      intent: prediction.outOfScope ? OOS : prediction.intent,
+      department: department ?? 'escalation',
+      confidence: prediction.confidence,
+      outOfScope: prediction.outOfScope || department === undefined,
+    };
+  });
+}

@@ -1,0 +1,86 @@
+import type { Language } from '../domain/vocabulary.js';
+import {
+  JsonlCorrectionStore,
+  Learner,
+  RedisCorrectionStore,
+  createPiscinaTrainer,
+  defaultModelSplit,
+  detectLanguage,
+  loadIntentModel,
+  type CorrectionStore,
+} from '../nlu/index.js';
+import { connectRedis, createRedisClient } from '../redis/index.js';
+import type { ResolvedDeskOptions } from './desk-options.js';
+
+/** The learning loop as the desk sees it (main thread): the nlu learner behind a small facade. */
+export interface Learning {
+  knows(intent: string): boolean;
+  /** Gives a correction to the learner; `applied` when the live model changed. */
+  correct(text: string, intent: string): Promise<{ applied: boolean; reason?: string }>;
+  /** The learned model's JSON to replicate to the workers; undefined while the shipped model stands. */
+  modelJson(): unknown;
+  language(text: string): Language;
+  close(): Promise<void>;
+}
+
+function languageOf(text: string): Language {
+  return detectLanguage(text).language === 'cs' ? 'cs' : 'en';
+}
+
+/** A user's own model is not retrained here: its training data is not ours to replay. */
+function userModelLearning(path: string, mappingPath: string | undefined): Learning {
+  const labels = new Set(loadIntentModel(path, mappingPath).model.labels);
+  return {
+    knows: (intent) => labels.has(intent),
+    correct: async () => ({ applied: false, reason: 'learning applies to the shipped intent model only' }),
+    modelJson: () => undefined,
+    language: languageOf,
+    close: async () => {},
+  };
+}
+
+/**
+ * The shipped model plus accepted corrections, replayed at start from the correction store (Redis
+ * when the desk uses Redis, else a JSONL file in `dataDir`); retraining runs on a piscina thread.
+ */
+export async function createLearning(options: ResolvedDeskOptions): Promise<Learning> {
+  if (options.intentModelPath) return userModelLearning(options.intentModelPath, options.intentMappingPath);
+  const split = defaultModelSplit();
+  const known = new Set(split.model.labels);
+  const redis = options.redisUrl === undefined ? undefined : createRedisClient(options.redisUrl);
+  const trainer = createPiscinaTrainer();
+  try {
+    let store: CorrectionStore;
+    if (redis && options.redisUrl) {
+      await connectRedis(redis, options.redisUrl);
+      store = new RedisCorrectionStore(redis, { keyPrefix: options.keyPrefix });
+    } else {
+      store = new JsonlCorrectionStore({ dataDir: options.dataDir });
+    }
+    const learner = await Learner.create({
+      store,
+      trainer,
+      examples: split.train,
+      validation: split.validation,
+      trainOptions: { catalog: split.catalog },
+      model: split.model,
+    });
+    return {
+      knows: (intent) => known.has(intent),
+      async correct(text, intent) {
+        const result = await learner.addCorrection({ text, intent, language: languageOf(text) });
+        return result.applied ? { applied: true } : { applied: false, reason: result.reason };
+      },
+      modelJson: () => (learner.corrections.length > 0 ? learner.model.toJSON() : undefined),
+      language: languageOf,
+      async close() {
+        await trainer.close();
+        await redis?.quit();
+      },
+    };
+  } catch (error) {
+    await trainer.close();
+    redis?.disconnect();
+    throw error;
+  }
+}

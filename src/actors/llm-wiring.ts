@@ -1,0 +1,46 @@
+import type { StreamEvent } from '../domain/query.js';
+import { createLlm, createLlmService, type LlmHostService } from '../llm/index.js';
+import type { ResolvedDeskOptions } from './desk-options.js';
+import type { DeskObserver } from './observer.js';
+
+/** Calls an observer hook; a throwing observer never fails a query. */
+export function notify(fn: () => void): void {
+  try {
+    fn();
+  } catch {
+    // The observer contract says hooks must not throw; one that does is ignored, not propagated.
+  }
+}
+
+/**
+ * The LLM service of LLM mode: the OpenAI-compatible port behind the service that guards, streams
+ * tokens to the query's listeners (`publish`) and reports every call to the observer.
+ */
+export function buildLlmService(
+  config: NonNullable<ResolvedDeskOptions['llm']>,
+  publish: (queryId: string, event: StreamEvent) => void,
+  observer: DeskObserver,
+): LlmHostService {
+  const port = createLlm({
+    model: config.model,
+    concurrency: config.concurrency,
+    timeoutMs: config.timeoutMs,
+    ...(config.baseURL ? { baseURL: config.baseURL } : {}),
+    ...(config.apiKey ? { apiKey: config.apiKey } : {}),
+  });
+  return createLlmService(port, {
+    publish,
+    onCall: (record) =>
+      notify(() =>
+        observer.llmCall?.({
+          agent: record.agent,
+          queryId: record.queryId,
+          latencyMs: record.latencyMs,
+          promptTokens: record.usage.promptTokens,
+          completionTokens: record.usage.completionTokens,
+          outcome: record.outcome,
+          ...(record.errorCode ? { errorCode: record.errorCode } : {}),
+        }),
+      ),
+  });
+}

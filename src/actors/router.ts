@@ -1,0 +1,321 @@
+import { z } from 'zod';
+import type { BlackboardEntry, ConversationState } from '../domain/conversation.js';
+import type { Customer } from '../domain/customer.js';
+import type { Handoff, QueryResult, StreamEvent, Usage } from '../domain/query.js';
+import type { Department, Language, Priority } from '../domain/vocabulary.js';
+import type { ClassifyRequest, ClassifyResult } from '../llm/index.js';
+import { defineBehaviour, type ActorContext } from '../runtime/index.js';
+import { viewConversation, type ConversationView } from './conversation-view.js';
+import { scoreCues } from './cues.js';
+import type { EscalationReply, EscalationRequested } from './escalation-messages.js';
+import { ESCALATION_DEFAULTS, type EscalationReason } from './escalation-policy.js';
+import { createIntentToolkit, type IntentToolkit } from './intent-toolkit.js';
+import { RouterMessage, type RouteRequested } from './router-messages.js';
+import { assembleQuery, type PartRun } from './query-assembly.js';
+import { INSTANCES_SHARED_KEY, MODEL_SHARED_KEY } from './shared-keys.js';
+import { planRouting, type ClassifiedPart, type PlannedPart } from './routing-plan.js';
+import type { AnswerReply, AnswerRequested } from './specialist-messages.js';
+
+/** The router pool's `config`. */
+export const RouterConfig = z.object({
+  intentModelPath: z.string().optional(),
+  intentMappingPath: z.string().optional(),
+  /** LLM mode: ask the `llm` service to classify when the local model is below this confidence. */
+  llmThreshold: z.number().min(0).max(1).optional(),
+  /** Below this confidence a follow-up continues the conversation's topic, and a new message is unsure. */
+  unsureBelow: z.number().min(0).max(1).default(0.45),
+  /** Share of the remaining budget a specialist gets, so escalation still has time after a timeout. */
+  specialistShare: z.number().gt(0).lt(1).default(0.6),
+});
+export type RouterConfig = z.infer<typeof RouterConfig>;
+
+/** What the host's `context.load` returns: the conversation and the customer in one round trip. */
+export interface LoadedContext {
+  state: ConversationState;
+  entries: BlackboardEntry[];
+  customer: Customer | null;
+}
+
+export interface RouterState {
+  config: RouterConfig;
+  intents: IntentToolkit;
+}
+
+const NO_USAGE: Usage = { llmCalls: 0, promptTokens: 0, completionTokens: 0 };
+
+function addUsage(a: Usage, b: Usage): Usage {
+  return {
+    llmCalls: a.llmCalls + b.llmCalls,
+    promptTokens: a.promptTokens + b.promptTokens,
+    completionTokens: a.completionTokens + b.completionTokens,
+  };
+}
+
+/** Everything one query accumulates while its parts are worked on. */
+interface Work {
+  message: RouteRequested;
+  ctx: ActorContext;
+  language: Language;
+  priority: Priority;
+  customer: Customer | null;
+  view: ConversationView;
+  deadline: number;
+  usage: Usage;
+  llmMs: number;
+}
+
+function emit(work: Work, event: StreamEvent): void {
+  if (work.message.stream) work.ctx.emit(`query:${work.message.queryId}`, event);
+}
+
+function remaining(work: Work, share = 1): number {
+  return Math.max(100, Math.floor((work.deadline - performance.now()) * share));
+}
+
+function errorCode(error: unknown): string {
+  return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : 'ERROR';
+}
+
+function answerRequest(
+  work: Work,
+  part: PlannedPart,
+  department: PlannedPart['department'],
+  hops: number,
+): AnswerRequested {
+  const { message } = work;
+  return {
+    type: 'support.answer.requested',
+    queryId: message.queryId,
+    conversationId: message.conversationId,
+    at: message.at,
+    text: part.text,
+    searchText: part.searchText,
+    intent: part.intent,
+    confidence: part.confidence,
+    department,
+    language: work.language,
+    priority: work.priority,
+    hops,
+    retry: part.retry,
+    avoidArticles: part.retry ? work.view.givenArticles : [],
+    stream: message.stream,
+    customer: work.customer,
+    history: work.view.history,
+  };
+}
+
+/** One part through its specialist, following handoffs (at most `maxHops`), never throwing. */
+async function runPart(work: Work, part: PlannedPart, share: number): Promise<PartRun> {
+  const { ctx, message } = work;
+  const handoffs: Handoff[] = [];
+  let target = part.target;
+  let department = part.department;
+  let fellBack = false;
+  for (;;) {
+    let reply: AnswerReply;
+    try {
+      reply = await ctx.ask<AnswerReply>(target, answerRequest(work, part, department, handoffs.length), {
+        key: message.conversationId,
+        priority: work.priority,
+        timeoutMs: remaining(work, share),
+      });
+    } catch (error) {
+      const code = errorCode(error);
+      // A sticky instance that is gone (scaled down, failed) is replaced by any instance of its pool.
+      if (
+        !fellBack &&
+        target !== department &&
+        (code === 'ACTOR_NOT_FOUND' || code === 'ACTOR_UNAVAILABLE')
+      ) {
+        fellBack = true;
+        target = department;
+        continue;
+      }
+      ctx.log.warn('specialist failed', { queryId: message.queryId, target, code });
+      const reason: EscalationReason = code === 'ASK_TIMEOUT' ? 'timeout' : 'specialist_failed';
+      return { outcome: { kind: 'escalate', part, reason, noArticle: false }, handoffs };
+    }
+    work.usage = addUsage(work.usage, reply.usage);
+    work.llmMs += reply.llmMs;
+    switch (reply.outcome) {
+      case 'answered':
+        return { outcome: { kind: 'answered', part, department, reply }, handoffs };
+      case 'escalate':
+        return {
+          outcome: { kind: 'escalate', part, reason: reply.reason, noArticle: reply.noArticle },
+          handoffs,
+        };
+      case 'handoff': {
+        const overLimit = handoffs.length >= ESCALATION_DEFAULTS.maxHops;
+        const to = overLimit ? 'escalation' : reply.to;
+        const reason = overLimit ? `handoff limit (${ESCALATION_DEFAULTS.maxHops}) reached` : reply.reason;
+        handoffs.push({ from: reply.agent, to, reason, at: new Date().toISOString() });
+        emit(work, { type: 'handoff', queryId: message.queryId, from: reply.agent, to, reason });
+        if (overLimit)
+          return { outcome: { kind: 'escalate', part, reason: 'handoff_limit', noArticle: false }, handoffs };
+        target = reply.to;
+        department = reply.to;
+      }
+    }
+  }
+}
+
+async function refineWithLlm(
+  work: Work,
+  intents: IntentToolkit,
+  threshold: number,
+  parts: ClassifiedPart[],
+): Promise<ClassifiedPart[]> {
+  return Promise.all(
+    parts.map(async (part) => {
+      if (!part.outOfScope && part.confidence >= threshold) return part;
+      const request: ClassifyRequest = {
+        queryId: work.message.queryId,
+        agent: work.ctx.self.id,
+        text: part.text,
+        language: work.language,
+        candidates: intents.candidates,
+      };
+      const result = await work.ctx.call<ClassifyResult | null>('llm', 'classify', request);
+      if (!result) return part;
+      work.usage = addUsage(work.usage, { llmCalls: 1, ...result.usage });
+      work.llmMs += result.latencyMs;
+      return {
+        ...part,
+        intent: result.intent,
+        department: result.department,
+        confidence: result.confidence,
+        outOfScope: false,
+      };
+    }),
+  );
+}
+
+async function escalate(
+  work: Work,
+  reasons: EscalationReason[],
+  department: Department,
+  noArticle: boolean,
+): Promise<EscalationReply> {
+  const { message } = work;
+  const request: EscalationRequested = {
+    type: 'support.escalation.requested',
+    queryId: message.queryId,
+    conversationId: message.conversationId,
+    customerId: message.customerId,
+    language: work.language,
+    priority: work.priority,
+    department,
+    reasons,
+    summary: message.text,
+    customer: work.customer,
+    noArticle,
+  };
+  return work.ctx.ask<EscalationReply>('escalation', request, {
+    key: message.conversationId,
+    priority: work.priority,
+    timeoutMs: remaining(work),
+  });
+}
+
+async function route(state: RouterState, message: RouteRequested, ctx: ActorContext): Promise<QueryResult> {
+  const started = performance.now();
+  const loaded = await ctx.call<LoadedContext>('context', 'load', {
+    conversationId: message.conversationId,
+    customerId: message.customerId,
+    channel: message.channel,
+  });
+  const { intents, config } = state;
+  const language = intents.language(message.text);
+  const work: Work = {
+    message,
+    ctx,
+    language,
+    priority: 'medium',
+    customer: loaded.customer,
+    view: viewConversation(loaded.state, loaded.entries),
+    deadline: started + message.budgetMs,
+    usage: NO_USAGE,
+    llmMs: 0,
+  };
+  let classified = intents.classifyMessage(message.text, language);
+  if (config.llmThreshold !== undefined)
+    classified = await refineWithLlm(work, intents, config.llmThreshold, classified);
+  const plan = planRouting({
+    text: message.text,
+    classified,
+    view: work.view,
+    cues: scoreCues(message.text),
+    customer: loaded.customer,
+    instances: ctx.shared<Record<string, string[]>>(INSTANCES_SHARED_KEY),
+    now: Date.parse(message.at),
+    unsureBelow: config.unsureBelow,
+  });
+  work.priority = plan.priority;
+  const routed = performance.now();
+  const lead = plan.parts[0] ?? plan.escalatedParts[0];
+  const departments = [...new Set([...plan.parts, ...plan.escalatedParts].map((part) => part.department))];
+  emit(work, {
+    type: 'routed',
+    queryId: message.queryId,
+    conversationId: message.conversationId,
+    language,
+    intent: lead?.intent ?? 'oos',
+    department: lead?.department ?? 'escalation',
+    departments:
+      plan.escalation.length > 0 && !departments.includes('escalation')
+        ? [...departments, 'escalation']
+        : departments,
+    confidence: lead?.confidence ?? 0,
+    priority: plan.priority,
+  });
+
+  const runs = await Promise.all(plan.parts.map((part) => runPart(work, part, config.specialistShare)));
+  const reasons = new Set(plan.escalation);
+  let noArticle = false;
+  for (const { outcome } of runs) {
+    if (outcome.kind !== 'escalate') continue;
+    reasons.add(outcome.reason);
+    noArticle ||= outcome.noArticle;
+  }
+  const escalation =
+    reasons.size > 0
+      ? await escalate(work, [...reasons], lead?.department ?? 'escalation', noArticle)
+      : undefined;
+  const assembled = assembleQuery({
+    router: ctx.self.id,
+    message,
+    language,
+    priority: work.priority,
+    customer: work.customer,
+    previous: work.view.state,
+    firstInConversation: loaded.entries.length === 0,
+    plan,
+    classified,
+    runs,
+    escalation,
+    reasons: [...reasons],
+    usage: work.usage,
+    llmMs: work.llmMs,
+    routingMs: routed - started,
+    answerMs: performance.now() - routed,
+  });
+  // One write for the whole trail: the entries in order and the conversation's next state.
+  await ctx.call('context', 'commit', message.conversationId, assembled.entries, assembled.state);
+  return assembled.result;
+}
+
+/** The router: language, intents, priority and the plan, then it runs the plan and merges the answers. */
+export const routerBehaviour = defineBehaviour<RouterState, RouterMessage>({
+  messages: RouterMessage,
+  init(ctx) {
+    const config = RouterConfig.parse(ctx.config ?? {});
+    return { config, intents: createIntentToolkit(config, () => ctx.shared(MODEL_SHARED_KEY)) };
+  },
+  async receive(state, message, ctx) {
+    switch (message.type) {
+      case 'support.route.requested':
+        return { state, reply: await route(state, message, ctx) };
+    }
+  },
+});

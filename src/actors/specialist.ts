@@ -1,0 +1,231 @@
+import { z } from 'zod';
+import type { Usage } from '../domain/query.js';
+import { SpecialistDepartment } from '../domain/vocabulary.js';
+import type { AnswerRequest, AnswerResult } from '../llm/index.js';
+import type { KnowledgeBase, SearchHit, SearchOptions } from '../knowledge/index.js';
+import { departmentOf, intentCatalog } from '../nlu/index.js';
+import { defineBehaviour, type ActorContext } from '../runtime/index.js';
+import { composeAnswer, type ComposedAnswer } from './answer-composer.js';
+import { knowledgeBaseFor } from './knowledge-cache.js';
+import { MemoCache } from './memo-cache.js';
+import { otherOwner } from './ownership.js';
+import {
+  SpecialistMessage,
+  type AnswerReply,
+  type AnswerRequested,
+  type ConsultReply,
+  type ConsultRequested,
+  type PostedFact,
+} from './specialist-messages.js';
+import { tokenChunks } from './token-chunks.js';
+
+/** The pool `config` of a specialist department. */
+export const SpecialistConfig = z.object({
+  department: SpecialistDepartment,
+  knowledgeDir: z.string().optional(),
+  /** Answer through the host's `llm` service, falling back to the offline answer. */
+  llm: z.boolean().default(false),
+  consultTimeoutMs: z.number().int().positive().default(2_000),
+});
+export type SpecialistConfig = z.infer<typeof SpecialistConfig>;
+
+export interface SpecialistState {
+  config: SpecialistConfig;
+  knowledge: KnowledgeBase;
+  /** Search results by query; never mutated by the callers. */
+  searches: MemoCache<SearchHit[]>;
+}
+
+const SEARCH_MEMO_ENTRIES = 4096;
+
+function search(state: SpecialistState, text: string, options: SearchOptions): SearchHit[] {
+  const key = `${options.language}|${options.department ?? ''}|${options.intent ?? ''}|${options.limit ?? ''}|${text}`;
+  return state.searches.get(key, () => state.knowledge.search(text, options));
+}
+
+/** Intents whose answer depends on a fact another department owns, and which one to ask. */
+const CONSULTS: Partial<Record<string, { department: SpecialistDepartment; fact: 'plan' }>> = {
+  api_integration: { department: 'billing', fact: 'plan' },
+  data_export: { department: 'billing', fact: 'plan' },
+  team_invite: { department: 'billing', fact: 'plan' },
+};
+
+const NO_USAGE: Usage = { llmCalls: 0, promptTokens: 0, completionTokens: 0 };
+/** From this router confidence the intent's own description may stand in for words the articles lack. */
+const INTENT_FALLBACK_CONFIDENCE = 0.6;
+
+function intentDescription(intent: string, language: AnswerRequested['language']): string | undefined {
+  const entry = intentCatalog().find((candidate) => candidate.intent === intent);
+  if (!entry) return undefined;
+  return language === 'cs' ? entry.descriptionCs : entry.description;
+}
+
+/**
+ * The customer's words matched no article of the department, but the router is confident of the
+ * intent: look the intent's catalog description up instead ("cheaper tier" → the plan-change article).
+ */
+function searchByIntent(
+  state: SpecialistState,
+  request: AnswerRequested,
+  own: SpecialistDepartment,
+): SearchHit[] {
+  if (request.confidence < INTENT_FALLBACK_CONFIDENCE) return [];
+  const description = intentDescription(request.intent, request.language);
+  if (!description) return [];
+  return search(state, description, {
+    language: request.language,
+    department: own,
+    intent: request.intent,
+    limit: 1,
+  });
+}
+
+const ARTICLES_FOR_LLM = 3;
+
+async function consult(
+  ctx: ActorContext,
+  state: SpecialistState,
+  request: AnswerRequested,
+): Promise<ConsultReply | undefined> {
+  const wanted = CONSULTS[request.intent];
+  if (!wanted || !request.customer || wanted.department === state.config.department) return undefined;
+  const message: ConsultRequested = {
+    type: 'support.consult.requested',
+    queryId: request.queryId,
+    from: ctx.self.id,
+    fact: wanted.fact,
+    customer: request.customer,
+  };
+  try {
+    const reply = await ctx.ask<ConsultReply>(wanted.department, message, {
+      priority: request.priority,
+      timeoutMs: state.config.consultTimeoutMs,
+    });
+    return reply.value === null ? undefined : reply;
+  } catch (error) {
+    // A missing fact makes the answer less specific, not wrong: answer without it.
+    ctx.log.warn('consult failed', { queryId: request.queryId, fact: wanted.fact, error: String(error) });
+    return undefined;
+  }
+}
+
+function streamOffline(ctx: ActorContext, request: AnswerRequested, text: string): void {
+  if (!request.stream) return;
+  const topic = `query:${request.queryId}`;
+  for (const delta of tokenChunks(text)) {
+    ctx.emit(topic, { type: 'token', queryId: request.queryId, delta, agent: ctx.self.id });
+  }
+}
+
+async function answer(
+  ctx: ActorContext,
+  state: SpecialistState,
+  request: AnswerRequested,
+): Promise<AnswerReply> {
+  const agent = ctx.self.id;
+  const own = state.config.department;
+  const found = search(state, request.searchText, {
+    language: request.language,
+    department: own,
+    intent: request.intent,
+    limit: ARTICLES_FOR_LLM + request.avoidArticles.length,
+  });
+  const elsewhere = otherOwner(
+    { own, intent: request.intent, text: request.text, language: request.language, ownHits: found },
+    departmentOf,
+    (text, options) => search(state, text, options),
+  );
+  if (elsewhere) {
+    return {
+      outcome: 'handoff',
+      agent,
+      to: elsewhere.owner,
+      reason: elsewhere.reason,
+      usage: NO_USAGE,
+      llmMs: 0,
+    };
+  }
+  const candidates = found.length > 0 ? found : searchByIntent(state, request, own);
+  const hits = candidates.filter((hit) => !request.avoidArticles.includes(hit.article.id));
+  // A retry with nothing new to offer goes through the same article again, saying so; the next
+  // "didn't help" then reaches a person.
+  const best = hits[0] ?? (request.retry ? candidates[0] : undefined);
+  if (!best) {
+    return { outcome: 'escalate', agent, reason: 'no_answer', noArticle: true, usage: NO_USAGE, llmMs: 0 };
+  }
+
+  const consulted = await consult(ctx, state, request);
+  const facts: PostedFact[] = consulted ? [consulted] : [];
+  let usage = NO_USAGE;
+  let llmMs = 0;
+  let composed: ComposedAnswer | undefined;
+  if (state.config.llm) {
+    const llmRequest: AnswerRequest = {
+      queryId: request.queryId,
+      agent,
+      department: own,
+      language: request.language,
+      question: request.text,
+      customer: request.customer,
+      articles: hits.slice(0, ARTICLES_FOR_LLM).map((hit) => hit.article),
+      history: request.history,
+    };
+    const result = await ctx.call<AnswerResult | null>('llm', 'answer', llmRequest);
+    if (result) {
+      usage = {
+        llmCalls: 1,
+        promptTokens: result.usage.promptTokens,
+        completionTokens: result.usage.completionTokens,
+      };
+      llmMs = result.latencyMs;
+      if (result.guarded)
+        return { outcome: 'escalate', agent, reason: 'guarded_answer', noArticle: false, usage, llmMs };
+      composed = { text: result.text, core: result.text };
+    }
+  }
+  if (!composed) {
+    composed = composeAnswer({
+      language: request.language,
+      article: best.article,
+      customer: request.customer,
+      intent: request.intent,
+      retry: !request.retry ? 'no' : hits[0] ? 'other' : 'same',
+      now: Date.parse(request.at),
+      ...(consulted ? { consultedPlan: String(consulted.value) } : {}),
+    });
+    streamOffline(ctx, request, composed.text);
+  }
+  return { outcome: 'answered', agent, ...composed, articleId: best.article.id, facts, usage, llmMs };
+}
+
+function answerConsult(ctx: ActorContext, state: SpecialistState, request: ConsultRequested): ConsultReply {
+  switch (request.fact) {
+    case 'plan':
+      return {
+        by: ctx.self.id,
+        key: 'plan',
+        value: state.config.department === 'billing' ? (request.customer?.subscriptionType ?? null) : null,
+      };
+  }
+}
+
+/** A technical, billing or general specialist: which one is its pool `config`. */
+export const specialistBehaviour = defineBehaviour<SpecialistState, SpecialistMessage>({
+  messages: SpecialistMessage,
+  init(ctx) {
+    const config = SpecialistConfig.parse(ctx.config);
+    return {
+      config,
+      knowledge: knowledgeBaseFor(config.knowledgeDir),
+      searches: new MemoCache<SearchHit[]>(SEARCH_MEMO_ENTRIES),
+    };
+  },
+  async receive(state, message, ctx) {
+    switch (message.type) {
+      case 'support.answer.requested':
+        return { state, reply: await answer(ctx, state, message) };
+      case 'support.consult.requested':
+        return { state, reply: answerConsult(ctx, state, message) };
+    }
+  },
+});

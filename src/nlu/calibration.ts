@@ -1,0 +1,94 @@
+import { softmaxInPlace } from './linear.js';
+
+export interface ScoredExample {
+  /** Raw linear scores, one per model class. */
+  scores: Float64Array;
+  /** Index of the true class, or -1 for an out-of-scope message when the model has no `oos` class. */
+  truth: number;
+}
+
+/**
+ * Temperature scaling (Guo et al., 2017): one scalar that minimises the negative log-likelihood of
+ * held-out labels; it changes confidence, never the ranking.
+ */
+export function fitTemperature(examples: readonly ScoredExample[]): number {
+  const labelled = examples.filter((example) => example.truth >= 0);
+  if (labelled.length === 0) return 1;
+  const nll = (temperature: number): number => {
+    let total = 0;
+    for (const { scores, truth } of labelled) {
+      const p = softmaxInPlace(Float64Array.from(scores), temperature);
+      total -= Math.log(Math.max(1e-12, p[truth] as number));
+    }
+    return total;
+  };
+  // Golden-section search on log T: NLL is unimodal in T for a fixed set of logits.
+  let lo = Math.log(0.01);
+  let hi = Math.log(100);
+  const ratio = (Math.sqrt(5) - 1) / 2;
+  let a = hi - ratio * (hi - lo);
+  let b = lo + ratio * (hi - lo);
+  let fa = nll(Math.exp(a));
+  let fb = nll(Math.exp(b));
+  for (let i = 0; i < 40; i++) {
+    if (fa < fb) {
+      hi = b;
+      b = a;
+      fb = fa;
+      a = hi - ratio * (hi - lo);
+      fa = nll(Math.exp(a));
+    } else {
+      lo = a;
+      a = b;
+      fa = fb;
+      b = lo + ratio * (hi - lo);
+      fb = nll(Math.exp(b));
+    }
+  }
+  return Math.exp((lo + hi) / 2);
+}
+
+export interface ThresholdCandidate {
+  /** Confidence of the best in-scope intent. */
+  confidence: number;
+  /** The best in-scope intent is the right one (always false for an out-of-scope message). */
+  correct: boolean;
+  outOfScope: boolean;
+  /** The model's own `oos` class won, whatever the threshold. */
+  rejectedByClass: boolean;
+}
+
+/**
+ * The confidence below which a message is out of scope. With out-of-scope examples: the threshold that
+ * maximises a weighted mean of in-scope accuracy and out-of-scope recall. Without: the value that
+ * rejects `fallbackRejection` of the correctly classified in-scope messages.
+ */
+export function tuneThreshold(
+  candidates: readonly ThresholdCandidate[],
+  options: { oosWeight: number; fallbackRejection: number },
+): number {
+  const inScope = candidates.filter((c) => !c.outOfScope);
+  const outOfScope = candidates.filter((c) => c.outOfScope);
+  if (inScope.length === 0) return 0;
+  if (outOfScope.length === 0) {
+    const correct = inScope
+      .filter((c) => c.correct && !c.rejectedByClass)
+      .map((c) => c.confidence)
+      .sort((a, b) => a - b);
+    return correct[Math.floor(correct.length * options.fallbackRejection)] ?? 0;
+  }
+  const thresholds = [0, ...new Set(candidates.map((c) => c.confidence))].sort((a, b) => a - b);
+  let best = 0;
+  let bestScore = -Infinity;
+  for (const threshold of thresholds) {
+    const accepted = (c: ThresholdCandidate): boolean => !c.rejectedByClass && c.confidence >= threshold;
+    const accuracy = inScope.filter((c) => c.correct && accepted(c)).length / inScope.length;
+    const recall = outOfScope.filter((c) => !accepted(c)).length / outOfScope.length;
+    const score = (1 - options.oosWeight) * accuracy + options.oosWeight * recall;
+    if (score > bestScore + 1e-12) {
+      bestScore = score;
+      best = threshold;
+    }
+  }
+  return best;
+}

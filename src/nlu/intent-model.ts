@@ -1,0 +1,178 @@
+import { z } from 'zod';
+import { Department } from '../domain/vocabulary.js';
+import type { IntentClassifier, IntentPrediction, LanguageGuess } from './classifier.js';
+import { IntentCatalog, OOS_LABEL } from './dataset.js';
+import { decodeFloat32, encodeFloat32 } from './encoding.js';
+import { FeatureSpace } from './features.js';
+import { linearScores, softmaxInPlace, type LinearWeights } from './linear.js';
+import { LanguageModel, LanguageModelJson } from './language-model.js';
+import { ModelInvalidError } from './errors.js';
+
+const MODEL_KIND = 'swarmdesk-intent-model';
+const RANKED = 5;
+
+export const FeatureOptionsJson = z.object({
+  charMin: z.number().int().min(1),
+  charMax: z.number().int().min(1),
+  wordMax: z.number().int().min(1),
+  wordWeight: z.number().min(0),
+  charWeight: z.number().min(0),
+  minDf: z.number().int().min(1),
+  prefix: z.number().int().min(0).default(0),
+});
+
+/** A linear scorer; an ensemble averages the calibrated probabilities of its members. */
+export const LinearMemberJson = z.object({
+  features: z.object({ options: FeatureOptionsJson, vocabulary: z.array(z.string()), idf: z.string() }),
+  weights: z.string(),
+  bias: z.array(z.number()),
+  temperature: z.number().positive(),
+});
+export type LinearMemberJson = z.infer<typeof LinearMemberJson>;
+
+/** The serialized model: plain data, so it can be written to a file or replicated to worker threads. */
+export const IntentModelJson = z.object({
+  kind: z.literal(MODEL_KIND),
+  schemaVersion: z.literal(1),
+  /** Model classes in score order; may include `oos` when out-of-scope examples were trained on. */
+  classes: z.array(z.string()).min(1),
+  members: z.array(LinearMemberJson).min(1),
+  /** Below this calibrated confidence the best in-scope intent is not trusted: out of scope. */
+  threshold: z.number().min(0).max(1),
+  catalog: IntentCatalog,
+  defaultDepartment: Department,
+  language: LanguageModelJson.optional(),
+  /** Figures measured at training time on the held-out validation examples. */
+  validation: z.object({ n: z.number(), accuracy: z.number(), oosRecall: z.number().optional() }).optional(),
+});
+export type IntentModelJson = z.infer<typeof IntentModelJson>;
+
+interface Member {
+  space: FeatureSpace;
+  linear: LinearWeights;
+  temperature: number;
+}
+
+/** The shipped linear intent model and user-trained models: classify, map to departments, serialize. */
+export class IntentModel implements IntentClassifier {
+  readonly labels: readonly string[];
+  readonly catalog: IntentCatalog;
+  readonly threshold: number;
+  readonly #json: IntentModelJson;
+  readonly #members: Member[];
+  readonly #departments: Map<string, Department>;
+  readonly #oosClass: number;
+  readonly #language: LanguageModel | undefined;
+
+  constructor(json: IntentModelJson) {
+    this.#json = json;
+    this.labels = json.classes.filter((label) => label !== OOS_LABEL);
+    this.catalog = json.catalog;
+    this.threshold = json.threshold;
+    this.#oosClass = json.classes.indexOf(OOS_LABEL);
+    this.#departments = new Map(json.catalog.intents.map((entry) => [entry.intent, entry.department]));
+    this.#language = json.language ? new LanguageModel(json.language) : undefined;
+    this.#members = json.members.map((member) => {
+      const space = new FeatureSpace(
+        member.features.options,
+        member.features.vocabulary,
+        decodeFloat32(member.features.idf),
+      );
+      const weights = decodeFloat32(member.weights);
+      if (weights.length !== space.size * json.classes.length || member.bias.length !== json.classes.length) {
+        throw new ModelInvalidError('weights do not match the vocabulary and classes');
+      }
+      const linear = {
+        classes: json.classes.length,
+        features: space.size,
+        weights,
+        bias: Float32Array.from(member.bias),
+      };
+      return { space, linear, temperature: member.temperature };
+    });
+  }
+
+  /** Calibrated probabilities over all model classes (including `oos` when the model has it). */
+  probabilities(text: string): Float64Array {
+    const classes = this.#json.classes.length;
+    const total = new Float64Array(classes);
+    const scores = new Float64Array(classes);
+    for (const member of this.#members) {
+      linearScores(member.linear, member.space.vectorize(text), scores);
+      softmaxInPlace(scores, member.temperature);
+      for (let c = 0; c < classes; c++)
+        total[c] = (total[c] as number) + (scores[c] as number) / this.#members.length;
+    }
+    return total;
+  }
+
+  classify(text: string): IntentPrediction {
+    return this.predictFromProbabilities(this.probabilities(text));
+  }
+
+  /** The decision rule, apart from scoring so training can tune it on the same numbers. */
+  predictFromProbabilities(probabilities: Float64Array): IntentPrediction {
+    // Top-k by insertion, not a sort of every class: this is the hot path and k is 5.
+    const top: Array<{ intent: string; confidence: number }> = [];
+    let oosProbability = 0;
+    for (let c = 0; c < probabilities.length; c++) {
+      const p = probabilities[c] as number;
+      if (c === this.#oosClass) {
+        oosProbability = p;
+        continue;
+      }
+      if (top.length === RANKED && p <= (top[RANKED - 1] as { confidence: number }).confidence) continue;
+      let at = Math.min(top.length, RANKED - 1);
+      while (at > 0 && (top[at - 1] as { confidence: number }).confidence < p) at--;
+      top.splice(at, 0, { intent: this.#json.classes[c] as string, confidence: p });
+      if (top.length > RANKED) top.pop();
+    }
+    const best = top[0] ?? { intent: OOS_LABEL, confidence: 0 };
+    const outOfScope = oosProbability > best.confidence || best.confidence < this.threshold;
+    return {
+      intent: outOfScope ? OOS_LABEL : best.intent,
+      confidence: best.confidence,
+      outOfScope,
+      ranked: top,
+    };
+  }
+
+  departmentOf(intent: string): Department | undefined {
+    return (
+      this.#departments.get(intent) ??
+      (this.labels.includes(intent) ? this.#json.defaultDepartment : undefined)
+    );
+  }
+
+  /** The language the model learned from its examples, or undefined when they carried none. */
+  detectLanguage(text: string): LanguageGuess | undefined {
+    return this.#language?.guess(text);
+  }
+
+  get validation(): IntentModelJson['validation'] {
+    return this.#json.validation;
+  }
+
+  toJSON(): IntentModelJson {
+    return this.#json;
+  }
+}
+
+export function intentModelFromJSON(json: unknown): IntentModel {
+  const parsed = IntentModelJson.safeParse(json);
+  if (!parsed.success) throw new ModelInvalidError(z.prettifyError(parsed.error));
+  return new IntentModel(parsed.data);
+}
+
+export function encodeMember(
+  space: FeatureSpace,
+  linear: LinearWeights,
+  temperature: number,
+): LinearMemberJson {
+  return {
+    features: { options: space.options, vocabulary: [...space.vocabulary], idf: encodeFloat32(space.idf) },
+    weights: encodeFloat32(linear.weights),
+    bias: Array.from(linear.bias),
+    temperature,
+  };
+}

@@ -1,0 +1,103 @@
+import { foldText } from './normalize.js';
+
+type SegmentLanguage = 'cs' | 'en' | 'other';
+
+// Longest phrases first so "a taky" wins over "a". Matched on folded text, so "a navic" == "a navíc".
+const CONNECTORS: Record<'cs' | 'en', readonly string[]> = {
+  cs: [
+    'a k tomu',
+    'a krome toho',
+    'a zaroven',
+    'a navic',
+    'a jeste',
+    'a taky',
+    'a take',
+    'a pak',
+    'krome toho',
+    'a',
+    'ale',
+    'navic',
+    'taky',
+    'plus',
+    'takze',
+    'zaroven',
+  ],
+  en: [
+    'and also',
+    'and then',
+    'and another thing',
+    'as well as',
+    'on top of that',
+    'additionally',
+    'besides',
+    'and',
+    'also',
+    'plus',
+    'but',
+    'so',
+  ],
+};
+const PUNCTUATION = /[,;.!?]+|\s[-–—]\s/gu;
+const WORD = /[\p{L}\p{N}]+/gu;
+// A clause needs this many words to stand as a request of its own ("heslo a login" stays whole).
+const MIN_WORDS = 2;
+
+/** Folds one character at a time so positions in the folded text match positions in the original. */
+function foldAligned(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const folded = foldText(ch);
+    out += folded.length === ch.length ? folded : ch.toLowerCase().slice(0, ch.length).padEnd(ch.length, ' ');
+  }
+  return out;
+}
+
+function connectorPattern(language: SegmentLanguage): RegExp {
+  const words = CONNECTORS[language === 'cs' ? 'cs' : 'en'].map((phrase) => phrase.replace(/ /g, '\\s+'));
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+}
+
+const patterns = new Map<SegmentLanguage, RegExp>();
+
+/**
+ * Splits a message into clauses at punctuation and conjunctions ("a navíc", "and also", "ale", ...),
+ * so the router can classify each request on its own. Clauses of fewer than two words are joined to
+ * their neighbour; a message with one clause comes back whole.
+ */
+export function segment(text: string, language: SegmentLanguage): string[] {
+  let pattern = patterns.get(language);
+  if (!pattern) {
+    pattern = connectorPattern(language);
+    patterns.set(language, pattern);
+  }
+  const folded = foldAligned(text);
+  const cuts: Array<[number, number]> = [];
+  for (const match of folded.matchAll(PUNCTUATION)) cuts.push([match.index, match.index + match[0].length]);
+  for (const match of folded.matchAll(pattern)) cuts.push([match.index, match.index + match[0].length]);
+  cuts.sort((a, b) => a[0] - b[0]);
+  const parts: string[] = [];
+  let start = 0;
+  for (const [from, to] of cuts) {
+    if (from < start) continue;
+    parts.push(text.slice(start, from));
+    start = to;
+  }
+  parts.push(text.slice(start));
+  const clauses: string[] = [];
+  let pending = '';
+  for (const part of parts.map((p) => p.trim()).filter((p) => p.length > 0)) {
+    const joined = pending ? `${pending} ${part}` : part;
+    if ((joined.match(WORD) ?? []).length < MIN_WORDS) {
+      pending = joined;
+      continue;
+    }
+    clauses.push(joined);
+    pending = '';
+  }
+  if (pending) {
+    if (clauses.length > 0)
+      clauses[clauses.length - 1] = `${clauses[clauses.length - 1] as string} ${pending}`;
+    else clauses.push(pending);
+  }
+  return clauses.length > 1 ? clauses : [text.trim()];
+}

@@ -1,0 +1,143 @@
+import type { Department } from '../domain/vocabulary.js';
+import { fitTemperature, tuneThreshold, type ScoredExample, type ThresholdCandidate } from './calibration.js';
+import { OOS_LABEL, splitValidation, type IntentCatalog, type LabelledExample } from './dataset.js';
+import { DEFAULT_FEATURE_OPTIONS, FeatureSpace, type FeatureOptions } from './features.js';
+import { IntentModel, encodeMember, type IntentModelJson } from './intent-model.js';
+import { LanguageModel } from './language-model.js';
+import { linearScores, softmaxInPlace, trainLinear, type LinearOptions } from './linear.js';
+
+/** A training row; `weight` lets a customer correction count more than one ordinary example. */
+export type TrainingExample = LabelledExample & { weight?: number };
+
+export interface MemberOptions {
+  features: FeatureOptions;
+  linear: LinearOptions;
+}
+
+export interface TrainOptions {
+  /** Held-out examples for calibration and the threshold; split from `examples` when absent. */
+  validation?: readonly LabelledExample[];
+  validationFraction: number;
+  seed: number;
+  members: readonly MemberOptions[];
+  /** Intents with departments; without one every label maps to `defaultDepartment`. */
+  catalog?: IntentCatalog;
+  defaultDepartment: Department;
+  /** Weight of out-of-scope recall against in-scope accuracy when tuning the threshold. */
+  oosWeight: number;
+  /** Without out-of-scope validation examples: the share of right answers the threshold may reject. */
+  fallbackRejection: number;
+}
+
+export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
+  validationFraction: 0.15,
+  seed: 1,
+  members: [
+    { features: DEFAULT_FEATURE_OPTIONS, linear: { loss: 'hinge', epochs: 10, learningRate: 0.1, seed: 1 } },
+  ],
+  defaultDepartment: 'general',
+  oosWeight: 0.5,
+  fallbackRejection: 0.02,
+};
+
+export interface TrainedIntentModel {
+  model: IntentModel;
+  train: LabelledExample[];
+  validation: LabelledExample[];
+}
+
+export function trainIntentModel(
+  examples: readonly TrainingExample[],
+  options: Partial<TrainOptions> = {},
+): TrainedIntentModel {
+  const settings: TrainOptions = { ...DEFAULT_TRAIN_OPTIONS, ...options };
+  const split = settings.validation
+    ? { train: [...examples], validation: [...settings.validation] }
+    : splitValidation(examples, settings.validationFraction, settings.seed);
+  const train = split.train as TrainingExample[];
+  const classes = [...new Set(train.map((example) => example.label))].sort();
+  const classIndex = new Map(classes.map((label, i) => [label, i]));
+  const labels = Int32Array.from(train, (example) => classIndex.get(example.label) ?? 0);
+  const sampleWeights = train.some((example) => example.weight !== undefined)
+    ? Float32Array.from(train, (example) => example.weight ?? 1)
+    : undefined;
+  const validation = split.validation.filter(
+    (example) => example.label === OOS_LABEL || classIndex.has(example.label),
+  );
+  const truthOf = (example: LabelledExample): number => classIndex.get(example.label) ?? -1;
+
+  const members = settings.members.map((member) => {
+    const space = FeatureSpace.fit(
+      train.map((example) => example.text),
+      member.features,
+    );
+    const vectors = train.map((example) => space.vectorize(example.text));
+    const linear = trainLinear(vectors, labels, classes.length, space.size, member.linear, sampleWeights);
+    const scored: ScoredExample[] = validation.map((example) => ({
+      scores: linearScores(linear, space.vectorize(example.text), new Float64Array(classes.length)),
+      truth: truthOf(example),
+    }));
+    return { space, linear, scored, temperature: fitTemperature(scored) };
+  });
+
+  const catalog = settings.catalog ?? catalogFor(classes, settings.defaultDepartment);
+  // Only the training split: the validation split must stay unseen to measure language accuracy too.
+  const languageRows = train.filter(
+    (example): example is TrainingExample & { language: 'cs' | 'en' } => example.language !== undefined,
+  );
+  const draft: IntentModelJson = {
+    kind: 'swarmdesk-intent-model',
+    schemaVersion: 1,
+    classes,
+    members: members.map((member) => encodeMember(member.space, member.linear, member.temperature)),
+    threshold: 0,
+    catalog,
+    defaultDepartment: settings.defaultDepartment,
+    ...(languageRows.length > 0 ? { language: LanguageModel.train(languageRows).toJSON() } : {}),
+  };
+  const untuned = new IntentModel(draft);
+  const candidates: ThresholdCandidate[] = validation.map((example, i) => {
+    const probabilities = new Float64Array(classes.length);
+    for (const member of members) {
+      const p = softmaxInPlace(
+        Float64Array.from((member.scored[i] as ScoredExample).scores),
+        member.temperature,
+      );
+      for (let c = 0; c < classes.length; c++)
+        probabilities[c] = (probabilities[c] as number) + (p[c] as number) / members.length;
+    }
+    const prediction = untuned.predictFromProbabilities(probabilities);
+    const best = prediction.ranked[0];
+    return {
+      confidence: best?.confidence ?? 0,
+      correct: best?.intent === example.label,
+      outOfScope: example.label === OOS_LABEL,
+      rejectedByClass: prediction.outOfScope,
+    };
+  });
+  const threshold = tuneThreshold(candidates, settings);
+  const accepted = (c: ThresholdCandidate): boolean => !c.rejectedByClass && c.confidence >= threshold;
+  const oosRows = candidates.filter((c) => c.outOfScope);
+  const right = candidates.filter((c) => (c.outOfScope ? !accepted(c) : c.correct && accepted(c))).length;
+  const model = new IntentModel({
+    ...draft,
+    threshold,
+    validation: {
+      n: candidates.length,
+      accuracy: candidates.length === 0 ? 0 : right / candidates.length,
+      ...(oosRows.length > 0
+        ? { oosRecall: oosRows.filter((c) => !accepted(c)).length / oosRows.length }
+        : {}),
+    },
+  });
+  return { model, train, validation };
+}
+
+function catalogFor(classes: readonly string[], department: Department): IntentCatalog {
+  return {
+    schemaVersion: 1,
+    intents: classes
+      .filter((label) => label !== OOS_LABEL)
+      .map((intent) => ({ intent, department, description: intent, descriptionCs: intent })),
+  };
+}

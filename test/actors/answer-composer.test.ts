@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { composeAnswer, composeHandover, mergeAnswers } from '../../src/actors/answer-composer.js';
+import type { Customer } from '../../src/domain/customer.js';
+import type { Article } from '../../src/knowledge/index.js';
+
+const NOW = Date.parse('2026-11-25T12:00:00.000Z');
+const article: Article = {
+  id: 'login-troubleshooting',
+  department: 'technical',
+  language: 'cs',
+  title: 'Aplikace zamrzá při přihlášení',
+  body: '1. Aktualizujte aplikaci.\n2. Zkontrolujte datum a čas v zařízení.',
+  tags: [],
+};
+const jan: Customer = {
+  schemaVersion: 1,
+  customerId: 'CUST001',
+  name: 'Jan Novák',
+  email: 'jan@example.com',
+  phone: '+420 600 000 000',
+  subscriptionType: 'Premium',
+  lastContact: '2026-11-03T10:00:00.000Z',
+  issuesHistory: [{ at: '2026-10-14T10:00:00.000Z', summary: 'login', intent: 'login_problem' }],
+};
+
+describe('answer composer', () => {
+  it('builds a Czech answer from the article and the customer’s name, plan and recent issue', () => {
+    const { text } = composeAnswer({
+      language: 'cs',
+      article,
+      customer: jan,
+      intent: 'login_problem',
+      retry: 'no',
+      now: NOW,
+    });
+    expect(text).toContain('Dobrý den, Jan Novák,');
+    expect(text).toContain('Aktualizujte aplikaci.');
+    expect(text).toContain('Vidím, že jsme podobný problém řešili už 14. 10. 2026.');
+    expect(text).toContain('tarifem Premium');
+    expect(text).toContain('Pokud to nepomůže');
+  });
+
+  it('answers an unknown customer without a profile', () => {
+    const { text } = composeAnswer({
+      language: 'en',
+      article: { ...article, language: 'en', title: 'Login', body: 'Update the app.' },
+      customer: null,
+      intent: 'login_problem',
+      retry: 'no',
+      now: NOW,
+    });
+    expect(text.startsWith('Hello,\n\nHere is what helps with this (Login):')).toBe(true);
+    expect(text).not.toContain('Premium');
+  });
+
+  it('says so when retrying after an answer that did not help', () => {
+    const { text } = composeAnswer({
+      language: 'cs',
+      article,
+      customer: null,
+      intent: 'login_problem',
+      retry: 'other',
+      now: NOW,
+    });
+    expect(text).toContain('Je mi líto, že předchozí rada nepomohla');
+  });
+
+  it('tells the customer honestly about the ticket and when a person answers', () => {
+    const { text } = composeHandover({
+      language: 'cs',
+      customer: jan,
+      reasons: ['human_requested'],
+      ticket: { ticketId: 'T-1', priority: 'high', dueBy: '2026-11-25T14:00:00.000Z' },
+      noArticle: true,
+    });
+    expect(text).toContain('nemám spolehlivou odpověď a nechci hádat');
+    expect(text).toContain('Rozumím, že chcete mluvit s člověkem.');
+    expect(text).toContain('tiket T-1, priorita vysoká');
+    expect(text).toContain('nejpozději 25. 11. 2026 v 14:00 UTC');
+  });
+
+  it('merges several parts into one reply with one greeting and a section per department', () => {
+    const text = mergeAnswers('en', null, [
+      { department: 'technical', answer: { text: 'Hello, A', core: 'Fix A' } },
+      { department: 'billing', answer: { text: 'Hello, B', core: 'Fix B' } },
+    ]);
+    expect(text.match(/Hello/g)).toHaveLength(1);
+    expect(text).toContain('Technical support:\nFix A');
+    expect(text).toContain('Billing:\nFix B');
+  });
+
+  it('puts parts of one department under one heading and the plan note once', () => {
+    const text = mergeAnswers('cs', { ...jan }, [
+      { department: 'billing', answer: { text: 'x', core: 'Faktura' } },
+      { department: 'technical', answer: { text: 'y', core: 'Pád' } },
+      { department: 'billing', answer: { text: 'z', core: 'Dvojí platba' } },
+    ]);
+    expect(text).toContain('Fakturace a platby:\nFaktura\n\nDvojí platba');
+    expect(text.match(/Fakturace a platby:/g)).toHaveLength(1);
+    expect(text.match(/tarifem Premium/g)).toHaveLength(1);
+    expect(text.startsWith('Dobrý den, Jan Novák,\n\nVaše zpráva se týká více věcí')).toBe(true);
+  });
+});

@@ -1,0 +1,30 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Desk, DeskObserver } from '../../src/actors/index.js';
+import { startDesk } from './support/desk-harness.js';
+
+let desk: Desk;
+const learned: Array<{ applied: boolean; intent: string }> = [];
+
+beforeAll(async () => {
+  const observer: DeskObserver = { learning: (outcome) => learned.push(outcome) };
+  desk = await startDesk({}, { observer });
+});
+
+afterAll(async () => {
+  await desk?.close();
+});
+
+describe('desk: learning from feedback', () => {
+  it('learns a corrected intent and routes the same message right next time, on every worker', async () => {
+    const message = 'Can you move me to the cheaper tier?';
+    const before = await desk.submit({ customerId: 'CUST005', message });
+    expect(before.intent).not.toBe('plan_change');
+
+    const outcome = await desk.feedback(before.queryId, { correctIntent: 'plan_change', rating: 1 });
+    expect(outcome).toEqual({ queryId: before.queryId, recorded: true, learning: 'applied' });
+    expect(learned).toEqual([{ applied: true, intent: 'plan_change' }]);
+
+    const after = await desk.submit({ customerId: 'CUST002', message });
+    expect(after).toMatchObject({ intent: 'plan_change', department: 'billing', escalated: false });
+  });
+});

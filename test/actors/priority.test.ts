@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { scoreCues } from '../../src/actors/cues.js';
+import { priorityFor } from '../../src/actors/priority.js';
+
+const priority = (text: string, intent = 'login_problem', plan?: 'Basic' | 'Premium' | 'Business') =>
+  priorityFor({ cues: scoreCues(text), department: 'technical', intent, plan });
+
+describe('priority', () => {
+  it('starts problems at medium and questions at low', () => {
+    expect(priority('I cannot log in')).toBe('medium');
+    expect(priority('What are your opening hours?', 'opening_hours')).toBe('low');
+  });
+
+  it('raises the priority for urgency cues, with or without Czech diacritics', () => {
+    expect(priority('I cannot log in, it is urgent, please fix it immediately')).toBe('urgent');
+    expect(priority('Nemůžu se přihlásit, potřebuji to okamžitě')).toBe('high');
+    expect(priority('Nemuzu se prihlasit, potrebuji to okamzite')).toBe('high');
+  });
+
+  it('gives a Premium customer one step up and nobody else', () => {
+    expect(priority('I cannot log in', 'login_problem', 'Premium')).toBe('high');
+    expect(priority('I cannot log in', 'login_problem', 'Basic')).toBe('medium');
+    expect(
+      priority('I cannot log in, it is urgent, please fix it immediately', 'login_problem', 'Premium'),
+    ).toBe('urgent');
+  });
+
+  it('puts escalation cases at high at least', () => {
+    expect(
+      priorityFor({
+        cues: scoreCues('I want a human'),
+        department: 'escalation',
+        intent: 'human_agent_request',
+        plan: undefined,
+      }),
+    ).toBe('high');
+  });
+
+  it('reads shouting and negative words as sentiment', () => {
+    const cues = scoreCues('THIS IS TERRIBLE, NOTHING WORKS AGAIN');
+    expect(cues.shouting).toBe(true);
+    expect(cues.negative).toBeGreaterThanOrEqual(3);
+  });
+});

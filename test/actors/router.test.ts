@@ -1,0 +1,249 @@
+import { describe, expect, it } from 'vitest';
+import type { EscalationRequested } from '../../src/actors/escalation-messages.js';
+import { routerBehaviour, type LoadedContext, type RouterState } from '../../src/actors/router.js';
+import type { RouteRequested } from '../../src/actors/router-messages.js';
+import type { AnswerReply, AnswerRequested } from '../../src/actors/specialist-messages.js';
+import type { BlackboardEntryInput } from '../../src/domain/conversation.js';
+import type { QueryResult, StreamEvent } from '../../src/domain/query.js';
+import {
+  ActorNotFoundError,
+  AskTimeoutError,
+  BehaviourError,
+  type AskOptions,
+} from '../../src/runtime/index.js';
+import { fakeContext } from './support/fake-context.js';
+
+const NO_USAGE = { llmCalls: 0, promptTokens: 0, completionTokens: 0 };
+const empty: LoadedContext = {
+  state: { attempts: 0, triedAgents: [], escalated: false },
+  entries: [],
+  customer: null,
+};
+
+function message(text: string): RouteRequested {
+  return {
+    type: 'support.route.requested',
+    queryId: 'q1',
+    conversationId: 'c1',
+    customerId: 'CUST005',
+    text,
+    at: '2026-11-25T12:00:00.000Z',
+    budgetMs: 5_000,
+    stream: true,
+  };
+}
+
+const answered = (agent: string, text = `answer by ${agent}`): AnswerReply => ({
+  outcome: 'answered',
+  agent,
+  text,
+  core: text,
+  articleId: 'some-article',
+  facts: [],
+  usage: NO_USAGE,
+  llmMs: 0,
+});
+
+const escalated = {
+  agent: 'escalation-1',
+  ticketId: 'T-1',
+  dueBy: '2026-11-25T14:00:00.000Z',
+  text: 'handed over',
+  core: 'handed over',
+};
+
+type Asker = (target: string, message: unknown, options: AskOptions | undefined) => unknown;
+
+async function route(
+  text: string,
+  ask: Asker,
+  extra: { config?: unknown; call?: (service: string, method: string, args: unknown[]) => unknown } = {},
+) {
+  const commits: Array<{ entries: BlackboardEntryInput[] }> = [];
+  const fake = fakeContext({
+    id: 'router-1',
+    config: extra.config ?? {},
+    ask,
+    call: (service, method, args) => {
+      if (service === 'context' && method === 'load') return empty;
+      if (service === 'context' && method === 'commit') {
+        commits.push({ entries: args[1] as BlackboardEntryInput[] });
+        return undefined;
+      }
+      return extra.call?.(service, method, args);
+    },
+  });
+  const state = (await routerBehaviour.init(fake.ctx)) as RouterState;
+  const step = await routerBehaviour.receive(state, message(text), fake.ctx);
+  return {
+    ...fake,
+    result: step.reply as QueryResult,
+    commits,
+    events: fake.emitted.map((e) => e.event as StreamEvent),
+  };
+}
+
+describe('router agent', () => {
+  it('routes, emits `routed`, and writes the whole trail in one commit', async () => {
+    const { result, commits, events, asked } = await route('How do I reset my password?', (target) =>
+      answered(`${target}-1`),
+    );
+    expect(asked.map((a) => a.target)).toEqual(['technical']);
+    expect(asked[0]?.options).toMatchObject({ key: 'c1' });
+    expect(result).toMatchObject({
+      department: 'technical',
+      intent: 'password_reset',
+      assignedAgent: 'technical-1',
+      escalated: false,
+    });
+    expect(events[0]).toMatchObject({ type: 'routed', department: 'technical' });
+    expect(commits).toHaveLength(1);
+    expect(commits[0]?.entries.map((e) => e.kind)).toEqual(['message', 'intent', 'fact', 'fact', 'answer']);
+  });
+
+  it('fans a multi-intent message out to every department in parallel', async () => {
+    const pending: Array<() => void> = [];
+    let bothAsked: () => void = () => {};
+    const asked = new Promise<void>((resolve) => (bothAsked = resolve));
+    const routing = route('The app crashes when I open my invoice, and I was charged twice', (target) => {
+      return new Promise((resolve) => {
+        pending.push(() => resolve(answered(`${target}-1`)));
+        if (pending.length === 2) bothAsked();
+      });
+    });
+    await asked;
+    for (const finish of pending) finish();
+    const { result } = await routing;
+    expect(result.departments).toEqual(expect.arrayContaining(['technical', 'billing']));
+    expect(result.parts.map((p) => p.agent).sort()).toEqual(['billing-1', 'technical-1']);
+  });
+
+  it('follows a handoff to the right department and keeps it in the trail', async () => {
+    const { result, events, commits } = await route('How do I reset my password?', (target) =>
+      target === 'technical'
+        ? {
+            outcome: 'handoff',
+            agent: 'technical-1',
+            to: 'billing',
+            reason: 'not mine',
+            usage: NO_USAGE,
+            llmMs: 0,
+          }
+        : answered('billing-2'),
+    );
+    expect(result).toMatchObject({ department: 'billing', assignedAgent: 'billing-2' });
+    expect(result.handoffs).toEqual([
+      expect.objectContaining({ from: 'technical-1', to: 'billing', reason: 'not mine' }),
+    ]);
+    expect(events.some((e) => e.type === 'handoff')).toBe(true);
+    expect(commits[0]?.entries.some((e) => e.kind === 'handoff')).toBe(true);
+  });
+
+  it('escalates after three handoffs', async () => {
+    const { result, asked } = await route('How do I reset my password?', (target, msg) => {
+      if (target === 'escalation') return escalated;
+      const hops = (msg as AnswerRequested).hops;
+      return {
+        outcome: 'handoff',
+        agent: `${target}-1`,
+        to: hops % 2 === 0 ? 'billing' : 'technical',
+        reason: 'ping-pong',
+        usage: NO_USAGE,
+        llmMs: 0,
+      };
+    });
+    expect(asked.filter((a) => a.target !== 'escalation')).toHaveLength(4);
+    expect(result.handoffs).toHaveLength(4);
+    expect(result.handoffs.at(-1)?.to).toBe('escalation');
+    expect((asked.at(-1)?.message as EscalationRequested).reasons).toEqual(['handoff_limit']);
+    expect(result).toMatchObject({ escalated: true, ticketId: 'T-1', department: 'escalation' });
+  });
+
+  it('turns a failing specialist into an escalation, not a lost query', async () => {
+    const { result, asked } = await route('How do I reset my password?', (target) => {
+      if (target === 'escalation') return escalated;
+      throw new BehaviourError(`${target}-1`, { code: 'ERROR', message: 'boom' });
+    });
+    expect((asked.at(-1)?.message as EscalationRequested).reasons).toEqual(['specialist_failed']);
+    expect(result).toMatchObject({ escalated: true, response: 'handed over' });
+  });
+
+  it('escalates a part whose specialist does not answer in time', async () => {
+    const { result, asked } = await route('How do I reset my password?', (target) => {
+      if (target === 'escalation') return escalated;
+      throw new AskTimeoutError(target, 3_000);
+    });
+    expect((asked.at(-1)?.message as EscalationRequested).reasons).toEqual(['timeout']);
+    expect(result.escalated).toBe(true);
+  });
+
+  it('falls back to the department’s pool when the sticky instance is gone', async () => {
+    const followUp: LoadedContext = {
+      state: {
+        attempts: 0,
+        triedAgents: [],
+        escalated: false,
+        department: 'technical',
+        intent: 'login_problem',
+        assignedAgent: 'technical-9',
+      },
+      entries: [],
+      customer: null,
+    };
+    const fake = fakeContext({
+      id: 'router-1',
+      config: {},
+      ask: (target) => {
+        if (target === 'technical-9') throw new ActorNotFoundError(target);
+        return answered('technical-1');
+      },
+      call: (_service, method) => (method === 'load' ? followUp : undefined),
+    });
+    const state = (await routerBehaviour.init(fake.ctx)) as RouterState;
+    const step = await routerBehaviour.receive(state, message('How do I export my data to CSV?'), fake.ctx);
+    expect(fake.asked.map((a) => a.target)).toEqual(['technical-9', 'technical']);
+    expect((step.reply as QueryResult).assignedAgent).toBe('technical-1');
+  });
+
+  it('asks the LLM to classify only when the local model is unsure, and keeps the local result on null', async () => {
+    const calls: string[] = [];
+    const sure = await route('How do I reset my password?', (target) => answered(`${target}-1`), {
+      config: { llmThreshold: 0.5 },
+      call: (_s, method) => {
+        calls.push(method);
+        return null;
+      },
+    });
+    expect(calls).toEqual([]);
+    expect(sure.result.intent).toBe('password_reset');
+
+    const unsure = await route('How do I reset my password?', (target) => answered(`${target}-1`), {
+      config: { llmThreshold: 1 },
+      call: (_s, method) => {
+        calls.push(method);
+        return null;
+      },
+    });
+    expect(calls).toEqual(['classify']);
+    expect(unsure.result.intent).toBe('password_reset');
+  });
+
+  it('uses the LLM classification when it answers', async () => {
+    const { result } = await route('How do I reset my password?', (target) => answered(`${target}-1`), {
+      config: { llmThreshold: 1 },
+      call: () => ({
+        intent: 'invoice_request',
+        department: 'billing',
+        confidence: 0.8,
+        usage: { promptTokens: 50, completionTokens: 3 },
+        latencyMs: 7,
+      }),
+    });
+    expect(result).toMatchObject({
+      intent: 'invoice_request',
+      department: 'billing',
+      usage: { llmCalls: 1, promptTokens: 50 },
+    });
+    expect(result.timings.llmMs).toBe(7);
+  });
+});

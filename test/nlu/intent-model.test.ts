@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { ModelInvalidError, intentModelFromJSON, trainIntentModel } from '../../src/nlu/index.js';
+import { toyData, toyModel } from './toy-data.js';
+
+const PROBES = [
+  'I cannot sign in, the login page hangs',
+  'nejde mi se prihlasit',
+  'please give me my money back',
+  'kdy mate otevreno v sobotu',
+  'what is the weather in Rome',
+  'recept na bramboraky',
+];
+
+describe('IntentModel', () => {
+  it('learns a toy task, including Czech typed without diacritics', () => {
+    const { model } = toyModel();
+    expect(model.classify('I cannot sign in, the login page hangs')).toMatchObject({
+      intent: 'login_problem',
+      outOfScope: false,
+    });
+    expect(model.classify('nejde mi se prihlasit')).toMatchObject({ intent: 'login_problem' });
+    expect(model.classify('vratte mi prosim penize')).toMatchObject({ intent: 'refund_request' });
+    expect(model.classify('are you open on Saturday')).toMatchObject({ intent: 'opening_hours' });
+  });
+
+  it('reports unrelated text as out of scope', () => {
+    const { model } = toyModel();
+    for (const text of ['what is the weather in Rome', 'who won the tennis final', 'recept na bramboraky']) {
+      expect(model.classify(text), text).toMatchObject({ intent: 'oos', outOfScope: true });
+    }
+  });
+
+  it('maps intents to catalogued departments and nothing else', () => {
+    const { model } = toyModel();
+    expect(model.labels).toEqual(['login_problem', 'opening_hours', 'refund_request']);
+    expect(model.departmentOf('refund_request')).toBe('billing');
+    expect(model.departmentOf('oos')).toBeUndefined();
+    expect(model.catalog.intents).toHaveLength(3);
+  });
+
+  it('gives probabilities in [0,1], ranked most likely first, summing to at most 1, with confidence = top', () => {
+    const { model } = toyModel();
+    for (const text of PROBES) {
+      const prediction = model.classify(text);
+      const confidences = prediction.ranked.map((r) => r.confidence);
+      expect(confidences.every((c) => c >= 0 && c <= 1)).toBe(true);
+      expect([...confidences].sort((a, b) => b - a)).toEqual(confidences);
+      expect(confidences.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(1 + 1e-9);
+      expect(prediction.confidence).toBe(confidences[0]);
+    }
+  });
+
+  it('is more confident on its own training sentences than on unrelated ones', () => {
+    const { model } = toyModel();
+    const seen = model.classify('I cannot log in to my account').confidence;
+    const unrelated = model.classify('what is the weather in Rome').confidence;
+    expect(seen).toBeGreaterThan(0.8);
+    expect(unrelated).toBeLessThan(seen);
+  });
+
+  it('predicts identically after a JSON round trip', () => {
+    const { model } = toyModel();
+    const copy = intentModelFromJSON(JSON.parse(JSON.stringify(model.toJSON())));
+    for (const text of PROBES) expect(copy.classify(text)).toEqual(model.classify(text));
+    expect(copy.detectLanguage('nefunguje mi prihlaseni')).toEqual(
+      model.detectLanguage('nefunguje mi prihlaseni'),
+    );
+  });
+
+  it('trains deterministically', () => {
+    const { examples, catalog } = toyData();
+    const again = trainIntentModel(examples, { catalog }).model;
+    expect(JSON.stringify(again.toJSON())).toBe(JSON.stringify(toyModel().model.toJSON()));
+  });
+
+  it('refuses JSON that is not a model', () => {
+    expect(() => intentModelFromJSON({ kind: 'something-else' })).toThrow(ModelInvalidError);
+    const json = toyModel().model.toJSON();
+    expect(() => intentModelFromJSON({ ...json, classes: ['a', 'b'] })).toThrow(/weights do not match/);
+  });
+});

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { detectLanguage } from '../../src/nlu/index.js';
+
+describe('detectLanguage', () => {
+  it('recognises short Czech typed without diacritics', () => {
+    for (const text of [
+      'nefunguje mi prihlaseni',
+      'chci vratit penize',
+      'kdy prijde faktura',
+      'zapomnel jsem heslo',
+    ]) {
+      expect(detectLanguage(text).language, text).toBe('cs');
+    }
+  });
+
+  it('recognises short English', () => {
+    for (const text of [
+      'login does not work',
+      'I want a refund',
+      'where is my invoice',
+      'forgot my password',
+    ]) {
+      expect(detectLanguage(text).language, text).toBe('en');
+    }
+  });
+
+  it('takes Czech-only letters as Czech and other scripts or foreign letters as other', () => {
+    expect(detectLanguage('účet')).toMatchObject({ language: 'cs' });
+    expect(detectLanguage('Не могу войти в аккаунт')).toMatchObject({ language: 'other' });
+    expect(detectLanguage('Ich möchte mein Geld zurück')).toMatchObject({ language: 'other' });
+    expect(detectLanguage('12345 !!!')).toMatchObject({ language: 'other' });
+  });
+
+  it('reports a confidence between 0.5 and 1 for a supported language', () => {
+    const guess = detectLanguage('kdy mate otevreno');
+    expect(guess.confidence).toBeGreaterThanOrEqual(0.5);
+    expect(guess.confidence).toBeLessThanOrEqual(1);
+  });
+});
