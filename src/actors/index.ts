@@ -3,6 +3,7 @@ export { type Desk, type Readiness, type SubmitOptions } from './desk.js';
 export { DeskOptions, type ResolvedDeskOptions } from './desk-options.js';
 export {
   ConversationBusyError,
+  ConversationForbiddenError,
   InvalidInputError,
   QueryNotFoundError,
   UnknownIntentError,

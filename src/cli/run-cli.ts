@@ -1,0 +1,57 @@
+import { CONFIG_VARIABLES } from '../config/index.js';
+import { ASK_USAGE, runAsk } from './ask.js';
+import { runEval } from './eval.js';
+import { SERVE_USAGE, runServe } from './serve.js';
+import { runTrain, type CommandIo } from './train.js';
+
+export const USAGE = `swarmdesk: customer support run by a supervised swarm of agents
+
+commands:
+  serve                 run the HTTP API on HOST:PORT (the default command)
+  ask "<message>"       ask one question in-process and print the answer
+  train ...             train an intent model (swarmdesk train --help)
+  eval ...              evaluate an intent model (swarmdesk eval --help)
+
+  ${SERVE_USAGE}
+  ${ASK_USAGE}
+`;
+
+function configurationHelp(): string {
+  const width = Math.max(...CONFIG_VARIABLES.map((v) => v.name.length));
+  const rows = CONFIG_VARIABLES.map(
+    (v) => `  ${v.name.padEnd(width)}  ${v.description}${v.default === undefined ? '' : ` [${v.default}]`}`,
+  );
+  return ['environment:', ...rows].join('\n');
+}
+
+/**
+ * Dispatches a command line. Resolves with the exit code, or `undefined` for `serve`, whose server
+ * keeps the process running until a signal.
+ */
+export async function runCli(
+  argv: string[],
+  io: CommandIo,
+  env: Record<string, string | undefined> = process.env,
+): Promise<number | undefined> {
+  const [command = 'serve', ...rest] = argv;
+  switch (command) {
+    case 'serve': {
+      const { code, running } = await runServe(rest, io, env);
+      return running ? undefined : code;
+    }
+    case 'ask':
+      return runAsk(rest, io, env);
+    case 'train':
+      return runTrain(rest, io);
+    case 'eval':
+      return runEval(rest, io);
+    case 'help':
+    case '--help':
+    case '-h':
+      io.out(`${USAGE}\n${configurationHelp()}`);
+      return 0;
+    default:
+      io.err(`unknown command: ${command}\n\n${USAGE}`);
+      return 2;
+  }
+}

@@ -1,0 +1,113 @@
+/** One environment variable the process reads: the table docs show and `--help` prints. */
+export interface ConfigVariable {
+  name: string;
+  /** The default as written in the environment; `undefined` means unset (the feature is off). */
+  default: string | undefined;
+  description: string;
+  secret?: boolean;
+}
+
+/** Every default in one place; `loadConfig` parses these exactly as it parses the environment. */
+export const CONFIG_VARIABLES = [
+  { name: 'HOST', default: '127.0.0.1', description: 'Address the HTTP server listens on.' },
+  { name: 'PORT', default: '3000', description: 'Port the HTTP server listens on (1-65535).' },
+  {
+    name: 'LOG_LEVEL',
+    default: 'info',
+    description: 'pino level: fatal, error, warn, info, debug, trace or silent.',
+  },
+  {
+    name: 'SWARM_ADMIN_TOKEN',
+    default: undefined,
+    description:
+      'Bearer token for the agent control endpoints (at least 16 characters); unset = only loopback clients may use them.',
+    secret: true,
+  },
+  {
+    name: 'SWARM_API_KEYS',
+    default: undefined,
+    description:
+      'Comma-separated integrator keys; when set, every /v1 call (except admin) needs one as a bearer token.',
+    secret: true,
+  },
+  {
+    name: 'SWARM_BODY_LIMIT',
+    default: '65536',
+    description: 'Largest accepted request body in bytes (413 beyond).',
+  },
+  {
+    name: 'SWARM_MESSAGE_MAX_LENGTH',
+    default: '4000',
+    description: 'Longest accepted customer message in characters.',
+  },
+  {
+    name: 'SWARM_RATE_LIMIT',
+    default: '50:100',
+    description:
+      'Requests per second per key (or client address) and burst, as `rate:burst`; `off` disables.',
+  },
+  {
+    name: 'SWARM_SSE_KEEPALIVE_MS',
+    default: '15000',
+    description: 'Interval of SSE keep-alive comment lines.',
+  },
+  {
+    name: 'SWARM_SHUTDOWN_TIMEOUT_MS',
+    default: '30000',
+    description: 'How long a graceful shutdown waits for accepted queries before closing connections.',
+  },
+  {
+    name: 'REDIS_URL',
+    default: undefined,
+    description: 'Redis for the shared stores; unset = in memory.',
+    secret: true,
+  },
+  { name: 'SWARM_REDIS_PREFIX', default: 'swarmdesk:', description: 'Prefix of every Redis key.' },
+  {
+    name: 'SWARM_THREADS',
+    default: undefined,
+    description: 'Worker threads hosting the agents (1-64); unset = CPUs.',
+  },
+  {
+    name: 'SWARM_KNOWLEDGE_DIR',
+    default: undefined,
+    description: 'Directory of knowledge articles replacing the shipped ones.',
+  },
+  { name: 'SWARM_INTENT_MODEL', default: undefined, description: 'Path of a trained intent model file.' },
+  {
+    name: 'SWARM_INTENT_MAPPING',
+    default: undefined,
+    description: 'Path of its intent-to-department mapping.',
+  },
+  {
+    name: 'SWARM_DATA_DIR',
+    default: '.swarmdesk',
+    description: 'Where file-backed state is kept without Redis.',
+  },
+  {
+    name: 'SWARM_DOUBLE_TEXT',
+    default: 'enqueue',
+    description: 'A second message while one is answered: enqueue, merge or reject.',
+  },
+  {
+    name: 'SWARM_QUERY_TIMEOUT_MS',
+    default: '30000',
+    description: 'End-to-end budget of one query before escalation answers.',
+  },
+  {
+    name: 'OPENAI_API_KEY',
+    default: undefined,
+    description: 'Turns LLM mode on (with or without OPENAI_BASE_URL).',
+    secret: true,
+  },
+  {
+    name: 'OPENAI_BASE_URL',
+    default: undefined,
+    description: 'Any OpenAI-compatible endpoint; turns LLM mode on.',
+  },
+  { name: 'OPENAI_MODEL', default: 'gpt-4o-mini', description: 'Chat model used in LLM mode.' },
+  { name: 'SWARM_LLM_CONCURRENCY', default: '16', description: 'Concurrent LLM calls.' },
+  { name: 'SWARM_LLM_TIMEOUT_MS', default: '15000', description: 'Timeout of one LLM call attempt.' },
+] as const satisfies readonly ConfigVariable[];
+
+export type ConfigVariableName = (typeof CONFIG_VARIABLES)[number]['name'];

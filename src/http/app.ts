@@ -1,0 +1,97 @@
+import type { Server } from 'node:http';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { createNodeWebSocket } from '@hono/node-ws';
+import type { Logger } from 'pino';
+import type { Desk } from '../actors/desk.js';
+import type { AppEnv } from './env.js';
+import { errorHandler, notFoundHandler, validationHook } from './error-handler.js';
+import { HttpOptions, type ResolvedHttpOptions } from './http-options.js';
+import { createLifecycle, type Lifecycle } from './lifecycle.js';
+import { createLogger } from './logger.js';
+import { createMetrics, type EdgeMetrics } from './metrics.js';
+import {
+  apiKeys,
+  bodyLimit,
+  closeWhenDraining,
+  rateLimit,
+  requestContext,
+  requireJson,
+} from './middleware/index.js';
+import type { RouteDeps } from './route-deps.js';
+import { agentRoutes } from './routes/agents.js';
+import { conversationRoutes } from './routes/conversations.js';
+import { customerRoutes } from './routes/customers.js';
+import { docsRoutes } from './routes/docs-page.js';
+import { queryRoutes } from './routes/queries.js';
+import { systemRoutes } from './routes/system.js';
+import { ticketRoutes } from './routes/tickets.js';
+import { websocketRoutes } from './routes/websocket.js';
+
+export interface AppDeps {
+  desk: Desk;
+  options?: HttpOptions;
+  /** Default: a pino logger on stdout at `info`. */
+  logger?: Logger;
+  /** Default: fresh metrics; pass the ones whose observer the desk was created with. */
+  metrics?: EdgeMetrics;
+  /** Clock of the rate limiter, for tests. */
+  now?: () => number;
+}
+
+/** The edge: routes, middleware and what `startServer` and shutdown need to reach. */
+export interface SwarmApp {
+  readonly hono: OpenAPIHono<AppEnv>;
+  readonly desk: Desk;
+  readonly lifecycle: Lifecycle;
+  readonly metrics: EdgeMetrics;
+  readonly logger: Logger;
+  readonly options: ResolvedHttpOptions;
+  /** Hands WebSocket upgrades of a listening server to the `/v1/ws` route. */
+  injectWebSocket(server: Server): void;
+  /** `app.request()` for tests and in-process callers. */
+  request: OpenAPIHono<AppEnv>['request'];
+}
+
+export function createApp(deps: AppDeps): SwarmApp {
+  const options = HttpOptions.parse(deps.options ?? {});
+  const logger = deps.logger ?? createLogger();
+  const metrics = deps.metrics ?? createMetrics();
+  const lifecycle = createLifecycle();
+  const routeDeps: RouteDeps = { desk: deps.desk, lifecycle, options };
+  metrics.watchAgents(() => deps.desk.agents.status());
+
+  const hono = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  const { injectWebSocket, upgradeWebSocket } = createNodeWebSocket({ app: hono });
+
+  hono.use('*', requestContext(logger, metrics));
+  hono.use('*', closeWhenDraining(lifecycle));
+  hono.use('/v1/*', bodyLimit(options.bodyLimitBytes));
+  hono.use('/v1/*', apiKeys(options.apiKeys));
+  if (options.rateLimit) {
+    hono.use('/v1/*', rateLimit(options.rateLimit, options.apiKeys.length > 0, deps.now));
+  }
+  hono.use('/v1/*', requireJson());
+
+  hono.route('/', systemRoutes(routeDeps, metrics));
+  hono.route('/', queryRoutes(routeDeps, validationHook));
+  hono.route('/', conversationRoutes(routeDeps, validationHook));
+  hono.route('/', customerRoutes(routeDeps, validationHook));
+  hono.route('/', ticketRoutes(routeDeps, validationHook));
+  hono.route('/', agentRoutes(routeDeps, validationHook));
+  hono.route('/', websocketRoutes(routeDeps, upgradeWebSocket));
+  docsRoutes(hono);
+
+  hono.onError(errorHandler(metrics));
+  hono.notFound(notFoundHandler(hono));
+
+  return {
+    hono,
+    desk: deps.desk,
+    lifecycle,
+    metrics,
+    logger,
+    options,
+    injectWebSocket: (server) => injectWebSocket(server),
+    request: hono.request.bind(hono),
+  };
+}

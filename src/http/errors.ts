@@ -1,0 +1,68 @@
+import { SwarmError } from '../runtime/index.js';
+
+export interface FieldIssue {
+  /** Dotted path of the offending field (`customerId`, `rating`); empty for the whole body. */
+  field: string;
+  message: string;
+}
+
+/** The request body is not parseable JSON. */
+export class InvalidJsonError extends SwarmError {
+  constructor() {
+    super('INVALID_JSON', 'request body is not valid JSON');
+  }
+}
+
+/** A body, query string or path parameter does not match its schema; `details.issues` name the fields. */
+export class ValidationError extends SwarmError {
+  constructor(where: string, issues: FieldIssue[]) {
+    const summary = issues.map((i) => (i.field ? `${i.field}: ${i.message}` : i.message)).join('; ');
+    super('VALIDATION_FAILED', `invalid ${where}: ${summary}`, { details: { issues } });
+  }
+}
+
+export class UnauthorizedError extends SwarmError {
+  constructor(message: string) {
+    super('UNAUTHORIZED', message);
+  }
+}
+
+export class ForbiddenError extends SwarmError {
+  constructor(message: string) {
+    super('FORBIDDEN', message);
+  }
+}
+
+/** An unknown route, or a known resource kind with an unknown id (`QUERY_NOT_FOUND`, ...). */
+export class NotFoundError extends SwarmError {
+  constructor(
+    code: 'NOT_FOUND' | 'QUERY_NOT_FOUND' | 'CONVERSATION_NOT_FOUND' | 'CUSTOMER_NOT_FOUND',
+    message: string,
+  ) {
+    super(code, message);
+  }
+}
+
+export class MethodNotAllowedError extends SwarmError {
+  constructor(method: string, allowed: string[]) {
+    super('METHOD_NOT_ALLOWED', `${method} is not allowed here`, { details: { allowed } });
+  }
+}
+
+export class PayloadTooLargeError extends SwarmError {
+  constructor(limitBytes: number) {
+    super('PAYLOAD_TOO_LARGE', `request body exceeds ${limitBytes} bytes`, { details: { limitBytes } });
+  }
+}
+
+export class RateLimitedError extends SwarmError {
+  constructor(retryAfterMs: number) {
+    super('RATE_LIMITED', 'too many requests', { details: { retryAfterMs } });
+  }
+}
+
+export class UnsupportedMediaTypeError extends SwarmError {
+  constructor(contentType: string) {
+    super('UNSUPPORTED_MEDIA_TYPE', `request bodies must be application/json, not ${contentType}`);
+  }
+}

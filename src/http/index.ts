@@ -1,0 +1,20 @@
+export { createApp, type AppDeps, type SwarmApp } from './app.js';
+export { STATUS_BY_CODE, mapError, type MappedError } from './error-status.js';
+export {
+  ForbiddenError,
+  InvalidJsonError,
+  MethodNotAllowedError,
+  NotFoundError,
+  PayloadTooLargeError,
+  RateLimitedError,
+  UnauthorizedError,
+  UnsupportedMediaTypeError,
+  ValidationError,
+  type FieldIssue,
+} from './errors.js';
+export { HttpOptions, RateLimit, type ResolvedHttpOptions } from './http-options.js';
+export { createLogger, toActorLogger, type LoggerOptions } from './logger.js';
+export { createMetrics, type EdgeMetrics } from './metrics.js';
+export { decideAdmin, isLoopback, type AdminDecision } from './middleware/index.js';
+export { startServer, type RunningServer, type ShutdownOutcome } from './server.js';
+export { createShutdownHandler, installShutdownSignals } from './shutdown-signals.js';

@@ -1,0 +1,160 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { DeskObserver } from '../actors/observer.js';
+import type { ActorStatus } from '../runtime/index.js';
+
+export interface EdgeMetrics {
+  /** A registry of its own: two apps in one process (tests) never share series. */
+  readonly registry: Registry;
+  /** Pass to `createDesk(options, { observer })`. */
+  readonly observer: DeskObserver;
+  /** Mailbox depth and restarts are read from the agents when scraped, not pushed. */
+  watchAgents(status: () => ActorStatus[]): void;
+  httpRequest(method: string, route: string, status: number, seconds: number): void;
+  error(code: string): void;
+}
+
+const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+
+export function createMetrics(options: { defaultMetrics?: boolean } = {}): EdgeMetrics {
+  const registry = new Registry();
+  if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: registry, prefix: 'swarmdesk_' });
+  let agents: () => ActorStatus[] = () => [];
+
+  const queries = new Counter({
+    name: 'swarmdesk_queries_total',
+    help: 'Answered queries by department and intent.',
+    labelNames: ['department', 'intent', 'escalated'],
+    registers: [registry],
+  });
+  const queryFailures = new Counter({
+    name: 'swarmdesk_query_failures_total',
+    help: 'Queries that failed, by error code.',
+    labelNames: ['code'],
+    registers: [registry],
+  });
+  const queryLatency = new Histogram({
+    name: 'swarmdesk_query_duration_seconds',
+    help: 'End-to-end query latency by department.',
+    labelNames: ['department'],
+    buckets: LATENCY_BUCKETS,
+    registers: [registry],
+  });
+  const httpLatency = new Histogram({
+    name: 'swarmdesk_http_request_duration_seconds',
+    help: 'HTTP request latency by method, route and status.',
+    labelNames: ['method', 'route', 'status'],
+    buckets: LATENCY_BUCKETS,
+    registers: [registry],
+  });
+  const errors = new Counter({
+    name: 'swarmdesk_errors_total',
+    help: 'Errors answered by the edge, by code.',
+    labelNames: ['code'],
+    registers: [registry],
+  });
+  const llmCalls = new Counter({
+    name: 'swarmdesk_llm_calls_total',
+    help: 'LLM calls by agent and outcome.',
+    labelNames: ['agent', 'outcome'],
+    registers: [registry],
+  });
+  const llmTokens = new Counter({
+    name: 'swarmdesk_llm_tokens_total',
+    help: 'LLM tokens by agent and kind (prompt, completion).',
+    labelNames: ['agent', 'kind'],
+    registers: [registry],
+  });
+  const llmLatency = new Histogram({
+    name: 'swarmdesk_llm_call_duration_seconds',
+    help: 'LLM call latency by agent.',
+    labelNames: ['agent'],
+    buckets: LATENCY_BUCKETS,
+    registers: [registry],
+  });
+  const learning = new Counter({
+    name: 'swarmdesk_learning_total',
+    help: 'Feedback corrections, applied or refused.',
+    labelNames: ['applied'],
+    registers: [registry],
+  });
+  new Gauge({
+    name: 'swarmdesk_agent_mailbox_depth',
+    help: 'Messages waiting in each agent mailbox.',
+    labelNames: ['agent', 'type'],
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const a of agents()) this.set({ agent: a.id, type: a.type }, a.mailbox.depth);
+    },
+  });
+  new Gauge({
+    name: 'swarmdesk_agent_restarts',
+    help: 'Restarts of each agent since it was spawned.',
+    labelNames: ['agent', 'type'],
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const a of agents()) this.set({ agent: a.id, type: a.type }, a.restarts);
+    },
+  });
+  new Gauge({
+    name: 'swarmdesk_agent_up',
+    help: '1 when an agent is idle or busy, else 0.',
+    labelNames: ['agent', 'type', 'state'],
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const a of agents()) {
+        this.set(
+          { agent: a.id, type: a.type, state: a.state },
+          a.state === 'idle' || a.state === 'busy' ? 1 : 0,
+        );
+      }
+    },
+  });
+
+  // Observer hooks must never throw into the desk: prom-client only throws on label mistakes, which
+  // these fixed label sets cannot make, but a guard costs nothing.
+  const guard =
+    <A extends unknown[]>(fn: (...args: A) => void) =>
+    (...args: A) => {
+      try {
+        fn(...args);
+      } catch {
+        /* a metric must never fail a query */
+      }
+    };
+
+  const observer: DeskObserver = {
+    queryCompleted: guard((result) => {
+      queries.inc({
+        department: result.department,
+        intent: result.intent,
+        escalated: String(result.escalated),
+      });
+      queryLatency.observe({ department: result.department }, result.timings.totalMs / 1000);
+    }),
+    queryFailed: guard((code) => queryFailures.inc({ code })),
+    llmCall: guard((record) => {
+      llmCalls.inc({ agent: record.agent, outcome: record.outcome });
+      llmTokens.inc({ agent: record.agent, kind: 'prompt' }, record.promptTokens);
+      llmTokens.inc({ agent: record.agent, kind: 'completion' }, record.completionTokens);
+      llmLatency.observe({ agent: record.agent }, record.latencyMs / 1000);
+    }),
+    learning: guard((outcome) => learning.inc({ applied: String(outcome.applied) })),
+  };
+
+  return {
+    registry,
+    observer,
+    watchAgents(status) {
+      agents = status;
+    },
+    httpRequest(method, route, status, seconds) {
+      httpLatency.observe({ method, route, status: String(status) }, seconds);
+    },
+    error(code) {
+      errors.inc({ code });
+    },
+  };
+}

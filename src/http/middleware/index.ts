@@ -1,0 +1,8 @@
+export { adminAuth, decideAdmin, type AdminDecision } from './admin-auth.js';
+export { apiKeys } from './api-keys.js';
+export { bodyLimit } from './body-limit.js';
+export { closeWhenDraining } from './close-when-draining.js';
+export { isLoopback } from './client-address.js';
+export { rateLimit } from './rate-limit.js';
+export { requestContext } from './request-context.js';
+export { requireJson } from './require-json.js';

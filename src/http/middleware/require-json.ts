@@ -1,0 +1,21 @@
+import type { MiddlewareHandler } from 'hono';
+import type { AppEnv } from '../env.js';
+import { UnsupportedMediaTypeError } from '../errors.js';
+
+const JSON_TYPE = /^application\/([\w.-]+\+)?json\b/i;
+
+/**
+ * A body sent as a form (curl's `-d` without a content type) would otherwise be read as `{}` and fail
+ * validation on every field; naming the real mistake is kinder. Bodyless POSTs (agent control) pass.
+ */
+export function requireJson(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const hasBody =
+      c.req.header('content-length') !== undefined || c.req.header('transfer-encoding') !== undefined;
+    const contentType = c.req.header('content-type');
+    if (c.req.method === 'POST' && hasBody && contentType !== undefined && !JSON_TYPE.test(contentType)) {
+      throw new UnsupportedMediaTypeError(contentType.split(';')[0] ?? contentType);
+    }
+    await next();
+  };
+}

@@ -1,0 +1,10 @@
+import type { Desk } from '../actors/desk.js';
+import type { ResolvedHttpOptions } from './http-options.js';
+import type { Lifecycle } from './lifecycle.js';
+
+/** What every route group is built from. */
+export interface RouteDeps {
+  desk: Desk;
+  lifecycle: Lifecycle;
+  options: ResolvedHttpOptions;
+}

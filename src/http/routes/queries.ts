@@ -1,0 +1,106 @@
+import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
+import { streamSSE } from 'hono/streaming';
+import { Feedback, FeedbackOutcome, QueryResult } from '../../domain/query.js';
+import type { AppEnv } from '../env.js';
+import { NotFoundError } from '../errors.js';
+import { runQuery } from '../query-run.js';
+import type { RouteDeps } from '../route-deps.js';
+import { IdParam, errorResponses, queryRequest } from '../schemas.js';
+
+function wantsEventStream(accept: string | undefined): boolean {
+  return accept !== undefined && accept.includes('text/event-stream');
+}
+
+export function queryRoutes(
+  { desk, lifecycle, options }: RouteDeps,
+  hook: OpenAPIHono<AppEnv>['defaultHook'],
+) {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: hook });
+
+  const submit = createRoute({
+    method: 'post',
+    path: '/v1/queries',
+    summary: 'Submit a customer message',
+    description:
+      'Routes and answers one message. With `Accept: text/event-stream` the answer streams as SSE events ' +
+      '`routed`, `handoff`, `token` ({"delta"}), then `done` (the full result) or `error`.',
+    request: {
+      body: {
+        content: { 'application/json': { schema: queryRequest(options.messageMaxLength) } },
+        required: true,
+      },
+    },
+    responses: {
+      200: {
+        description: 'The answered query (JSON), or its event stream (SSE)',
+        content: {
+          'application/json': { schema: QueryResult },
+          'text/event-stream': { schema: { type: 'string' } },
+        },
+      },
+      ...errorResponses(400, 401, 409, 413, 415, 429, 503),
+    },
+  });
+
+  app.openapi(submit, async (c) => {
+    const input = c.req.valid('json');
+    if (!wantsEventStream(c.req.header('accept'))) {
+      // No onEvent: the desk streams tokens only when someone listens.
+      lifecycle.assertAccepting();
+      return c.json(await lifecycle.track(desk.submit(input)), 200);
+    }
+    const run = runQuery(desk, lifecycle, input);
+
+    // Refusals (busy, full, shutting down) come before any event: answer them with a status, not a stream.
+    await run.events.ready();
+    if (run.events.peek()?.type === 'error') await run.result;
+    return streamSSE(c, async (stream) => {
+      for await (const event of run.events) {
+        if (stream.aborted) break;
+        await stream.writeSSE({ event: event.type, data: JSON.stringify(event) });
+      }
+    });
+  });
+
+  const get = createRoute({
+    method: 'get',
+    path: '/v1/queries/{id}',
+    summary: 'A stored query result',
+    request: { params: IdParam },
+    responses: {
+      200: { description: 'The query', content: { 'application/json': { schema: QueryResult } } },
+      ...errorResponses(401, 404),
+    },
+  });
+
+  app.openapi(get, async (c) => {
+    const { id } = c.req.valid('param');
+    const result = await desk.getQuery(id);
+    if (!result) throw new NotFoundError('QUERY_NOT_FOUND', `no query ${id}`);
+    return c.json(result, 200);
+  });
+
+  const feedback = createRoute({
+    method: 'post',
+    path: '/v1/queries/{id}/feedback',
+    summary: 'Rate an answer, mark it resolved, or correct its intent',
+    request: {
+      params: IdParam,
+      body: { content: { 'application/json': { schema: Feedback } }, required: true },
+    },
+    responses: {
+      200: {
+        description: 'What was recorded and learned',
+        content: { 'application/json': { schema: FeedbackOutcome } },
+      },
+      ...errorResponses(400, 401, 404, 422),
+    },
+  });
+
+  app.openapi(feedback, async (c) => {
+    const { id } = c.req.valid('param');
+    return c.json(await desk.feedback(id, c.req.valid('json')), 200);
+  });
+
+  return app;
+}

@@ -1,0 +1,47 @@
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import type { AppEnv } from '../env.js';
+import type { EdgeMetrics } from '../metrics.js';
+import type { RouteDeps } from '../route-deps.js';
+import { Readiness } from '../schemas.js';
+
+export function systemRoutes({ desk, lifecycle }: RouteDeps, metrics: EdgeMetrics) {
+  const app = new OpenAPIHono<AppEnv>();
+
+  const health = createRoute({
+    method: 'get',
+    path: '/healthz',
+    summary: 'Liveness: the process is up',
+    responses: {
+      200: {
+        description: 'Up',
+        content: { 'application/json': { schema: z.object({ status: z.literal('ok') }) } },
+      },
+    },
+  });
+  app.openapi(health, (c) => c.json({ status: 'ok' as const }, 200));
+
+  const ready = createRoute({
+    method: 'get',
+    path: '/readyz',
+    summary: 'Readiness: the desk can take queries (503 while starting, degraded or shutting down)',
+    responses: {
+      200: { description: 'Ready', content: { 'application/json': { schema: Readiness } } },
+      503: {
+        description: 'Not ready; the checks say why',
+        content: { 'application/json': { schema: Readiness } },
+      },
+    },
+  });
+  app.openapi(ready, async (c) => {
+    const readiness = await desk.readiness();
+    if (lifecycle.draining) return c.json({ ...readiness, ready: false }, 503);
+    return c.json(readiness, readiness.ready ? 200 : 503);
+  });
+
+  app.get('/metrics', async (c) => {
+    c.header('Content-Type', metrics.registry.contentType);
+    return c.body(await metrics.registry.metrics());
+  });
+
+  return app;
+}

@@ -1,0 +1,74 @@
+import { Hono } from 'hono';
+import type { UpgradeWebSocket, WSContext } from 'hono/ws';
+import type { StreamEvent } from '../../domain/query.js';
+import type { AppEnv } from '../env.js';
+import { ValidationError } from '../errors.js';
+import { errorEvent, isProgress } from '../query-run.js';
+import type { RouteDeps } from '../route-deps.js';
+import { parseWsFrame } from '../ws-frame.js';
+
+const send = (ws: WSContext, event: StreamEvent) => {
+  if (ws.readyState === 1) ws.send(JSON.stringify(event));
+};
+
+/**
+ * `GET /v1/ws?customerId=...`: each text frame is a message; the same StreamEvent objects as SSE come
+ * back as JSON frames. Frames are answered one after another, so a socket is one conversation (the
+ * first answer's, unless `conversationId` is given) and its events never interleave. A bad frame gets
+ * an `error` frame; the socket stays open.
+ */
+export function websocketRoutes({ desk, lifecycle, options }: RouteDeps, upgradeWebSocket: UpgradeWebSocket) {
+  const app = new Hono<AppEnv>();
+  app.get(
+    '/v1/ws',
+    async (c, next) => {
+      const customerId = c.req.query('customerId')?.trim();
+      if (!customerId || customerId.length > 128) {
+        throw new ValidationError('query', [
+          { field: 'customerId', message: 'required, 1 to 128 characters' },
+        ]);
+      }
+      lifecycle.assertAccepting();
+      await next();
+    },
+    upgradeWebSocket((c) => {
+      const customerId = (c.req.query('customerId') ?? '').trim();
+      let conversationId = c.req.query('conversationId')?.trim() || undefined;
+      let queue: Promise<void> = Promise.resolve();
+      let unregister: (() => void) | undefined;
+
+      const answer = async (data: unknown, ws: WSContext) => {
+        try {
+          const frame = parseWsFrame(data, options.messageMaxLength);
+          lifecycle.assertAccepting();
+          const result = await lifecycle.track(
+            desk.submit(
+              {
+                customerId,
+                message: frame.message,
+                conversationId: frame.conversationId ?? conversationId,
+                channel: 'websocket',
+              },
+              { onEvent: (event) => isProgress(event) && send(ws, event) },
+            ),
+          );
+          conversationId ??= result.conversationId;
+          send(ws, { type: 'done', queryId: result.queryId, result });
+        } catch (error) {
+          send(ws, errorEvent(error));
+        }
+      };
+
+      return {
+        onOpen: (_event, ws) => {
+          unregister = lifecycle.onClose(() => ws.close(1001, 'server shutting down'));
+        },
+        onMessage: (event, ws) => {
+          queue = queue.then(() => answer(event.data, ws));
+        },
+        onClose: () => unregister?.(),
+      };
+    }),
+  );
+  return app;
+}

@@ -1,0 +1,145 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import WebSocket from 'ws';
+import { parseSse } from './helpers.js';
+import { openStream, sseEventNames, startLive, type LiveServer } from './server-helpers.js';
+
+let live: LiveServer | undefined;
+
+afterEach(async () => {
+  live?.desk.release();
+  await live?.running.shutdown({ timeoutMs: 1000 });
+  live = undefined;
+});
+
+describe('over a real socket', () => {
+  it('streams a query as SSE in the order routed, tokens, done', async () => {
+    live = await startLive();
+    const res = await fetch(`${live.running.url}/v1/queries`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+      body: JSON.stringify({ customerId: 'C001', message: 'refund please' }),
+    });
+    expect(res.headers.get('content-type')).toContain('text/event-stream');
+    const text = await res.text();
+    expect(text).toMatch(/^event: routed\ndata: \{.*\}\n\n/);
+    expect(sseEventNames(text)).toEqual(['routed', 'token', 'token', 'done']);
+  });
+
+  it('completes and stores a query whose client disconnected mid-stream', async () => {
+    live = await startLive();
+    live.desk.hold();
+    const stream = openStream(`${live.running.url}/v1/queries`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+      body: JSON.stringify({ customerId: 'C001', message: 'refund please' }),
+    });
+    const text = await stream.until((t) => t.includes('event: routed'));
+    const queryId = (JSON.parse(parseSse(text).events[0]!.data) as { queryId: string }).queryId;
+    stream.disconnect();
+    live.desk.release();
+    await vi.waitFor(() => expect(live?.desk.results.has(queryId)).toBe(true));
+    const stored = await fetch(`${live.running.url}/v1/queries/${queryId}`);
+    expect(stored.status).toBe(200);
+  });
+
+  it('streams agent status: a snapshot, then changes, with keep-alive comments', async () => {
+    live = await startLive({ sseKeepAliveMs: 20 });
+    const stream = openStream(`${live.running.url}/v1/agents/stream`);
+    await stream.until((t) => t.includes('event: snapshot'));
+    live.desk.emit({ type: 'actor.restarted', at: 1, id: 'technical-1', attempt: 1, error: null });
+    const text = await stream.until(
+      (t) => t.includes('event: actor.restarted') && t.includes(': keep-alive'),
+    );
+    const { events, comments } = parseSse(text);
+    expect(events.map((e) => e.event).slice(0, 2)).toEqual(['snapshot', 'actor.restarted']);
+    expect(JSON.parse(events[0]!.data)).toMatchObject({
+      agents: [{ id: 'router-1' }, { id: 'technical-1' }],
+    });
+    expect(comments).toContain('keep-alive');
+    stream.disconnect();
+    await vi.waitFor(() => expect(live?.desk.listenerCount).toBe(0));
+  });
+
+  it('lets a loopback client control agents without an admin token', async () => {
+    live = await startLive();
+    const res = await fetch(`${live.running.url}/v1/agents/router-1/restart`, { method: 'POST' });
+    expect(res.status).toBe(200);
+    expect(live.desk.controls).toEqual(['restart router-1']);
+  });
+});
+
+describe('WebSocket /v1/ws', () => {
+  function connect(url: string): Promise<{
+    ws: WebSocket;
+    frames: Record<string, unknown>[];
+    next(type: string): Promise<Record<string, unknown>>;
+  }> {
+    const ws = new WebSocket(url);
+    const frames: Record<string, unknown>[] = [];
+    const waiters: { type: string; resolve(frame: Record<string, unknown>): void; from: number }[] = [];
+    let cursor = 0;
+    ws.on('message', (data) => {
+      frames.push(JSON.parse(String(data)) as Record<string, unknown>);
+      for (const w of [...waiters]) {
+        const hit = frames.slice(w.from).find((f) => f.type === w.type);
+        if (hit) {
+          waiters.splice(waiters.indexOf(w), 1);
+          w.resolve(hit);
+        }
+      }
+    });
+    const next = (type: string) =>
+      new Promise<Record<string, unknown>>((resolve) => {
+        const from = cursor;
+        const settle = (frame: Record<string, unknown>) => {
+          cursor = frames.indexOf(frame) + 1;
+          resolve(frame);
+        };
+        const hit = frames.slice(from).find((f) => f.type === type);
+        if (hit) settle(hit);
+        else waiters.push({ type, resolve: settle, from });
+      });
+    return new Promise((resolve, reject) => {
+      ws.once('open', () => resolve({ ws, frames, next }));
+      ws.once('error', reject);
+    });
+  }
+
+  it('answers text and JSON frames with stream events in one conversation, and survives a bad frame', async () => {
+    live = await startLive();
+    const wsUrl = `${live.running.url.replace('http', 'ws')}/v1/ws?customerId=C001`;
+    const client = await connect(wsUrl);
+    client.ws.send('my invoice is wrong');
+    const first = (await client.next('done')) as { result: { conversationId: string; response: string } };
+    expect(client.frames.map((f) => f.type)).toEqual(['routed', 'token', 'token', 'done']);
+
+    client.ws.send('{"message": oops');
+    expect(await client.next('error')).toMatchObject({ error: { code: 'INVALID_JSON' } });
+    client.ws.send(JSON.stringify({ message: '' }));
+    expect(await client.next('error')).toMatchObject({
+      error: { code: 'VALIDATION_FAILED', details: { issues: [{ field: 'message' }] } },
+    });
+
+    client.ws.send(JSON.stringify({ message: 'and the refund?' }));
+    const second = (await client.next('done')) as { result: { conversationId: string } };
+    expect(second.result.conversationId).toBe(first.result.conversationId);
+    expect(live.desk.submitted.map((s) => s.conversationId)).toEqual([
+      undefined,
+      first.result.conversationId,
+    ]);
+    expect(client.ws.readyState).toBe(WebSocket.OPEN);
+    client.ws.close();
+  });
+
+  it('refuses the upgrade without a customerId', async () => {
+    live = await startLive();
+    const ws = new WebSocket(`${live.running.url.replace('http', 'ws')}/v1/ws`);
+    const status = await new Promise<number>((resolve) =>
+      ws.once('unexpected-response', (req, res) => {
+        req.destroy();
+        resolve(res.statusCode ?? 0);
+      }),
+    );
+    expect(status).toBe(400);
+  });
+});

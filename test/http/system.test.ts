@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { makeApp, postJson } from './helpers.js';
+
+describe('health, readiness, metrics and the API document', () => {
+  it('reports liveness', async () => {
+    const { app } = makeApp();
+    const res = await app.request('/healthz');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ok' });
+  });
+
+  it('reports readiness from the desk, 503 with the failing checks', async () => {
+    const { app, desk } = makeApp();
+    expect((await app.request('/readyz')).status).toBe(200);
+    desk.ready = { ready: false, checks: { pool: true, blackboard: false, crm: true, tickets: true } };
+    const res = await app.request('/readyz');
+    expect(res.status).toBe(503);
+    expect(await res.json()).toEqual(desk.ready);
+  });
+
+  it('reports not ready once draining even if the desk is fine', async () => {
+    const { app } = makeApp();
+    await app.lifecycle.drain(0);
+    const res = await app.request('/readyz');
+    expect(res.status).toBe(503);
+    expect(await res.json()).toMatchObject({ ready: false });
+  });
+
+  it('exposes queries, agents, errors and LLM usage as Prometheus text', async () => {
+    const { app } = makeApp();
+    await postJson(app, '/v1/queries', { customerId: 'C001', message: 'refund please' });
+    app.metrics.observer.queryCompleted?.({
+      ...((await (await app.request('/v1/queries/q-1')).json()) as Parameters<
+        NonNullable<typeof app.metrics.observer.queryCompleted>
+      >[0]),
+    });
+    app.metrics.observer.llmCall?.({
+      agent: 'billing-1',
+      queryId: 'q-1',
+      latencyMs: 120,
+      promptTokens: 40,
+      completionTokens: 12,
+      outcome: 'ok',
+    });
+    await app.request('/v1/queries/unknown');
+    const res = await app.request('/metrics');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/plain');
+    const text = await res.text();
+    expect(text).toContain(
+      'swarmdesk_queries_total{department="billing",intent="billing.refund",escalated="false"} 1',
+    );
+    expect(text).toContain('swarmdesk_agent_mailbox_depth{agent="technical-1",type="technical"} 2');
+    expect(text).toContain('swarmdesk_agent_restarts{agent="technical-1",type="technical"} 1');
+    expect(text).toContain('swarmdesk_errors_total{code="QUERY_NOT_FOUND"} 1');
+    expect(text).toContain('swarmdesk_llm_tokens_total{agent="billing-1",kind="prompt"} 40');
+    expect(text).toContain('swarmdesk_query_duration_seconds_bucket');
+    expect(text).toMatch(
+      /swarmdesk_http_request_duration_seconds_count\{method="POST",route="\/v1\/queries",status="200"\} 1/,
+    );
+  });
+
+  it('serves event-loop lag through the default collectors of its own registry', async () => {
+    const { createApp, createMetrics } = await import('../../src/http/index.js');
+    const { FakeDesk } = await import('../support/fake-desk.js');
+    const { memoryLogger } = await import('./helpers.js');
+    const app = createApp({ desk: new FakeDesk(), logger: memoryLogger().logger, metrics: createMetrics() });
+    const text = await (await app.request('/metrics')).text();
+    expect(text).toContain('swarmdesk_nodejs_eventloop_lag_seconds');
+  });
+
+  it('generates the OpenAPI document from the route schemas', async () => {
+    const { app } = makeApp();
+    const res = await app.request('/openapi.json');
+    expect(res.status).toBe(200);
+    const doc = (await res.json()) as {
+      openapi: string;
+      paths: Record<string, Record<string, unknown>>;
+      components: { schemas: Record<string, { properties: Record<string, { maxLength?: number }> }> };
+    };
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(Object.keys(doc.paths).sort()).toEqual(
+      [
+        '/healthz',
+        '/readyz',
+        '/v1/agents',
+        '/v1/agents/stream',
+        '/v1/agents/{id}/restart',
+        '/v1/agents/{id}/start',
+        '/v1/agents/{id}/stop',
+        '/v1/agents/{type}/scale',
+        '/v1/conversations/{id}',
+        '/v1/customers/{id}',
+        '/v1/queries',
+        '/v1/queries/{id}',
+        '/v1/queries/{id}/feedback',
+        '/v1/tickets',
+      ].sort(),
+    );
+    expect(doc.components.schemas.QueryRequest?.properties.message?.maxLength).toBe(4000);
+  });
+
+  it('serves a docs page that needs no network', async () => {
+    const { app } = makeApp();
+    const res = await app.request('/docs');
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('/v1/queries/{id}/feedback');
+    expect(html).not.toMatch(/<script|https?:\/\//);
+  });
+});
