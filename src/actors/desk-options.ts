@@ -7,11 +7,11 @@ const PoolSize = z.object({
 });
 
 const POOL_DEFAULTS = {
-  router: { min: 8, max: 64 },
-  technical: { min: 2, max: 32 },
-  billing: { min: 2, max: 32 },
-  general: { min: 2, max: 32 },
-  escalation: { min: 1, max: 8 },
+  router: { min: 16, max: 128 },
+  technical: { min: 4, max: 64 },
+  billing: { min: 4, max: 64 },
+  general: { min: 4, max: 64 },
+  escalation: { min: 4, max: 32 },
 };
 
 /** Everything `createDesk` needs; the HTTP process builds it from the environment (src/config). */

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Blackboard } from '../blackboard/index.js';
 import type { Crm } from '../crm/index.js';
 import type { BlackboardEntryInput, ConversationState } from '../domain/conversation.js';
+import type { Customer } from '../domain/customer.js';
 import type { Ticket } from '../domain/ticket.js';
 import type { Clock, Service } from '../runtime/index.js';
 import type { TicketQueue } from '../tickets/index.js';
@@ -17,6 +18,18 @@ export interface HostStores {
 
 /** Entries of a conversation the router reads for follow-ups (history, given articles, feedback). */
 export const CONTEXT_ENTRIES = 40;
+
+/**
+ * Issues of the customer's history that agents see: enough to spot a repeated problem, and a bound on
+ * what crosses to the workers on every query (a long history, cloned per hop, dominated the main thread).
+ */
+export const RECENT_ISSUES = 20;
+
+function recentView(customer: Customer | undefined): Customer | null {
+  if (!customer) return null;
+  if (customer.issuesHistory.length <= RECENT_ISSUES) return customer;
+  return { ...customer, issuesHistory: customer.issuesHistory.slice(-RECENT_ISSUES) };
+}
 
 /**
  * The stores as services of the actor system: agents on the workers reach them with
@@ -42,7 +55,7 @@ export function createHostServices(stores: HostStores, clock: Clock): Record<str
         return {
           state: conversation.state,
           entries: conversation.entries.slice(-CONTEXT_ENTRIES),
-          customer: customer ?? null,
+          customer: recentView(customer),
         };
       },
       async commit(
@@ -61,7 +74,7 @@ export function createHostServices(stores: HostStores, clock: Clock): Record<str
       get: (conversationId: string) => blackboard.get(conversationId),
     },
     crm: {
-      get: (customerId: string) => crm.get(customerId),
+      get: async (customerId: string) => recentView(await crm.get(customerId)),
     },
     tickets: {
       open(input: TicketRequest): Promise<Ticket> {
