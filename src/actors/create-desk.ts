@@ -301,6 +301,7 @@ export async function createDesk(input: DeskOptions, deps: DeskDeps = {}): Promi
         stop: (id) => actors.stop(id),
         start: (id) => actors.start(id),
         scale: (type, instances) => actors.scale(type, instances),
+        killThread: (thread) => actors.killThread(thread),
       },
 
       close(): Promise<void> {

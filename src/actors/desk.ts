@@ -38,6 +38,8 @@ export interface Desk {
     stop(id: string): Promise<void>;
     start(id: string): Promise<void>;
     scale(type: string, instances: number): Promise<string[]>;
+    /** Kills a worker thread as a crash would (fault drills); resolves with its id. */
+    killThread(thread?: number): Promise<number>;
   };
   /** Stops intake, answers every accepted query, then closes the pool and the stores. */
   close(): Promise<void>;

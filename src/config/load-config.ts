@@ -50,6 +50,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       rateLimit: e.SWARM_RATE_LIMIT,
       sseKeepAliveMs: e.SWARM_SSE_KEEPALIVE_MS,
       shutdownTimeoutMs: e.SWARM_SHUTDOWN_TIMEOUT_MS,
+      faultInjection: e.SWARM_FAULT_INJECTION,
     },
     desk: {
       redisUrl: e.REDIS_URL,

@@ -57,6 +57,12 @@ export const CONFIG_VARIABLES = [
     description: 'How long a graceful shutdown waits for accepted queries before closing connections.',
   },
   {
+    name: 'SWARM_FAULT_INJECTION',
+    default: '0',
+    description:
+      'With 1, the admin endpoint `POST /v1/faults/thread-exit` kills a worker thread (fault drills).',
+  },
+  {
     name: 'REDIS_URL',
     default: undefined,
     description: 'Redis for the shared stores; unset = in memory.',

@@ -24,6 +24,8 @@ export const HttpOptions = z.object({
   rateLimit: RateLimit.nullable().default({ ratePerSecond: 50, burst: 100 }),
   sseKeepAliveMs: z.number().int().min(1).default(15_000),
   shutdownTimeoutMs: z.number().int().min(0).default(30_000),
+  /** Exposes the fault-drill control that kills a worker thread; off in production. */
+  faultInjection: z.boolean().default(false),
 });
 export type HttpOptions = z.input<typeof HttpOptions>;
 export type ResolvedHttpOptions = z.output<typeof HttpOptions>;

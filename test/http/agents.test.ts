@@ -35,4 +35,22 @@ describe('agents', () => {
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ error: { details: { issues: [{ field: 'instances' }] } } });
   });
+
+  it('kills a worker thread only when fault injection is on, and only for admins', async () => {
+    const off = makeApp();
+    expect((await off.app.request('/v1/faults/thread-exit', { method: 'POST' }, local)).status).toBe(404);
+    expect(off.desk.controls).toEqual([]);
+
+    const on = makeApp({ faultInjection: true });
+    const remote = await on.app.request(
+      '/v1/faults/thread-exit',
+      { method: 'POST' },
+      fromAddress('10.1.2.3'),
+    );
+    expect(remote.status).toBe(403);
+    const res = await on.app.request('/v1/faults/thread-exit', { method: 'POST' }, local);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ thread: 1 });
+    expect(on.desk.controls).toEqual(['kill thread busiest']);
+  });
 });

@@ -91,6 +91,7 @@ describe('health, readiness, metrics and the API document', () => {
         '/v1/agents/{type}/scale',
         '/v1/conversations/{id}',
         '/v1/customers/{id}',
+        '/v1/faults/thread-exit',
         '/v1/queries',
         '/v1/queries/{id}',
         '/v1/queries/{id}/feedback',

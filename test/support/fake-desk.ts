@@ -207,6 +207,10 @@ export class FakeDesk implements Desk {
     restart: (id: string) => this.#control('restart', id),
     stop: (id: string) => this.#control('stop', id),
     start: (id: string) => this.#control('start', id),
+    killThread: async (thread?: number): Promise<number> => {
+      this.controls.push(`kill thread ${thread ?? 'busiest'}`);
+      return thread ?? 1;
+    },
     scale: async (type: string, instances: number): Promise<string[]> => {
       if (!AGENTS.some((a) => a.type === type)) throw new ActorNotFoundError(type);
       this.controls.push(`scale ${type} ${instances}`);

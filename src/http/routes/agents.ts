@@ -2,6 +2,7 @@ import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
 import type { SystemEvent } from '../../runtime/index.js';
 import type { AppEnv } from '../env.js';
+import { NotFoundError } from '../errors.js';
 import { createEventFeed } from '../event-feed.js';
 import { adminAuth } from '../middleware/index.js';
 import type { RouteDeps } from '../route-deps.js';
@@ -113,6 +114,24 @@ export function agentRoutes(
     const { type } = c.req.valid('param');
     const instances = await desk.agents.scale(type, c.req.valid('json').instances);
     return c.json({ type, instances }, 200);
+  });
+
+  const threadExit = createRoute({
+    method: 'post',
+    path: '/v1/faults/thread-exit',
+    summary: 'Kill a worker thread, as a crash would (admin; only with SWARM_FAULT_INJECTION=1)',
+    middleware: [adminAuth(options.adminToken)] as const,
+    responses: {
+      200: {
+        description: 'The thread killed; the supervisor replaces it and restarts its agents',
+        content: { 'application/json': { schema: z.object({ thread: z.number().int() }) } },
+      },
+      ...errorResponses(401, 403, 404),
+    },
+  });
+  app.openapi(threadExit, async (c) => {
+    if (!options.faultInjection) throw new NotFoundError('NOT_FOUND', `no route POST ${c.req.path}`);
+    return c.json({ thread: await desk.agents.killThread() }, 200);
   });
 
   return app;
