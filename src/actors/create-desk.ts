@@ -118,6 +118,9 @@ export async function createDesk(input: DeskOptions, deps: DeskDeps = {}): Promi
       ...(deps.logger ? { logger: deps.logger } : {}),
       services,
       defaults: { mailboxCapacity: options.mailboxCapacity, askTimeoutMs: options.queryTimeoutMs },
+      // Agents wait on each other and on the LLM while holding a message, so a queue of two already
+      // means waiting customers: grow early and often, and let idle instances go after the default time.
+      autoscale: { intervalMs: 250, scaleUpDepth: 2 },
     });
     system = actors;
     const learned = learner.modelJson();

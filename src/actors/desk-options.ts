@@ -7,11 +7,11 @@ const PoolSize = z.object({
 });
 
 const POOL_DEFAULTS = {
-  router: { min: 16, max: 128 },
-  technical: { min: 4, max: 64 },
-  billing: { min: 4, max: 64 },
-  general: { min: 4, max: 64 },
-  escalation: { min: 4, max: 32 },
+  router: { min: 16, max: 1024 },
+  technical: { min: 4, max: 512 },
+  billing: { min: 4, max: 512 },
+  general: { min: 4, max: 512 },
+  escalation: { min: 4, max: 128 },
 };
 
 /** Everything `createDesk` needs; the HTTP process builds it from the environment (src/config). */
