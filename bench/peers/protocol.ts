@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+/** The flows run.ts asks runner.ts for; runner.ts maps each to its framework. */
+export const FlowName = z.enum([
+  'bare openai client',
+  'OpenAI Agents SDK',
+  'LangGraph swarm',
+  'swarmdesk in process',
+]);
+export type FlowName = z.infer<typeof FlowName>;
+
+export const RunnerArgs = z.object({
+  flow: FlowName,
+  baseURL: z.url(),
+  concurrency: z.coerce.number().int().positive(),
+  queries: z.coerce.number().int().positive(),
+  warmup: z.coerce.number().int().nonnegative(),
+});
+export type RunnerArgs = z.infer<typeof RunnerArgs>;
+
+/** The one JSON line a runner prints. */
+export const RunnerResult = z.object({
+  flow: FlowName,
+  concurrency: z.number(),
+  queries: z.number(),
+  errors: z.number(),
+  firstError: z.string().nullable(),
+  seconds: z.number(),
+  requestsPerSec: z.number(),
+  /** `null` when no query was answered. */
+  latencyMs: z.object({ p50: z.number().nullable(), p90: z.number().nullable(), p99: z.number().nullable() }),
+  cpuMsPerQuery: z.number(),
+  peakRssMb: z.number(),
+});
+export type RunnerResult = z.infer<typeof RunnerResult>;

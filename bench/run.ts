@@ -1,0 +1,180 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import type { LoadResult } from './lib/load.js';
+import { machineLine, markdownTable, progress, progressDone, type Row, writeResults } from './lib/report.js';
+import { median, medianRun } from './lib/stats.js';
+import { faultScenario } from './scenarios/fault.js';
+import { benchRedis, helloLoad, queryLoad, startHello, startSwarmdesk } from './scenarios/pipeline.js';
+
+const argv = process.argv.slice(2);
+const full = argv.includes('--full');
+const only = argv
+  .find((a) => a.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
+const wanted = (name: string): boolean => !only || only.includes(name);
+const profile = full
+  ? { repeats: 5, seconds: 15, faultSeconds: 30 }
+  : { repeats: 3, seconds: 5, faultSeconds: 15 };
+
+const rows: Row[] = [];
+const summary: Record<string, unknown> = {
+  machine: machineLine(),
+  profile: full ? 'full' : 'quick',
+  startedAt: new Date().toISOString(),
+};
+
+function medianRow(scenario: string, variant: string, runs: LoadResult[], note?: string): LoadResult {
+  const result = medianRun(runs);
+  rows.push({ scenario, variant, result, ...(note ? { note } : {}) });
+  return result;
+}
+
+async function floorAndPipeline(): Promise<void> {
+  const hello = await startHello();
+  const desk = await startSwarmdesk();
+  try {
+    progress('warming up');
+    await helloLoad(hello, 100, 1);
+    await queryLoad(desk, 50, 2);
+    const floorRuns: LoadResult[] = [];
+    const pipelineRuns: LoadResult[] = [];
+    for (let run = 1; run <= profile.repeats; run++) {
+      progress(`floor run ${run}/${profile.repeats}`);
+      floorRuns.push(await helloLoad(hello, 100, profile.seconds));
+      progress(`offline pipeline run ${run}/${profile.repeats}`);
+      pipelineRuns.push(await queryLoad(desk, 50, profile.seconds));
+    }
+    const ratios = pipelineRuns.map((p, i) => p.requestsPerSec / floorRuns[i]!.requestsPerSec);
+    const floor = medianRow('1 edge floor', 'Hono hello JSON, 100 conn', floorRuns);
+    const pipeline = medianRow(
+      '2 offline pipeline',
+      'POST /v1/queries, 50 conn',
+      pipelineRuns,
+      `ratio to floor ${median(ratios).toFixed(3)}`,
+    );
+    summary.floor = floor;
+    summary.pipeline = pipeline;
+    summary.pipelineToFloor = median(ratios);
+    summary.pipelineRatios = ratios;
+    progressDone(
+      `floor ${floor.requestsPerSec.toFixed(0)} req/s, pipeline ${pipeline.requestsPerSec.toFixed(0)} req/s`,
+    );
+  } finally {
+    await Promise.all([hello.stop(), desk.stop()]);
+  }
+}
+
+async function redisMode(): Promise<void> {
+  const redis = await benchRedis();
+  const memory = await startSwarmdesk();
+  const withRedis = await startSwarmdesk({
+    REDIS_URL: redis.url,
+    SWARM_REDIS_PREFIX: `bench:${Date.now()}:`,
+  });
+  try {
+    await queryLoad(memory, 50, 2);
+    await queryLoad(withRedis, 50, 2);
+    const memoryRuns: LoadResult[] = [];
+    const redisRuns: LoadResult[] = [];
+    for (let run = 1; run <= profile.repeats; run++) {
+      progress(`memory run ${run}/${profile.repeats}`);
+      memoryRuns.push(await queryLoad(memory, 50, profile.seconds));
+      progress(`redis run ${run}/${profile.repeats}`);
+      redisRuns.push(await queryLoad(withRedis, 50, profile.seconds));
+    }
+    const ratios = redisRuns.map((r, i) => r.requestsPerSec / memoryRuns[i]!.requestsPerSec);
+    medianRow('3 Redis mode', 'memory, 50 conn', memoryRuns);
+    const result = medianRow(
+      '3 Redis mode',
+      'Redis, 50 conn',
+      redisRuns,
+      `ratio to memory ${median(ratios).toFixed(3)}`,
+    );
+    summary.redis = result;
+    summary.redisToMemory = median(ratios);
+    progressDone(`redis ${result.requestsPerSec.toFixed(0)} req/s (${median(ratios).toFixed(2)} of memory)`);
+  } finally {
+    await Promise.all([memory.stop(), withRedis.stop()]);
+    await redis.stop();
+  }
+}
+
+async function llmLatency(): Promise<void> {
+  const { llmLatencyScenario } = await import('./scenarios/llm-latency.js');
+  const { rows: llmRows, extra } = await llmLatencyScenario({ full });
+  rows.push(...llmRows);
+  summary.llm = extra;
+  progressDone('LLM latency sweep done');
+}
+
+function runtimeFigures(): void {
+  progress('runtime benchmark (npm run bench:runtime)');
+  const run = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', 'bench/runtime.ts', ...(full ? ['--full'] : [])],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      encoding: 'utf8',
+    },
+  );
+  const file = new URL('./results/runtime.json', import.meta.url);
+  summary.runtime = existsSync(file)
+    ? JSON.parse(readFileSync(file, 'utf8'))
+    : { error: 'no bench/results/runtime.json' };
+  summary.runtimeTable = run.stdout;
+  progressDone('runtime benchmark done');
+}
+
+function peers(): void {
+  progress('peers (npm run bench:peers)');
+  const run = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', 'bench/peers/run.ts', ...(full ? ['--full'] : [])],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      encoding: 'utf8',
+    },
+  );
+  summary.peersTable = run.stdout;
+  progressDone(run.status === 0 ? 'peers done' : 'peers did not run (see above)');
+}
+
+async function fault(): Promise<void> {
+  const report = await faultScenario(profile.faultSeconds);
+  const note = report.faults
+    .map((f) => `${f.kind}: HTTP ${f.status}, recovered in ${f.recoverySeconds ?? 'n/a'} s`)
+    .join('; ');
+  rows.push({ scenario: '7 fault under load', variant: 'offline, 50 conn', result: report.result, note });
+  summary.fault = report;
+  progressDone('fault under load done');
+}
+
+async function main(): Promise<void> {
+  progress('building (npm run build)');
+  execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
+  if (wanted('pipeline')) await floorAndPipeline();
+  if (wanted('redis')) await redisMode();
+  if (wanted('llm')) await llmLatency();
+  if (wanted('fault')) await fault();
+  if (wanted('runtime')) runtimeFigures();
+  if (wanted('peers')) peers();
+
+  const markdown = [
+    `# swarmdesk benchmark (${full ? 'full' : 'quick'} profile)`,
+    '',
+    `Machine: ${machineLine()}. Medians of ${profile.repeats} runs of ${profile.seconds} s where repeated.`,
+    '',
+    markdownTable(rows),
+    '',
+    typeof summary.runtimeTable === 'string' ? `## Runtime\n\n${summary.runtimeTable}` : '',
+    typeof summary.peersTable === 'string' ? `## Peers\n\n${summary.peersTable}` : '',
+  ].join('\n');
+  const path = writeResults('bench', { ...summary, rows }, markdown);
+  process.stdout.write(`${markdown}\n\nWritten to ${path}\n`);
+}
+
+main().catch((error: unknown) => {
+  progressDone(`bench failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+});

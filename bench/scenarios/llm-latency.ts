@@ -1,0 +1,295 @@
+// Scenario 4: swarmdesk in LLM mode against a fake LLM that answers after a fixed delay, at 10 to 1000
+// concurrent conversations, next to the old busy-flag design on the same fake in the same run. The
+// swarm's own overhead is each answer's `timings.totalMs - timings.llmMs`: the time it spent on
+// anything but waiting for the LLM.
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { runLoad, type LoadResult } from '../lib/load.js';
+import { MESSAGE_MIX } from '../lib/messages.js';
+import { startService, type Service } from '../lib/process.js';
+import { markdownTable, machineLine, progress, progressDone, type Row, writeResults } from '../lib/report.js';
+import { median, medianRun, percentile } from '../lib/stats.js';
+import { startFakeLlm, type FakeLlmService } from '../servers/fake-llm-service.js';
+import { restartable, type Restartable } from '../servers/restartable.js';
+import { startSwarmdeskWithLlm, SWARMDESK_CLI } from '../servers/swarmdesk-llm.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const LEVELS = [10, 100, 500, 1000];
+const LLM_DELAY_MS = Number(process.env.FAKE_LLM_DELAY_MS ?? 300);
+
+/**
+ * The message mix under customer ids the CRM does not know: the demo customers asking the same things
+ * over and over would be escalated as repeat contacts, answered without the LLM this sweep is about.
+ */
+const BODIES = MESSAGE_MIX.map(({ message }, i) => JSON.stringify({ customerId: `bench-${i}`, message }));
+
+interface Server {
+  name: string;
+  process: Restartable;
+  /** Set when a run failed even after a restart: the server takes no further runs. */
+  failure?: string;
+}
+
+/** One load run with what the answers' own timings tell. */
+interface Run {
+  load: LoadResult;
+  /** Server-side overhead per answered query: totalMs - llmMs. */
+  overheadMs: { p50: number; p99: number };
+  llmMs: { p50: number; p99: number };
+  llmCallsPerQuery: number;
+  /** Client p50 minus the LLM p50 the server reported: overhead seen from outside, HTTP included. */
+  clientOverheadP50Ms: number;
+  answered: number;
+  /** Answered by escalation: the mix asks for a human in some messages, and a failed LLM call escalates too. */
+  escalated: number;
+  peakLlmInFlight: number;
+}
+
+export interface LevelSummary {
+  connections: number;
+  amount: number;
+  server: string;
+  runs: number;
+  median: Run;
+  overheadP50Ms: number;
+  overheadP99Ms: number;
+}
+
+function startBusyFlag(llm: FakeLlmService): Promise<Service> {
+  return startService({
+    command: process.execPath,
+    args: [`${ROOT}bench/servers/busy-flag.mjs`],
+    env: { OPENAI_BASE_URL: llm.baseURL, OPENAI_API_KEY: 'bench' },
+  });
+}
+
+interface AnswerTimings {
+  totalMs: number;
+  llmMs: number;
+  llmCalls: number;
+  escalated: boolean;
+}
+
+function timingsOf(body: string): AnswerTimings | undefined {
+  try {
+    const parsed = JSON.parse(body) as {
+      timings?: { totalMs?: unknown; llmMs?: unknown };
+      usage?: { llmCalls?: unknown };
+      escalated?: unknown;
+    };
+    const { totalMs, llmMs } = parsed.timings ?? {};
+    if (typeof totalMs !== 'number' || typeof llmMs !== 'number') return undefined;
+    const llmCalls = typeof parsed.usage?.llmCalls === 'number' ? parsed.usage.llmCalls : 1;
+    return { totalMs, llmMs, llmCalls, escalated: parsed.escalated === true };
+  } catch {
+    return undefined;
+  }
+}
+
+async function measure(
+  service: Service,
+  llm: FakeLlmService,
+  connections: number,
+  amount: number,
+): Promise<Run> {
+  const answers: AnswerTimings[] = [];
+  await llm.stats();
+  const load = await runLoad({
+    url: service.url,
+    connections,
+    amount,
+    timeoutSeconds: 60,
+    pid: service.child.pid,
+    requests: BODIES.map((body) => ({ method: 'POST' as const, path: '/v1/queries', body })),
+    onBody: (status, body) => {
+      if (status !== 200) return;
+      const timings = timingsOf(body);
+      if (timings) answers.push(timings);
+    },
+  });
+  const overheads = answers.map((a) => a.totalMs - a.llmMs).sort((a, b) => a - b);
+  const llmTimes = answers.map((a) => a.llmMs).sort((a, b) => a - b);
+  const llmP50 = percentile(llmTimes, 50);
+  return {
+    load,
+    overheadMs: { p50: percentile(overheads, 50), p99: percentile(overheads, 99) },
+    llmMs: { p50: llmP50, p99: percentile(llmTimes, 99) },
+    llmCallsPerQuery: median(answers.map((a) => a.llmCalls)),
+    clientOverheadP50Ms: load.latencyMs.p50 - llmP50,
+    answered: answers.length,
+    escalated: answers.filter((a) => a.escalated).length,
+    peakLlmInFlight: (await llm.stats()).peakInFlight,
+  };
+}
+
+const fixed = (value: number, digits = 1): string => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
+
+function summarise(server: string, connections: number, amount: number, runs: Run[]): LevelSummary {
+  const picked = medianRun(runs.map((run) => ({ ...run, requestsPerSec: run.load.requestsPerSec })));
+  return {
+    connections,
+    amount,
+    server,
+    runs: runs.length,
+    median: picked,
+    overheadP50Ms: median(runs.map((run) => run.overheadMs.p50)),
+    overheadP99Ms: median(runs.map((run) => run.overheadMs.p99)),
+  };
+}
+
+function rowOf(level: LevelSummary): Row {
+  const run = level.median;
+  const parts = [`${run.answered}/${level.amount} answered`];
+  // The baseline times only its LLM call, so it has no overhead of its own to report.
+  if (level.server === 'swarmdesk' && run.answered > 0) {
+    parts.push(
+      `${run.escalated} escalated`,
+      `overhead p50 ${fixed(level.overheadP50Ms)} ms, p99 ${fixed(level.overheadP99Ms)} ms`,
+      `LLM p50 ${fixed(run.llmMs.p50, 0)} ms over ${run.llmCallsPerQuery} calls`,
+    );
+    // Client latency covers every response; it compares with the LLM time only when all were answers.
+    if (run.answered === run.load.requests)
+      parts.push(`client p50 - LLM p50 ${fixed(run.clientOverheadP50Ms)} ms`);
+  }
+  parts.push(`peak LLM calls in flight ${run.peakLlmInFlight}`);
+  return {
+    scenario: '4 LLM latency',
+    variant: `${level.server}, ${level.connections} conv`,
+    result: run.load,
+    note: parts.join('; '),
+  };
+}
+
+export async function llmLatencyScenario(profile: {
+  full: boolean;
+  /** Concurrency levels to sweep; default 10, 100, 500 and 1000. */
+  levels?: number[];
+}): Promise<{ rows: Row[]; extra: Record<string, unknown> }> {
+  const repeats = profile.full ? 5 : 3;
+  // Each request is answered within the server's query budget (30 s, then escalation answers), so a run
+  // lasts at most `perConnection` budgets however slow the server is.
+  const perConnection = profile.full ? 5 : 2;
+  const llm = await startFakeLlm({ delayMs: LLM_DELAY_MS });
+  const servers: Server[] = [];
+  const skipped: string[] = [];
+  const failures: string[] = [];
+  try {
+    if (existsSync(SWARMDESK_CLI)) {
+      try {
+        servers.push({ name: 'swarmdesk', process: await restartable(() => startSwarmdeskWithLlm(llm)) });
+      } catch (error) {
+        skipped.push(`swarmdesk did not start: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    } else {
+      skipped.push('swarmdesk: dist/cli/main.js missing (npm run build)');
+    }
+    servers.push({ name: 'busy-flag baseline', process: await restartable(() => startBusyFlag(llm)) });
+    for (const server of servers) {
+      progress(`LLM latency: warming up ${server.name}`);
+      await server.process.run('warm-up', (service) => measure(service, llm, 10, 20));
+    }
+    const levels: LevelSummary[] = [];
+    for (const connections of profile.levels ?? LEVELS) {
+      const amount = Math.max(20, perConnection * connections);
+      const runs = new Map<string, Run[]>(servers.map((s) => [s.name, []]));
+      for (let repeat = 1; repeat <= repeats; repeat++) {
+        // Interleaved, so a noisy second on this shared machine hits both designs alike.
+        for (const server of servers) {
+          if (server.failure) continue;
+          progress(`LLM latency: ${server.name}, ${connections} conversations, run ${repeat}/${repeats}`);
+          const label = `${connections} conversations, run ${repeat}`;
+          try {
+            runs
+              .get(server.name)!
+              .push(await server.process.run(label, (service) => measure(service, llm, connections, amount)));
+          } catch (error) {
+            server.failure = `${label}: ${error instanceof Error ? error.message : String(error)}`;
+            failures.push(`${server.name}: ${server.failure}`);
+            progressDone(`LLM latency: ${server.name} failed at ${server.failure}`);
+          }
+        }
+      }
+      for (const server of servers) {
+        const done = runs.get(server.name)!;
+        if (done.length > 0) levels.push(summarise(server.name, connections, amount, done));
+      }
+    }
+    const ours = (connections: number) =>
+      levels.find((l) => l.server === 'swarmdesk' && l.connections === connections);
+    const at500 = ours(500);
+    const at1000 = ours(1000);
+    const goals =
+      at500 && at1000
+        ? {
+            zeroErrorsAt1000:
+              !servers.find((s) => s.name === 'swarmdesk')?.failure &&
+              at1000.median.load.errors + at1000.median.load.timeouts + at1000.median.load.non2xx === 0,
+            overheadP50At500Under5Ms: at500.overheadP50Ms < 5,
+            overheadP99At500Under50Ms: at500.overheadP99Ms < 50,
+          }
+        : null;
+    progressDone(
+      `LLM latency sweep: ${levels.length} results` +
+        `${skipped.length ? ` (skipped ${skipped.join('; ')})` : ''}${failures.length ? ` (failed: ${failures.join('; ')})` : ''}`,
+    );
+    return {
+      rows: levels.map(rowOf),
+      extra: {
+        llmDelayMs: LLM_DELAY_MS,
+        repeats,
+        perConnection,
+        levels,
+        goals,
+        skipped,
+        failures,
+        restarts: servers.flatMap((server) =>
+          server.process.restarts.map((line) => `${server.name}, ${line}`),
+        ),
+      },
+    };
+  } finally {
+    await Promise.all(servers.map((server) => server.process.stop()));
+    await llm.stop();
+  }
+}
+
+async function main(): Promise<void> {
+  const full = process.argv.includes('--full');
+  try {
+    progress('building (npm run build)');
+    execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  } catch {
+    progressDone('build failed: the sweep runs without swarmdesk unless an older dist/ is there');
+  }
+  const levels = process.argv
+    .find((arg) => arg.startsWith('--levels='))
+    ?.slice('--levels='.length)
+    .split(',')
+    .map(Number);
+  const { rows, extra } = await llmLatencyScenario({ full, ...(levels ? { levels } : {}) });
+  const markdown = [
+    `# LLM latency sweep (${full ? 'full' : 'quick'} profile)`,
+    '',
+    `Machine: ${machineLine()}. Fake LLM delay ${LLM_DELAY_MS} ms, streaming 20 tokens. Median run of ${String(extra.repeats)} per row; overhead = totalMs - llmMs of each answer, p50/p99 medians over the runs.`,
+    '',
+    markdownTable(rows),
+    '',
+    `Goals: ${JSON.stringify(extra.goals)}`,
+    ...(Array.isArray(extra.failures) && extra.failures.length > 0
+      ? ['', `Failed: ${extra.failures.join('; ')}`]
+      : []),
+    ...(Array.isArray(extra.restarts) && extra.restarts.length > 0
+      ? ['', `Restarted: ${extra.restarts.join('; ')}`]
+      : []),
+  ].join('\n');
+  const path = writeResults('llm-latency', { machine: machineLine(), ...extra, rows }, markdown);
+  process.stdout.write(`${markdown}\n\nWritten to ${path}\n`);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  main().catch((error: unknown) => {
+    progressDone(`LLM latency failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  });
+}
