@@ -44,7 +44,12 @@ export interface ActorContext {
 
 export interface Step<State> {
   state: State;
-  /** Sent back to the asker; ignored for `tell`. */
+  /**
+   * Sent back to the asker; ignored for `tell`. A promise here is a deferred reply (Akka's `pipeTo`):
+   * the actor takes its next message at once and the asker gets the value when the promise settles,
+   * or its rejection as the ask's error (not a crash: the state was already returned). This is how a
+   * behaviour waits on other actors or on I/O without holding its mailbox.
+   */
   reply?: unknown;
 }
 

@@ -14,7 +14,9 @@ import type { Kernel } from './kernel.js';
 import type { Envelope, ReplyHandle } from './mailbox.js';
 import { RUNTIME_DEFAULTS } from './options.js';
 import type { Pool } from './pool.js';
-import type { DoneMessage, ToWorker } from './protocol.js';
+import type { DoneMessage, FromWorker, ToWorker } from './protocol.js';
+
+const deferredKey = (thread: number, id: number): string => `${thread}:${id}`;
 
 /**
  * The message path on the main thread: addressing (actor id or pool type), mailbox admission,
@@ -22,6 +24,8 @@ import type { DoneMessage, ToWorker } from './protocol.js';
  */
 export class Dispatcher {
   readonly #toDispatch = new Set<ActorCell>();
+  /** Asks whose actor already took its next message and will settle the reply later, by thread:id. */
+  readonly #deferred = new Map<string, ReplyHandle>();
   #scheduled = false;
   processedTotal = 0;
 
@@ -150,12 +154,16 @@ export class Dispatcher {
   onDone(cell: ActorCell, done: DoneMessage): void {
     const envelopes = cell.inFlight.splice(0, done.count);
     const unsendable = done.unsendable ? new Map(done.unsendable) : undefined;
+    const deferred = done.deferred ? new Map(done.deferred) : undefined;
     let replyIndex = 0;
     for (const envelope of envelopes) {
       if (envelope.reply) {
         const refusal = unsendable?.get(replyIndex);
+        const later = deferred?.get(replyIndex);
         if (refusal) envelope.reply.reject(rebuildError(refusal));
-        else envelope.reply.resolve(done.replies[replyIndex]);
+        else if (later !== undefined && cell.thread) {
+          this.#deferred.set(deferredKey(cell.thread.id, later), envelope.reply);
+        } else envelope.reply.resolve(done.replies[replyIndex]);
         replyIndex++;
       }
       envelope.release?.();
@@ -163,6 +171,26 @@ export class Dispatcher {
     cell.processed += envelopes.length;
     this.processedTotal += envelopes.length;
     this.#afterProgress(cell);
+  }
+
+  /** A deferred reply settled on `thread`. */
+  onSettled(thread: number, settled: Extract<FromWorker, { t: 'settled' }>): void {
+    const key = deferredKey(thread, settled.id);
+    const reply = this.#deferred.get(key);
+    if (!reply) return;
+    this.#deferred.delete(key);
+    if (settled.ok) reply.resolve(settled.value);
+    else reply.reject(rebuildError(settled.error));
+  }
+
+  /** A thread died: the replies it still owed can never come. */
+  failDeferred(thread: number, error: SerializedError): void {
+    const prefix = `${thread}:`;
+    for (const [key, reply] of this.#deferred) {
+      if (!key.startsWith(prefix)) continue;
+      this.#deferred.delete(key);
+      reply.reject(rebuildError(error));
+    }
   }
 
   /** The next in-flight message was refused by the behaviour's schema: dead letters, not a crash. */

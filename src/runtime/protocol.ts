@@ -41,6 +41,8 @@ export interface DoneMessage {
   count: number;
   replies: unknown[];
   unsendable?: Array<[index: number, error: SerializedError]>;
+  /** Replies the behaviour will settle later: the reply at `index` is a placeholder for `settled` `id`. */
+  deferred?: Array<[index: number, id: number]>;
 }
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
@@ -66,4 +68,7 @@ export type FromWorker =
     }
   | { t: 'call'; callId: number; from: string; service: string; method: string; args: unknown[] }
   | { t: 'emit'; from: string; topic: string; event: unknown }
+  /** A deferred reply (see DoneMessage.deferred) settled. */
+  | { t: 'settled'; id: number; ok: true; value: unknown }
+  | { t: 'settled'; id: number; ok: false; error: SerializedError }
   | { t: 'log'; from: string; level: LogLevel; msg: string; fields: Record<string, unknown> | undefined };

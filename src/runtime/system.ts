@@ -8,6 +8,7 @@ import {
   InvalidOptionsError,
   NotCloneableError,
   ShuttingDownError,
+  ThreadExitedError,
 } from './errors.js';
 import { Kernel } from './kernel.js';
 import { RUNTIME_DEFAULTS, resolveOptions, resolvePoolSpec } from './options.js';
@@ -82,7 +83,10 @@ class Runtime implements ActorSystem {
     const thread = new ThreadHost({ shared: [...kernel.shared] }, kernel.options.resourceLimits, {
       onMessages: (host, batch) => this.#onMessages(host, batch),
       onUnsendable: (_host, message, error) => this.#onUnsendable(message, error),
-      onExit: (host, code, error) => this.#supervisor.onThreadExit(host, code, error),
+      onExit: (host, code, error) => {
+        this.#dispatcher.failDeferred(host.id, new ThreadExitedError(host.id, code, error?.message).toJSON());
+        this.#supervisor.onThreadExit(host, code, error);
+      },
     });
     thread.online().then(
       () => {
@@ -148,6 +152,9 @@ class Runtime implements ActorSystem {
           break;
         case 'emit':
           this.#kernel.bus.emit(message.topic, message.event);
+          break;
+        case 'settled':
+          this.#dispatcher.onSettled(thread.id, message);
           break;
         case 'log':
           this.#kernel.options.logger[message.level](message.msg, {

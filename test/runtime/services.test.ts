@@ -94,3 +94,42 @@ describe('host services, emit and shared values', () => {
     expect(await slow).toBe('answer');
   });
 });
+
+describe('deferred replies', () => {
+  it('frees the actor for its next message while a promised reply waits, and settles it later', async () => {
+    const gates = createGates();
+    system = await createActorSystem({ threads: 1, autoscale: false, services: { gates: gates.service } });
+    await system.spawn({ type: 'rec', behaviour: recorderRef() });
+    const reached = gates.reached('slow');
+    const slow = system.ask('rec-1', { type: 'test.waitLater', gate: 'slow', value: 'late', fail: false });
+    await reached;
+    system.tell('rec-1', record('meanwhile'));
+    expect(await system.ask('rec-1', { type: 'test.get' })).toEqual(['late', 'meanwhile']);
+    expect(system.status()[0]).toMatchObject({ state: 'idle', processed: 3 });
+    gates.open('slow');
+    expect(await slow).toBe('late');
+  });
+
+  it('rejects the ask with the deferred error without crashing the actor', async () => {
+    const gates = createGates();
+    system = await createActorSystem({ threads: 1, autoscale: false, services: { gates: gates.service } });
+    await system.spawn({ type: 'rec', behaviour: recorderRef() });
+    gates.open('now');
+    await expect(
+      system.ask('rec-1', { type: 'test.waitLater', gate: 'now', value: 'x', fail: true }),
+    ).rejects.toMatchObject({ message: expect.stringContaining('deferred x failed') });
+    expect(system.status()[0]).toMatchObject({ restarts: 0, state: 'idle' });
+    expect(await system.ask('rec-1', { type: 'test.get' })).toEqual(['x']);
+  });
+
+  it('rejects replies still owed by a thread that dies', async () => {
+    const gates = createGates();
+    system = await createActorSystem({ threads: 1, autoscale: false, services: { gates: gates.service } });
+    await system.spawn({ type: 'rec', behaviour: recorderRef() });
+    const reached = gates.reached('never');
+    const owed = system.ask('rec-1', { type: 'test.waitLater', gate: 'never', value: 'v', fail: false });
+    await reached;
+    await system.killThread();
+    await expect(owed).rejects.toMatchObject({ code: 'THREAD_EXITED' });
+  });
+});

@@ -14,6 +14,8 @@ function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
   return typeof (value as { then?: unknown } | null)?.then === 'function';
 }
 
+let nextDeferredId = 1;
+
 /**
  * One actor on a worker: its state and the messages it has not processed yet, handled one at a time
  * in order. Awaiting inside `receive` only suspends this actor; the other actors on the thread go on.
@@ -95,22 +97,36 @@ export class ActorRunner {
   // Consecutive completions before the next flush share one `done` record: one small object per
   // batch instead of one per message is what lets a window cross the port cheaply.
   #done(ask: boolean, reply: unknown): void {
-    const open = this.#openDone;
-    if (open && this.#openGeneration === this.outbox.generation) {
-      open.count++;
-      if (ask) open.replies.push(reply);
-      return;
+    const deferred = isPromise(reply) ? this.#defer(ask, reply) : undefined;
+    const value = deferred === undefined ? reply : null;
+    let done = this.#openDone;
+    if (done && this.#openGeneration === this.outbox.generation) {
+      done.count++;
+    } else {
+      done = { t: 'done', actorId: this.actorId, incarnation: this.incarnation, count: 1, replies: [] };
+      this.#openDone = done;
+      this.#openGeneration = this.outbox.generation;
+      this.outbox.push(done);
     }
-    const done: DoneMessage = {
-      t: 'done',
-      actorId: this.actorId,
-      incarnation: this.incarnation,
-      count: 1,
-      replies: ask ? [reply] : [],
-    };
-    this.#openDone = done;
-    this.#openGeneration = this.outbox.generation;
-    this.outbox.push(done);
+    if (!ask) return;
+    if (deferred !== undefined) (done.deferred ??= []).push([done.replies.length, deferred]);
+    done.replies.push(value);
+  }
+
+  /** Settles a promised reply later; a tell's promise is only watched, so its failure is logged, not lost. */
+  #defer(ask: boolean, reply: Promise<unknown>): number | undefined {
+    if (!ask) {
+      reply.catch((error: unknown) =>
+        this.ctx.log.error('deferred work failed', { error: serializeError(error) }),
+      );
+      return undefined;
+    }
+    const id = nextDeferredId++;
+    reply.then(
+      (value) => this.#post({ t: 'settled', id, ok: true, value }),
+      (error: unknown) => this.#post({ t: 'settled', id, ok: false, error: serializeError(error) }),
+    );
+    return id;
   }
 
   #post(message: FromWorker): void {

@@ -54,6 +54,9 @@ function refuseUnsendable(message: FromWorker, error: unknown): void {
     case 'spawnFailed':
       post({ ...message, error: refusal.toJSON() });
       return;
+    case 'settled':
+      post({ t: 'settled', id: message.id, ok: false, error: refusal.toJSON() });
+      return;
     default:
       post({
         t: 'log',
