@@ -31,28 +31,26 @@ async function openTicket(ctx: ActorContext, message: EscalationRequested): Prom
 }
 
 /** The escalation agent: opens the human-handoff ticket and tells the customer what happens next. */
+async function handOver(ctx: ActorContext, message: EscalationRequested): Promise<EscalationReply> {
+  const ticket = await openTicket(ctx, message);
+  const answer = composeHandover({
+    language: message.language,
+    customer: message.customer,
+    reasons: message.reasons,
+    ticket,
+    noArticle: message.noArticle,
+  });
+  return { agent: ctx.self.id, ticketId: ticket?.ticketId ?? null, dueBy: ticket?.dueBy ?? null, ...answer };
+}
+
 export const escalationBehaviour = defineBehaviour<null, EscalationMessage>({
   messages: EscalationMessage,
   init: () => null,
-  async receive(state, message, ctx) {
+  receive(state, message, ctx) {
     switch (message.type) {
-      case 'support.escalation.requested': {
-        const ticket = await openTicket(ctx, message);
-        const answer = composeHandover({
-          language: message.language,
-          customer: message.customer,
-          reasons: message.reasons,
-          ticket,
-          noArticle: message.noArticle,
-        });
-        const reply: EscalationReply = {
-          agent: ctx.self.id,
-          ticketId: ticket?.ticketId ?? null,
-          dueBy: ticket?.dueBy ?? null,
-          ...answer,
-        };
-        return { state, reply };
-      }
+      // A deferred reply: the agent takes the next case while the ticket store answers.
+      case 'support.escalation.requested':
+        return { state, reply: handOver(ctx, message) };
     }
   },
 });

@@ -314,8 +314,9 @@ export const routerBehaviour = defineBehaviour<RouterState, RouterMessage>({
   },
   async receive(state, message, ctx) {
     switch (message.type) {
+      // A deferred reply: the router takes the next query while this one waits on its specialists.
       case 'support.route.requested':
-        return { state, reply: await route(state, message, ctx) };
+        return { state, reply: route(state, message, ctx) };
     }
   },
 });

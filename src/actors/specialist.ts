@@ -222,8 +222,9 @@ export const specialistBehaviour = defineBehaviour<SpecialistState, SpecialistMe
   },
   async receive(state, message, ctx) {
     switch (message.type) {
+      // A deferred reply: the specialist takes the next part while this one waits on the LLM or a consult.
       case 'support.answer.requested':
-        return { state, reply: await answer(ctx, state, message) };
+        return { state, reply: answer(ctx, state, message) };
       case 'support.consult.requested':
         return { state, reply: answerConsult(ctx, state, message) };
     }

@@ -29,7 +29,7 @@ describe('escalation agent', () => {
     });
     const state = await escalationBehaviour.init(ctx);
     const step = await escalationBehaviour.receive(state, escalationBehaviour.messages.parse(request), ctx);
-    const reply = step.reply as EscalationReply;
+    const reply = (await step.reply) as EscalationReply;
     expect(calls[0]).toMatchObject({ service: 'tickets', method: 'open' });
     expect(calls[0]?.args[0]).toMatchObject({
       priority: 'high',
@@ -52,7 +52,7 @@ describe('escalation agent', () => {
       },
     });
     const step = await escalationBehaviour.receive(null, request, ctx);
-    const reply = step.reply as EscalationReply;
+    const reply = (await step.reply) as EscalationReply;
     expect(reply.ticketId).toBeNull();
     expect(reply.text).toContain('the ticket could not be opened');
   });

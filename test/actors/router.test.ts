@@ -77,7 +77,7 @@ async function route(
   const step = await routerBehaviour.receive(state, message(text), fake.ctx);
   return {
     ...fake,
-    result: step.reply as QueryResult,
+    result: (await step.reply) as QueryResult,
     commits,
     events: fake.emitted.map((e) => e.event as StreamEvent),
   };
@@ -201,8 +201,9 @@ describe('router agent', () => {
     });
     const state = (await routerBehaviour.init(fake.ctx)) as RouterState;
     const step = await routerBehaviour.receive(state, message('How do I export my data to CSV?'), fake.ctx);
+    const result = (await step.reply) as QueryResult;
     expect(fake.asked.map((a) => a.target)).toEqual(['technical-9', 'technical']);
-    expect((step.reply as QueryResult).assignedAgent).toBe('technical-1');
+    expect(result.assignedAgent).toBe('technical-1');
   });
 
   it('asks the LLM to classify only when the local model is unsure, and keeps the local result on null', async () => {

@@ -58,7 +58,7 @@ async function run(
     specialistBehaviour.messages.parse(message),
     fake.ctx,
   );
-  return { ...fake, reply: step.reply as AnswerReply };
+  return { ...fake, reply: (await step.reply) as AnswerReply };
 }
 
 describe('specialist agent', () => {
