@@ -17,7 +17,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
-import { FakeLlm, type FakeLlmRequest, type FakeReply } from '../../src/testing/index.js';
+import { FakeLlm, sampleOf, type FakeLlmRequest, type FakeReply } from '../../src/testing/index.js';
 
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(0),
@@ -32,29 +32,6 @@ const WORDS =
     ' ',
   );
 const TOKENS = Array.from({ length: env.FAKE_LLM_TOKENS }, (_, i) => `${WORDS[i % WORDS.length]!} `);
-
-/** The first value a JSON schema allows, so a structured-output request gets an answer that parses. */
-function sampleOf(schema: unknown): unknown {
-  const node = (typeof schema === 'object' && schema !== null ? schema : {}) as Record<string, unknown>;
-  if (Array.isArray(node.enum)) return node.enum[0];
-  if (node.const !== undefined) return node.const;
-  if (Array.isArray(node.anyOf)) return sampleOf(node.anyOf[0]);
-  switch (node.type) {
-    case 'object': {
-      const properties = (node.properties ?? {}) as Record<string, unknown>;
-      return Object.fromEntries(Object.entries(properties).map(([key, value]) => [key, sampleOf(value)]));
-    }
-    case 'array':
-      return [];
-    case 'number':
-    case 'integer':
-      return typeof node.maximum === 'number' ? node.maximum : 1;
-    case 'boolean':
-      return true;
-    default:
-      return 'ok';
-  }
-}
 
 function reply(request: FakeLlmRequest): FakeReply {
   const schema = request.response_format?.json_schema?.schema;

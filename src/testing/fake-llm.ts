@@ -289,10 +289,12 @@ function defaultReply(request: FakeLlmRequest): FakeReply {
   return schema ? { kind: 'json', value: sampleOf(schema) } : { kind: 'text', text: DEFAULT_TEXT };
 }
 
-function sampleOf(schema: unknown): unknown {
+/** The first value a JSON schema allows, so a structured-output request gets an answer that parses. */
+export function sampleOf(schema: unknown): unknown {
   const node = (typeof schema === 'object' && schema !== null ? schema : {}) as Record<string, unknown>;
   if (Array.isArray(node.enum)) return node.enum[0];
   if (typeof node.const !== 'undefined') return node.const;
+  if (Array.isArray(node.anyOf)) return sampleOf(node.anyOf[0]);
   switch (node.type) {
     case 'object': {
       const properties = (node.properties ?? {}) as Record<string, unknown>;

@@ -1,5 +1,6 @@
 export {
   FakeLlm,
+  sampleOf,
   type FakeHandler,
   type FakeLlmCall,
   type FakeLlmOptions,
