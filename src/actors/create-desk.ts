@@ -10,6 +10,7 @@ import {
 } from '../llm/index.js';
 import {
   InvalidOptionsError,
+  MailboxFullError,
   ShuttingDownError,
   SwarmError,
   createActorSystem,
@@ -52,6 +53,8 @@ export interface DeskDeps {
 /** Codes that mean the query was not accepted: the caller is told, nothing is answered for it. */
 const REFUSALS = new Set(['MAILBOX_FULL', 'SHUTTING_DOWN']);
 const SUMMARY_LIMIT = 160;
+/** Retry hint when the desk is at `maxQueriesInFlight`: about one query's time at full load. */
+const OVERLOAD_RETRY_MS = 1_000;
 const ROUTER_BUDGET_SHARE = 0.9;
 const SCALE_EVENTS = new Set<SystemEvent['type']>([
   'pool.scaled',
@@ -245,6 +248,10 @@ export async function createDesk(input: DeskOptions, deps: DeskDeps = {}): Promi
     const desk: Desk = {
       submit(raw: QueryInput, submitOptions?: SubmitOptions): Promise<QueryResult> {
         if (closing) return Promise.reject(new ShuttingDownError());
+        // Agents reply deferred, so their mailboxes no longer bound the work in progress: the desk does.
+        if (accepted.size >= options.maxQueriesInFlight) {
+          return Promise.reject(new MailboxFullError('desk', options.maxQueriesInFlight, OVERLOAD_RETRY_MS));
+        }
         const parsed = QueryInput.safeParse(raw);
         if (!parsed.success)
           return Promise.reject(new InvalidInputError('query', formatIssues(parsed.error)));

@@ -30,6 +30,8 @@ export const DeskOptions = z.object({
   dataDir: z.string().default('.swarmdesk'),
   doubleTextPolicy: DoubleTextPolicy.default('enqueue'),
   mailboxCapacity: z.number().int().min(1).default(1024),
+  /** Queries accepted and not yet answered, across conversations; beyond it `submit` refuses (503). */
+  maxQueriesInFlight: z.number().int().min(1).default(10_000),
   /** How long an accepted query may take end to end before it is answered by escalation. */
   queryTimeoutMs: z.number().int().min(100).default(30_000),
   /**

@@ -77,6 +77,29 @@ describe('desk: failures', () => {
     desk = undefined;
   });
 
+  it('bounds the queries in progress: beyond maxQueriesInFlight it refuses with a retry hint', async () => {
+    desk = await startDesk({ maxQueriesInFlight: 3 });
+    const open = desk;
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 5 }, (_, i) =>
+        open.submit({ customerId: 'CUST005', message: `How do I reset my password? (${i})` }),
+      ),
+    );
+    expect(outcomes.map((o) => o.status)).toEqual([
+      'fulfilled',
+      'fulfilled',
+      'fulfilled',
+      'rejected',
+      'rejected',
+    ]);
+    const refused = outcomes[3] as PromiseRejectedResult;
+    expect(refused.reason).toBeInstanceOf(MailboxFullError);
+    expect(refused.reason).toMatchObject({ retryAfterMs: 1_000, details: { actorId: 'desk', capacity: 3 } });
+    expect(
+      (await open.submit({ customerId: 'CUST005', message: 'How do I reset my password?' })).escalated,
+    ).toBeTypeOf('boolean');
+  });
+
   it('rejects invalid input as a caller mistake', async () => {
     desk = await startDesk();
     await expect(desk.submit({ customerId: '', message: 'x' })).rejects.toMatchObject({
