@@ -97,7 +97,7 @@ describe('desk: failures', () => {
     expect(refused.reason).toMatchObject({ retryAfterMs: 1_000, details: { actorId: 'desk', capacity: 3 } });
     await expect(
       open.submit({ customerId: 'CUST005', message: 'How do I reset my password?' }),
-    ).resolves.toMatchObject({ customerId: 'CUST005', department: 'technical' });
+    ).resolves.toMatchObject({ customerId: 'CUST005', queryId: expect.any(String) });
   });
 
   it('rejects invalid input as a caller mistake', async () => {
