@@ -6,6 +6,8 @@ const PoolSize = z.object({
   max: z.number().int().min(1),
 });
 
+// Agents reply deferred, so instances are only needed for CPU work and bursts; the wide `max` lets a
+// pool absorb a burst (actors are cheap: the model and the knowledge base are shared per thread).
 const POOL_DEFAULTS = {
   router: { min: 16, max: 1024 },
   technical: { min: 4, max: 512 },
