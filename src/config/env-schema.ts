@@ -74,6 +74,7 @@ export const EnvSchema = z.object({
     message: `must be one of ${DoubleTextPolicy.options.join(', ')}`,
   }),
   SWARM_QUERY_TIMEOUT_MS: integer(100, 3_600_000),
+  SWARM_MAX_QUERIES_IN_FLIGHT: integer(1, 1_000_000),
   OPENAI_API_KEY: optional(z.string().min(1)),
   OPENAI_BASE_URL: optional(url),
   OPENAI_MODEL: z.string().min(1, 'must not be empty'),

@@ -62,6 +62,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       dataDir: e.SWARM_DATA_DIR,
       doubleTextPolicy: e.SWARM_DOUBLE_TEXT,
       queryTimeoutMs: e.SWARM_QUERY_TIMEOUT_MS,
+      maxQueriesInFlight: e.SWARM_MAX_QUERIES_IN_FLIGHT,
       llm: llmOn
         ? {
             apiKey: e.OPENAI_API_KEY,

@@ -101,6 +101,11 @@ export const CONFIG_VARIABLES = [
     description: 'End-to-end budget of one query before escalation answers.',
   },
   {
+    name: 'SWARM_MAX_QUERIES_IN_FLIGHT',
+    default: '10000',
+    description: 'Queries accepted and not yet answered; beyond it new ones get 503 with Retry-After.',
+  },
+  {
     name: 'OPENAI_API_KEY',
     default: undefined,
     description: 'Turns LLM mode on (with or without OPENAI_BASE_URL).',

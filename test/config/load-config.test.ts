@@ -50,6 +50,7 @@ describe('loadConfig', () => {
       SWARM_DATA_DIR: 'state',
       SWARM_DOUBLE_TEXT: 'reject',
       SWARM_QUERY_TIMEOUT_MS: '5000',
+      SWARM_MAX_QUERIES_IN_FLIGHT: '250',
       OPENAI_BASE_URL: 'http://127.0.0.1:11434/v1',
       OPENAI_MODEL: 'llama3',
       SWARM_LLM_CONCURRENCY: '4',
@@ -74,6 +75,7 @@ describe('loadConfig', () => {
       dataDir: 'state',
       doubleTextPolicy: 'reject',
       queryTimeoutMs: 5000,
+      maxQueriesInFlight: 250,
       llm: {
         apiKey: undefined,
         baseURL: 'http://127.0.0.1:11434/v1',
