@@ -17,7 +17,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
-import { FakeLlm, sampleOf, type FakeLlmRequest, type FakeReply } from '../../src/testing/index.js';
+import { FakeLlm, readJson, sampleOf, type FakeLlmRequest, type FakeReply } from '../../src/testing/index.js';
 
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(0),
@@ -145,16 +145,6 @@ function relay(request: PeerRequest, res: ServerResponse): void {
   outgoing.end(body);
 }
 
-async function readBody(req: IncomingMessage): Promise<unknown> {
-  const parts: Buffer[] = [];
-  for await (const part of req) parts.push(part as Buffer);
-  try {
-    return JSON.parse(Buffer.concat(parts).toString('utf8'));
-  } catch {
-    return undefined;
-  }
-}
-
 // Control calls come seconds apart; a kept-alive socket the server closes in between would fail the next one.
 const CONTROL_HEADERS = { 'content-type': 'application/json', connection: 'close' };
 
@@ -180,7 +170,7 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
     return;
   }
   peerRequests += 1;
-  const parsed = PeerRequest.safeParse(await readBody(req));
+  const parsed = PeerRequest.safeParse(await readJson(req));
   if (!parsed.success) {
     res.writeHead(400, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ error: { message: parsed.error.message, type: 'invalid_request_error' } }));

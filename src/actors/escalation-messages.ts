@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Customer } from '../domain/customer.js';
+import { Ticket } from '../domain/ticket.js';
 import { Department, Language, Priority } from '../domain/vocabulary.js';
 import { EscalationReason } from './escalation-policy.js';
 
@@ -33,14 +34,14 @@ export const EscalationReply = z.object({
 export type EscalationReply = z.infer<typeof EscalationReply>;
 
 /** What the escalation agent asks the host's ticket service to open; the host stamps times and ids. */
-export const TicketRequest = z.object({
-  queryId: z.string(),
-  conversationId: z.string(),
-  customerId: z.string(),
-  priority: Priority,
-  department: Department,
-  language: Language,
-  reasons: z.array(z.string()),
-  summary: z.string(),
+export const TicketRequest = Ticket.pick({
+  queryId: true,
+  conversationId: true,
+  customerId: true,
+  priority: true,
+  department: true,
+  language: true,
+  reasons: true,
+  summary: true,
 });
 export type TicketRequest = z.infer<typeof TicketRequest>;

@@ -322,7 +322,8 @@ function sendJson(
   res.end(JSON.stringify(body));
 }
 
-async function readJson(req: IncomingMessage): Promise<unknown> {
+/** The request body as JSON, or undefined when it is not JSON. */
+export async function readJson(req: IncomingMessage): Promise<unknown> {
   const parts: Buffer[] = [];
   for await (const part of req) parts.push(part as Buffer);
   try {

@@ -1,5 +1,6 @@
 export {
   FakeLlm,
+  readJson,
   sampleOf,
   type FakeHandler,
   type FakeLlmCall,
