@@ -36,7 +36,8 @@ import { poolSpecs, type PoolType } from './pool-specs.js';
 import { priorityFor } from './priority.js';
 import { scoreCues } from './cues.js';
 import { INSTANCES_SHARED_KEY, MODEL_SHARED_KEY } from './shared-keys.js';
-import type { RouteRequested } from './router-messages.js';
+import { commitTrail, loadRouteContext } from './route-context.js';
+import type { RouteOutcome, RouteRequested } from './router-messages.js';
 
 export interface DeskDeps {
   logger?: ActorLogger;
@@ -153,12 +154,15 @@ export async function createDesk(input: DeskOptions, deps: DeskDeps = {}): Promi
       text: string,
       callers: Array<EventListener | undefined>,
     ): Promise<QueryResult> => {
-      if (query.conversationId !== undefined) {
-        // Another customer's conversation id must not reach its history (or an LLM prompt built from it).
-        const existing = await stores.blackboard.get(conversationId);
-        if (existing && existing.customerId !== query.customerId)
-          throw new ConversationForbiddenError(conversationId);
-      }
+      const conversation = await stores.blackboard.open(
+        conversationId,
+        query.channel === undefined
+          ? { customerId: query.customerId }
+          : { customerId: query.customerId, channel: query.channel },
+      );
+      // Another customer's conversation id must not reach its history (or an LLM prompt built from it).
+      if (conversation.customerId !== query.customerId) throw new ConversationForbiddenError(conversationId);
+      const context = await loadRouteContext(stores.crm, conversation);
       const queryId = randomUUID();
       const startedAt = clock.now();
       const started = performance.now();
@@ -179,21 +183,25 @@ export async function createDesk(input: DeskOptions, deps: DeskDeps = {}): Promi
         // Less than the desk's own timeout, so the router's escalation answers before the desk gives up.
         budgetMs: Math.floor(options.queryTimeoutMs * ROUTER_BUDGET_SHARE),
         stream: streaming.length > 0,
+        context,
       };
       try {
         let result: QueryResult;
         try {
-          result = await actors.ask<QueryResult>('router', message, {
+          const outcome = await actors.ask<RouteOutcome>('router', message, {
             key: conversationId,
-            // From the words alone (the CRM is read later): urgent-sounding messages are routed first.
+            // From the words and the plan (intents are known only later): urgent-sounding messages and
+            // Premium customers are routed first.
             priority: priorityFor({
               cues: scoreCues(text),
               department: 'general',
               intent: '',
-              plan: undefined,
+              plan: context.customer?.subscriptionType,
             }),
             timeoutMs: options.queryTimeoutMs,
           });
+          await commitTrail(stores.blackboard, conversationId, outcome.trail);
+          ({ result } = outcome);
         } catch (error) {
           const code = codeOf(error);
           if (REFUSALS.has(code)) throw error;

@@ -1,4 +1,20 @@
 import { z } from 'zod';
+import { BlackboardEntry, ConversationState } from '../domain/conversation.js';
+import { Customer } from '../domain/customer.js';
+import type { BlackboardEntryInput } from '../domain/conversation.js';
+import type { QueryResult } from '../domain/query.js';
+
+/**
+ * The conversation and the customer as the desk read them before routing: they ride with the message,
+ * so the router does not cross back to the main thread to fetch them.
+ */
+export const RouteContext = z.object({
+  state: ConversationState,
+  /** The latest entries (follow-ups, given articles, feedback), oldest first. */
+  entries: z.array(BlackboardEntry),
+  customer: Customer.nullable(),
+});
+export type RouteContext = z.infer<typeof RouteContext>;
 
 /** The desk's request to route and answer one customer message. */
 export const RouteRequested = z.object({
@@ -14,8 +30,19 @@ export const RouteRequested = z.object({
   budgetMs: z.number().int().positive(),
   /** Someone listens to the query's stream: emit `token` events. */
   stream: z.boolean(),
+  context: RouteContext,
 });
 export type RouteRequested = z.infer<typeof RouteRequested>;
 
 export const RouterMessage = z.discriminatedUnion('type', [RouteRequested]);
 export type RouterMessage = z.infer<typeof RouterMessage>;
+
+/**
+ * The router's reply: the answer, and the trail the desk writes to the blackboard (in order, with the
+ * conversation's next state) before it answers the customer. Produced by our own behaviour: typed,
+ * not re-parsed.
+ */
+export interface RouteOutcome {
+  result: QueryResult;
+  trail: { entries: BlackboardEntryInput[]; state: ConversationState };
+}

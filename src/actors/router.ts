@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import type { BlackboardEntry, ConversationState } from '../domain/conversation.js';
 import type { Customer } from '../domain/customer.js';
-import type { Handoff, QueryResult, StreamEvent, Usage } from '../domain/query.js';
+import type { Handoff, StreamEvent, Usage } from '../domain/query.js';
 import type { Department, Language, Priority } from '../domain/vocabulary.js';
 import type { ClassifyRequest, ClassifyResult } from '../llm/index.js';
 import { defineBehaviour, type ActorContext } from '../runtime/index.js';
@@ -10,7 +9,7 @@ import { scoreCues } from './cues.js';
 import type { EscalationReply, EscalationRequested } from './escalation-messages.js';
 import { ESCALATION_DEFAULTS, type EscalationReason } from './escalation-policy.js';
 import { createIntentToolkit, type IntentToolkit } from './intent-toolkit.js';
-import { RouterMessage, type RouteRequested } from './router-messages.js';
+import { RouterMessage, type RouteOutcome, type RouteRequested } from './router-messages.js';
 import { assembleQuery, type PartRun } from './query-assembly.js';
 import { INSTANCES_SHARED_KEY, MODEL_SHARED_KEY } from './shared-keys.js';
 import { planRouting, type ClassifiedPart, type PlannedPart } from './routing-plan.js';
@@ -28,13 +27,6 @@ export const RouterConfig = z.object({
   specialistShare: z.number().gt(0).lt(1).default(0.6),
 });
 export type RouterConfig = z.infer<typeof RouterConfig>;
-
-/** What the host's `context.load` returns: the conversation and the customer in one round trip. */
-export interface LoadedContext {
-  state: ConversationState;
-  entries: BlackboardEntry[];
-  customer: Customer | null;
-}
 
 export interface RouterState {
   config: RouterConfig;
@@ -218,13 +210,9 @@ async function escalate(
   });
 }
 
-async function route(state: RouterState, message: RouteRequested, ctx: ActorContext): Promise<QueryResult> {
+async function route(state: RouterState, message: RouteRequested, ctx: ActorContext): Promise<RouteOutcome> {
   const started = performance.now();
-  const loaded = await ctx.call<LoadedContext>('context', 'load', {
-    conversationId: message.conversationId,
-    customerId: message.customerId,
-    channel: message.channel,
-  });
+  const loaded = message.context;
   const { intents, config } = state;
   const language = intents.language(message.text);
   const work: Work = {
@@ -300,9 +288,8 @@ async function route(state: RouterState, message: RouteRequested, ctx: ActorCont
     routingMs: routed - started,
     answerMs: performance.now() - routed,
   });
-  // One write for the whole trail: the entries in order and the conversation's next state.
-  await ctx.call('context', 'commit', message.conversationId, assembled.entries, assembled.state);
-  return assembled.result;
+  // The desk writes the whole trail (entries in order, then the state) before the customer is answered.
+  return { result: assembled.result, trail: { entries: assembled.entries, state: assembled.state } };
 }
 
 /** The router: language, intents, priority and the plan, then it runs the plan and merges the answers. */

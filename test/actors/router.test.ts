@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { EscalationRequested } from '../../src/actors/escalation-messages.js';
-import { routerBehaviour, type LoadedContext, type RouterState } from '../../src/actors/router.js';
-import type { RouteRequested } from '../../src/actors/router-messages.js';
+import { routerBehaviour, type RouterState } from '../../src/actors/router.js';
+import type { RouteContext, RouteOutcome, RouteRequested } from '../../src/actors/router-messages.js';
 import type { AnswerReply, AnswerRequested } from '../../src/actors/specialist-messages.js';
-import type { BlackboardEntryInput } from '../../src/domain/conversation.js';
-import type { QueryResult, StreamEvent } from '../../src/domain/query.js';
+import type { StreamEvent } from '../../src/domain/query.js';
 import {
   ActorNotFoundError,
   AskTimeoutError,
@@ -14,13 +13,13 @@ import {
 import { fakeContext } from './support/fake-context.js';
 
 const NO_USAGE = { llmCalls: 0, promptTokens: 0, completionTokens: 0 };
-const empty: LoadedContext = {
+const empty: RouteContext = {
   state: { attempts: 0, triedAgents: [], escalated: false },
   entries: [],
   customer: null,
 };
 
-function message(text: string): RouteRequested {
+function message(text: string, context: RouteContext = empty): RouteRequested {
   return {
     type: 'support.route.requested',
     queryId: 'q1',
@@ -30,6 +29,7 @@ function message(text: string): RouteRequested {
     at: '2026-11-25T12:00:00.000Z',
     budgetMs: 5_000,
     stream: true,
+    context,
   };
 }
 
@@ -59,33 +59,26 @@ async function route(
   ask: Asker,
   extra: { config?: unknown; call?: (service: string, method: string, args: unknown[]) => unknown } = {},
 ) {
-  const commits: Array<{ entries: BlackboardEntryInput[] }> = [];
   const fake = fakeContext({
     id: 'router-1',
     config: extra.config ?? {},
     ask,
-    call: (service, method, args) => {
-      if (service === 'context' && method === 'load') return empty;
-      if (service === 'context' && method === 'commit') {
-        commits.push({ entries: args[1] as BlackboardEntryInput[] });
-        return undefined;
-      }
-      return extra.call?.(service, method, args);
-    },
+    call: (service, method, args) => extra.call?.(service, method, args),
   });
   const state = (await routerBehaviour.init(fake.ctx)) as RouterState;
   const step = await routerBehaviour.receive(state, message(text), fake.ctx);
+  const outcome = (await step.reply) as RouteOutcome;
   return {
     ...fake,
-    result: (await step.reply) as QueryResult,
-    commits,
+    result: outcome.result,
+    trail: outcome.trail,
     events: fake.emitted.map((e) => e.event as StreamEvent),
   };
 }
 
 describe('router agent', () => {
-  it('routes, emits `routed`, and writes the whole trail in one commit', async () => {
-    const { result, commits, events, asked } = await route('How do I reset my password?', (target) =>
+  it('routes, emits `routed`, and returns the whole trail for the desk to write', async () => {
+    const { result, trail, events, asked } = await route('How do I reset my password?', (target) =>
       answered(`${target}-1`),
     );
     expect(asked.map((a) => a.target)).toEqual(['technical']);
@@ -97,8 +90,7 @@ describe('router agent', () => {
       escalated: false,
     });
     expect(events[0]).toMatchObject({ type: 'routed', department: 'technical' });
-    expect(commits).toHaveLength(1);
-    expect(commits[0]?.entries.map((e) => e.kind)).toEqual(['message', 'intent', 'fact', 'fact', 'answer']);
+    expect(trail.entries.map((e) => e.kind)).toEqual(['message', 'intent', 'fact', 'fact', 'answer']);
   });
 
   it('fans a multi-intent message out to every department in parallel', async () => {
@@ -119,7 +111,7 @@ describe('router agent', () => {
   });
 
   it('follows a handoff to the right department and keeps it in the trail', async () => {
-    const { result, events, commits } = await route('How do I reset my password?', (target) =>
+    const { result, events, trail } = await route('How do I reset my password?', (target) =>
       target === 'technical'
         ? {
             outcome: 'handoff',
@@ -136,7 +128,7 @@ describe('router agent', () => {
       expect.objectContaining({ from: 'technical-1', to: 'billing', reason: 'not mine' }),
     ]);
     expect(events.some((e) => e.type === 'handoff')).toBe(true);
-    expect(commits[0]?.entries.some((e) => e.kind === 'handoff')).toBe(true);
+    expect(trail.entries.some((e) => e.kind === 'handoff')).toBe(true);
   });
 
   it('escalates after three handoffs', async () => {
@@ -178,7 +170,7 @@ describe('router agent', () => {
   });
 
   it('falls back to the department’s pool when the sticky instance is gone', async () => {
-    const followUp: LoadedContext = {
+    const followUp: RouteContext = {
       state: {
         attempts: 0,
         triedAgents: [],
@@ -197,11 +189,14 @@ describe('router agent', () => {
         if (target === 'technical-9') throw new ActorNotFoundError(target);
         return answered('technical-1');
       },
-      call: (_service, method) => (method === 'load' ? followUp : undefined),
     });
     const state = (await routerBehaviour.init(fake.ctx)) as RouterState;
-    const step = await routerBehaviour.receive(state, message('How do I export my data to CSV?'), fake.ctx);
-    const result = (await step.reply) as QueryResult;
+    const step = await routerBehaviour.receive(
+      state,
+      message('How do I export my data to CSV?', followUp),
+      fake.ctx,
+    );
+    const { result } = (await step.reply) as RouteOutcome;
     expect(fake.asked.map((a) => a.target)).toEqual(['technical-9', 'technical']);
     expect(result.assignedAgent).toBe('technical-1');
   });
