@@ -1,30 +1,97 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
 /**
  * A realistic mix for the pipeline scenarios: Czech (with and without diacritics) and English, every
  * department, some escalations and some multi-intent messages.
  */
-export const MESSAGE_MIX: Array<{ customerId: string; message: string }> = [
-  { customerId: 'CUST001', message: 'Aplikace se mi stále zasekává při přihlášení' },
-  { customerId: 'CUST002', message: 'Kdy mi přijde faktura za tento měsíc?' },
-  { customerId: 'CUST001', message: 'Jak mohu změnit své nastavení profilu?' },
-  { customerId: 'CUST003', message: 'The app crashes every time I open the reports tab on Android' },
-  { customerId: 'CUST004', message: 'I was charged twice for my subscription this month' },
-  { customerId: 'CUST002', message: 'nefunguje mi prihlaseni, porad to pise chybne heslo' },
-  { customerId: 'CUST005', message: 'How do I invite a new colleague to our team workspace?' },
-  { customerId: 'CUST001', message: 'Potřebuji upravit DIČ a adresu firmy na fakturách' },
-  { customerId: 'CUST006', message: 'What are your support opening hours?' },
-  { customerId: 'CUST003', message: 'the app crashes when I open my invoice, and I was charged twice' },
-  { customerId: 'CUST002', message: 'aplikace mi pada pri synchronizaci a navic mi prisla faktura dvakrat' },
-  { customerId: 'CUST004', message: 'I want to speak to a human, this is the third time I am writing' },
-  { customerId: 'CUST005', message: 'Jak si můžu přepnout jazyk aplikace do angličtiny?' },
-  { customerId: 'CUST006', message: 'Can I get a refund for the annual plan I bought yesterday?' },
-  { customerId: 'CUST001', message: 'Synchronizace mezi telefonem a počítačem nefunguje od včerejška' },
-  { customerId: 'UNKNOWN42', message: 'How do I reset my password?' },
-  { customerId: 'CUST003', message: 'My card payment keeps failing when I try to upgrade to Premium' },
-  { customerId: 'CUST002', message: 'Chci zrušit předplatné ke konci měsíce' },
-  { customerId: 'CUST004', message: 'Two-factor codes from the authenticator are rejected' },
-  { customerId: 'CUST005', message: 'Kde najdu informace o zpracování osobních údajů?' },
+export const MESSAGE_MIX: readonly string[] = [
+  'Aplikace se mi stále zasekává při přihlášení',
+  'Kdy mi přijde faktura za tento měsíc?',
+  'Jak mohu změnit své nastavení profilu?',
+  'The app crashes every time I open the reports tab on Android',
+  'I was charged twice for my subscription this month',
+  'nefunguje mi prihlaseni, porad to pise chybne heslo',
+  'How do I invite a new colleague to our team workspace?',
+  'Potřebuji upravit DIČ a adresu firmy na fakturách',
+  'What are your support opening hours?',
+  'the app crashes when I open my invoice, and I was charged twice',
+  'aplikace mi pada pri synchronizaci a navic mi prisla faktura dvakrat',
+  'I want to speak to a human, this is the third time I am writing',
+  'Jak si můžu přepnout jazyk aplikace do angličtiny?',
+  'Can I get a refund for the annual plan I bought yesterday?',
+  'Synchronizace mezi telefonem a počítačem nefunguje od včerejška',
+  'How do I reset my password?',
+  'My card payment keeps failing when I try to upgrade to Premium',
+  'Chci zrušit předplatné ke konci měsíce',
+  'Two-factor codes from the authenticator are rejected',
+  'Kde najdu informace o zpracování osobních údajů?',
 ];
 
+/**
+ * Customers the pipeline scenarios write as. A support desk hears from many customers, each now and
+ * then: a handful of customers writing thousands of times a second would make nearly every query a
+ * "repeat contact" escalation, which is neither realistic nor the path being measured. Every customer
+ * is in the CRM (seeded through SWARM_CUSTOMERS_FILE), some with earlier issues, so CRM context, plan
+ * notes and the occasional repeat-contact escalation are all exercised.
+ */
+export const BENCH_CUSTOMERS = 20_000;
+
+const FIRST = ['Jan', 'Marie', 'Petr', 'Lucie', 'Tomáš', 'Anna', 'John', 'Emma', 'David', 'Sarah'];
+const LAST = ['Novák', 'Svobodová', 'Dvořák', 'Černá', 'Procházka', 'Smith', 'Brown', 'Taylor'];
+const PLANS = ['Basic', 'Basic', 'Premium', 'Business'] as const;
+const PAST_INTENTS = [
+  ['login_problem', 'technical'],
+  ['invoice_request', 'billing'],
+  ['password_reset', 'technical'],
+  ['refund_request', 'billing'],
+  ['opening_hours', 'general'],
+] as const;
+const DAY_MS = 86_400_000;
+
+function customerId(index: number): string {
+  return `BENCH-${String(index).padStart(5, '0')}`;
+}
+
+/** Deterministic (no randomness): the same population every run, 0-2 earlier issues each. */
+function benchCustomer(index: number, now: number) {
+  const issues = Array.from({ length: index % 3 }, (_, n) => {
+    const [intent, department] = PAST_INTENTS[(index + n) % PAST_INTENTS.length] ?? PAST_INTENTS[0];
+    return {
+      at: new Date(now - ((index * 7 + n * 13) % 60) * DAY_MS - DAY_MS).toISOString(),
+      summary: `Earlier contact about ${intent}`,
+      intent,
+      department,
+    };
+  });
+  return {
+    schemaVersion: 1,
+    customerId: customerId(index),
+    name: `${FIRST[index % FIRST.length]} ${LAST[(index * 3) % LAST.length]}`,
+    email: `customer${index}@example.com`,
+    phone: `+420 600 ${String(index).padStart(6, '0')}`,
+    subscriptionType: PLANS[index % PLANS.length],
+    lastContact: issues.at(-1)?.at ?? null,
+    issuesHistory: issues,
+  };
+}
+
+let customersFile: string | undefined;
+
+/** The population as a JSON file for SWARM_CUSTOMERS_FILE, written once per bench process. */
+export function benchCustomersFile(): string {
+  if (customersFile) return customersFile;
+  const now = Date.now();
+  const customers = Array.from({ length: BENCH_CUSTOMERS }, (_, index) => benchCustomer(index, now));
+  customersFile = join(mkdtempSync(join(tmpdir(), 'swarmdesk-bench-')), 'customers.json');
+  writeFileSync(customersFile, JSON.stringify(customers));
+  return customersFile;
+}
+
+/** One body per customer, cycling through the message mix: autocannon sends them in turn. */
 export function queryBodies(): string[] {
-  return MESSAGE_MIX.map((m) => JSON.stringify(m));
+  return Array.from({ length: BENCH_CUSTOMERS }, (_, index) =>
+    JSON.stringify({ customerId: customerId(index), message: MESSAGE_MIX[index % MESSAGE_MIX.length] }),
+  );
 }

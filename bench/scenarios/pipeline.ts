@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { runLoad, type LoadResult } from '../lib/load.js';
-import { queryBodies } from '../lib/messages.js';
+import { benchCustomersFile, queryBodies } from '../lib/messages.js';
 import { freePort, startService, type Service } from '../lib/process.js';
 import { progress } from '../lib/report.js';
 
@@ -16,7 +16,7 @@ export async function startSwarmdesk(env: Record<string, string | undefined> = {
   return startService({
     command: process.execPath,
     args: ['dist/cli/main.js', 'serve'],
-    env: { ...SERVER_ENV, ...env },
+    env: { ...SERVER_ENV, SWARM_CUSTOMERS_FILE: benchCustomersFile(), ...env },
     readyPath: '/readyz',
   });
 }

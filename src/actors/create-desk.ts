@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-// Not re-exported by src/crm/index.ts yet; switch to the index once it is.
-import { loadDemoCustomers } from '../crm/demo-customers.js';
+import { loadDemoCustomers, readCustomersFile } from '../crm/index.js';
 import { QueryInput, type QueryResult, type StreamEvent } from '../domain/query.js';
 import {
   type AnswerRequest,
@@ -100,7 +99,11 @@ export async function createDesk(input: DeskOptions, deps: DeskDeps = {}): Promi
   let system: ActorSystem | undefined;
   let learning: Learning | undefined;
   try {
-    await stores.crm.seed(loadDemoCustomers({ now: new Date(clock.now()) }));
+    // One seed: a CRM seeds only while empty, so a second call would be ignored.
+    await stores.crm.seed([
+      ...loadDemoCustomers({ now: new Date(clock.now()) }),
+      ...(options.customersFile === undefined ? [] : readCustomersFile(options.customersFile)),
+    ]);
     const learner = await createLearning(options);
     learning = learner;
     const listeners = new Map<string, Set<EventListener>>();

@@ -23,6 +23,8 @@ export const DeskOptions = z.object({
   keyPrefix: z.string().min(1).default('swarmdesk:'),
   /** Worker threads hosting the agents; default: the machine's available parallelism. */
   threads: z.number().int().min(1).max(64).optional(),
+  /** Customer records (a JSON array) seeded with the demo customers into a CRM that is empty at start. */
+  customersFile: z.string().optional(),
   /** A directory of knowledge-base articles replacing the shipped ones. */
   knowledgeDir: z.string().optional(),
   /** A user-trained intent model file and its label-to-department mapping. */

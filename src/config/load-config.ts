@@ -56,6 +56,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       redisUrl: e.REDIS_URL,
       keyPrefix: e.SWARM_REDIS_PREFIX,
       threads: e.SWARM_THREADS,
+      customersFile: e.SWARM_CUSTOMERS_FILE,
       knowledgeDir: e.SWARM_KNOWLEDGE_DIR,
       intentModelPath: e.SWARM_INTENT_MODEL,
       intentMappingPath: e.SWARM_INTENT_MAPPING,

@@ -75,6 +75,12 @@ export const CONFIG_VARIABLES = [
     description: 'Worker threads hosting the agents (1-64); unset = CPUs.',
   },
   {
+    name: 'SWARM_CUSTOMERS_FILE',
+    default: undefined,
+    description:
+      'JSON array of customer records seeded, with the demo customers, into an empty CRM at start.',
+  },
+  {
     name: 'SWARM_KNOWLEDGE_DIR',
     default: undefined,
     description: 'Directory of knowledge articles replacing the shipped ones.',

@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
-import { Customer } from '../domain/customer.js';
-import { SwarmError } from '../runtime/index.js';
+import type { Customer } from '../domain/customer.js';
+import { readCustomersFile } from './customers-file.js';
 
 // src/crm (tsx) and dist/crm (compiled) sit at the same depth under the package root.
 export const DEMO_CUSTOMERS_FILE = fileURLToPath(new URL('../../data/customers.json', import.meta.url));
@@ -19,17 +17,7 @@ function shift(iso: string, offsetMs: number): string {
  * so "two login problems in the last week" stays true whenever the demo runs.
  */
 export function loadDemoCustomers(options: { now?: Date } = {}): Customer[] {
-  const parsed = z.array(Customer).safeParse(JSON.parse(readFileSync(DEMO_CUSTOMERS_FILE, 'utf8')));
-  if (!parsed.success) {
-    throw new SwarmError(
-      'DEMO_CUSTOMERS_INVALID',
-      `${DEMO_CUSTOMERS_FILE}: ${z.prettifyError(parsed.error)}`,
-      {
-        cause: parsed.error,
-      },
-    );
-  }
-  const customers = parsed.data;
+  const customers = readCustomersFile(DEMO_CUSTOMERS_FILE, 'DEMO_CUSTOMERS_INVALID');
   if (!options.now) return customers;
   const offsetMs = options.now.getTime() - Date.parse(DEMO_CUSTOMERS_AS_OF);
   return customers.map((customer) => ({

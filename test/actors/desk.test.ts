@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Desk } from '../../src/actors/index.js';
 import type { QueryResult } from '../../src/domain/query.js';
@@ -7,12 +10,29 @@ import { eventLog, startDesk } from './support/desk-harness.js';
 let desk: Desk;
 const completed: QueryResult[] = [];
 
+const customersDir = mkdtempSync(join(tmpdir(), 'swarmdesk-customers-'));
+const imported = {
+  customerId: 'ACME-7',
+  name: 'Eva Malá',
+  email: 'eva@example.cz',
+  phone: '+420 600 000 000',
+  subscriptionType: 'Business',
+  lastContact: null,
+  issuesHistory: [],
+};
+
 beforeAll(async () => {
-  desk = await startDesk({}, { observer: { queryCompleted: (result) => completed.push(result) } });
+  const customersFile = join(customersDir, 'customers.json');
+  writeFileSync(customersFile, JSON.stringify([imported]));
+  desk = await startDesk(
+    { customersFile },
+    { observer: { queryCompleted: (result) => completed.push(result) } },
+  );
 });
 
 afterAll(async () => {
   await desk?.close();
+  rmSync(customersDir, { recursive: true, force: true });
 });
 
 const conversation = () => randomUUID();
@@ -26,6 +46,18 @@ async function escalationFact(
   );
   return fact?.kind === 'fact' ? (fact.value as { ticketId: string | null; reasons: string[] }) : undefined;
 }
+
+describe('desk: customers file', () => {
+  it('seeds the imported customers beside the demo ones, and agents greet them by name', async () => {
+    expect(await desk.getCustomer('CUST001')).toMatchObject({ name: 'Jan Novák' });
+    expect(await desk.getCustomer('ACME-7')).toMatchObject({
+      name: 'Eva Malá',
+      subscriptionType: 'Business',
+    });
+    const result = await desk.submit({ customerId: 'ACME-7', message: 'Jak si mohu změnit heslo?' });
+    expect(result.response).toContain('Eva Malá');
+  });
+});
 
 describe('desk: Czech acceptance messages', () => {
   it('routes a login freeze to technical and answers in Czech', async () => {
