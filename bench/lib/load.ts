@@ -5,6 +5,11 @@ export interface LoadRequest {
   method?: 'GET' | 'POST';
   path: string;
   body?: string;
+  /**
+   * A fresh body for every request sent. autocannon prepares each entry of `requests` per connection,
+   * so thousands of fixed bodies slow the load generator itself; one entry with this stays cheap.
+   */
+  nextBody?: () => string;
   headers?: Record<string, string>;
 }
 
@@ -47,6 +52,11 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     method: request.method ?? 'GET',
     path: request.path,
     ...(request.body === undefined ? {} : { body: request.body }),
+    ...(request.nextBody === undefined
+      ? {}
+      : {
+          setupRequest: (prepared: autocannon.Request) => ({ ...prepared, body: request.nextBody?.() }),
+        }),
     headers: { 'content-type': 'application/json', ...request.headers },
     ...(options.onBody
       ? {

@@ -89,9 +89,18 @@ export function benchCustomersFile(): string {
   return customersFile;
 }
 
-/** One body per customer, cycling through the message mix: autocannon sends them in turn. */
-export function queryBodies(): string[] {
-  return Array.from({ length: BENCH_CUSTOMERS }, (_, index) =>
-    JSON.stringify({ customerId: customerId(index), message: MESSAGE_MIX[index % MESSAGE_MIX.length] }),
-  );
+/**
+ * Query bodies in turn: customer after customer of the population, each with the next message of the
+ * mix, so consecutive queries come from different customers and a customer writes again only after
+ * the whole population has.
+ */
+export function queryBodySequence(): () => string {
+  let next = 0;
+  return () => {
+    const index = next++ % BENCH_CUSTOMERS;
+    return JSON.stringify({
+      customerId: customerId(index),
+      message: MESSAGE_MIX[index % MESSAGE_MIX.length],
+    });
+  };
 }

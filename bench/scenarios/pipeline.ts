@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { runLoad, type LoadResult } from '../lib/load.js';
-import { benchCustomersFile, queryBodies } from '../lib/messages.js';
+import { benchCustomersFile, queryBodySequence } from '../lib/messages.js';
 import { freePort, startService, type Service } from '../lib/process.js';
 import { progress } from '../lib/report.js';
 
@@ -36,7 +36,7 @@ export function queryLoad(
     connections,
     durationSeconds,
     pid: service.child.pid,
-    requests: queryBodies().map((body) => ({ method: 'POST' as const, path: '/v1/queries', body })),
+    requests: [{ method: 'POST' as const, path: '/v1/queries', nextBody: queryBodySequence() }],
     ...(onTick ? { onTick } : {}),
   });
 }
