@@ -11,9 +11,9 @@ import { createLogger } from './logger.js';
 import { createMetrics, type EdgeMetrics } from './metrics.js';
 import {
   apiKeys,
-  bodyLimit,
   closeWhenDraining,
   rateLimit,
+  readBody,
   requestContext,
   requireJson,
 } from './middleware/index.js';
@@ -65,12 +65,13 @@ export function createApp(deps: AppDeps): SwarmApp {
 
   hono.use('*', requestContext(logger, metrics));
   hono.use('*', closeWhenDraining(lifecycle));
-  hono.use('/v1/*', bodyLimit(options.bodyLimitBytes));
   hono.use('/v1/*', apiKeys(options.apiKeys));
   if (options.rateLimit) {
     hono.use('/v1/*', rateLimit(options.rateLimit, options.apiKeys.length > 0, deps.now));
   }
   hono.use('/v1/*', requireJson());
+  // After the cheap refusals (key, rate, media type): a refused request's body is never read.
+  hono.use('/v1/*', readBody(options.bodyLimitBytes));
 
   hono.route('/', systemRoutes(routeDeps, metrics));
   hono.route('/', queryRoutes(routeDeps, validationHook));

@@ -1,6 +1,6 @@
 export { adminAuth, decideAdmin, type AdminDecision } from './admin-auth.js';
 export { apiKeys } from './api-keys.js';
-export { bodyLimit } from './body-limit.js';
+export { readBody } from './read-body.js';
 export { closeWhenDraining } from './close-when-draining.js';
 export { isLoopback } from './client-address.js';
 export { rateLimit } from './rate-limit.js';
