@@ -1,6 +1,6 @@
 import { INSTRUCTION_MARKERS } from '../prompts.js';
 import type { GuardVerdict } from './input-check.js';
-import { checkOutput, type OutputCheckOptions } from './output-check.js';
+import { createOutputCheck, type OutputCheckOptions } from './output-check.js';
 
 export interface StreamGuard {
   /** Feed one delta; forwards whatever became safe. */
@@ -24,6 +24,7 @@ const LONGEST_MARKER = Math.max(...MARKERS.map((marker) => marker.length));
  * leak is detected before any part of it reaches the customer. Once tripped, nothing more is sent.
  */
 export function createStreamGuard(options: OutputCheckOptions, forward: (text: string) => void): StreamGuard {
+  const check = createOutputCheck(options);
   let buffer = '';
   let sent = 0;
   let tripped = false;
@@ -39,7 +40,7 @@ export function createStreamGuard(options: OutputCheckOptions, forward: (text: s
       const safeEnd = safePoint(buffer, sent);
       if (safeEnd <= sent) return;
       // Everything before the safe point is settled: matches in it can no longer grow.
-      if (!checkOutput(buffer.slice(windowStart(buffer, sent), safeEnd), options).ok) {
+      if (!check(buffer.slice(windowStart(buffer, sent), safeEnd)).ok) {
         tripped = true;
         return;
       }
@@ -48,7 +49,7 @@ export function createStreamGuard(options: OutputCheckOptions, forward: (text: s
     },
 
     finish(text) {
-      const verdict = checkOutput(text, options);
+      const verdict = check(text);
       if (!verdict.ok) tripped = true;
       if (tripped) return verdict.ok ? { ok: false, reasons: ['stream_guard'] } : verdict;
       if (text.startsWith(buffer.slice(0, sent)) && text.length > sent) forward(text.slice(sent));
