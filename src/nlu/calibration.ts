@@ -92,3 +92,41 @@ export function tuneThreshold(
   }
   return best;
 }
+
+/** One-sided 95%: the normal quantile for a lower confidence bound. */
+const LOWER_BOUND_Z = 1.645;
+
+/** Wilson score lower bound of a proportion: how low the true rate may be, given `hits` of `n`. */
+export function wilsonLowerBound(hits: number, n: number, z = LOWER_BOUND_Z): number {
+  if (n === 0) return 0;
+  const p = hits / n;
+  const z2 = z * z;
+  const centre = p + z2 / (2 * n);
+  const spread = z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
+  return (centre - spread) / (1 + z2 / n);
+}
+
+/**
+ * The threshold that keeps the most in-scope messages right while out-of-scope recall stays at least
+ * `minRecall` with 95% confidence: a few hundred validation messages measure recall only to ±5–10
+ * points, so meeting the target on validation alone would miss it on new data half of the time.
+ * Without out-of-scope candidates, or when no threshold is confident enough, the most rejecting one.
+ */
+export function thresholdForRecall(candidates: readonly ThresholdCandidate[], minRecall: number): number {
+  const inScope = candidates.filter((c) => !c.outOfScope);
+  const outOfScope = candidates.filter((c) => c.outOfScope);
+  const thresholds = [0, ...new Set(candidates.map((c) => c.confidence))].sort((a, b) => a - b);
+  let best = thresholds[thresholds.length - 1] ?? 0;
+  let bestAccuracy = -1;
+  for (const threshold of thresholds) {
+    const accepted = (c: ThresholdCandidate): boolean => !c.rejectedByClass && c.confidence >= threshold;
+    const rejected = outOfScope.filter((c) => !accepted(c)).length;
+    if (wilsonLowerBound(rejected, outOfScope.length) < minRecall) continue;
+    const accuracy = inScope.filter((c) => c.correct && accepted(c)).length / Math.max(1, inScope.length);
+    if (accuracy > bestAccuracy) {
+      bestAccuracy = accuracy;
+      best = threshold;
+    }
+  }
+  return best;
+}

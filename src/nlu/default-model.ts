@@ -8,6 +8,7 @@ import type { LanguageGuess } from './classifier.js';
 import { readCatalogFile, readExamplesFile } from './dataset-file.js';
 import { splitValidation, type CatalogIntent, type IntentCatalog, type LabelledExample } from './dataset.js';
 import { intentModelFromJSON, type IntentModel } from './intent-model.js';
+import { DEFAULT_FEATURE_OPTIONS } from './features.js';
 import { DEFAULT_TRAIN_OPTIONS, trainIntentModel, type TrainOptions } from './train-model.js';
 
 /** The shipped data the default model is trained from (part of the published package). */
@@ -26,11 +27,19 @@ export function readIntentTrainingData(dir: string = DEFAULT_INTENT_DATA_DIR): I
 
 /** Options of the shipped model; the learner retrains with the same ones so figures stay comparable. */
 export function defaultModelOptions(catalog: IntentCatalog): Partial<TrainOptions> {
-  return { catalog };
+  return {
+    catalog,
+    members: [
+      {
+        features: DEFAULT_FEATURE_OPTIONS,
+        linear: { loss: 'hinge', epochs: 10, learningRate: 0.1, dropout: 0, seed: 1 },
+      },
+    ],
+  };
 }
 
 // Bumped whenever training or the model format changes, so stale cache files are never read.
-const MODEL_BUILD = 2;
+const MODEL_BUILD = 3;
 const CACHE_FILE_PREFIX = 'intent-model-';
 
 let cached: { model: IntentModel; data: IntentTrainingData; validation: LabelledExample[] } | undefined;

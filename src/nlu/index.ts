@@ -15,11 +15,18 @@ export {
   requireTrainable,
   type SourcedExample,
 } from './dataset-file.js';
-export { tuneThreshold, type ThresholdCandidate } from './calibration.js';
+export {
+  thresholdForRecall,
+  tuneThreshold,
+  wilsonLowerBound,
+  type ThresholdCandidate,
+} from './calibration.js';
+export { GENERIC_OUT_OF_SCOPE } from './generic-out-of-scope.js';
 export { Correction, type CorrectionStore } from './correction-store.js';
 export {
   DEFAULT_INTENT_DATA_DIR,
   DEFAULT_MODEL_CACHE_DIR,
+  defaultModelOptions,
   defaultModelSplit,
   departmentOf,
   detectLanguage,

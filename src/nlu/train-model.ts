@@ -33,7 +33,10 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   validationFraction: 0.15,
   seed: 1,
   members: [
-    { features: DEFAULT_FEATURE_OPTIONS, linear: { loss: 'hinge', epochs: 10, learningRate: 0.1, seed: 1 } },
+    {
+      features: DEFAULT_FEATURE_OPTIONS,
+      linear: { loss: 'hinge', epochs: 20, learningRate: 0.1, dropout: 0.5, seed: 1 },
+    },
   ],
   defaultDepartment: 'general',
   oosWeight: 0.5,

@@ -37,7 +37,7 @@ function learnerOptions(overrides: Partial<LearnerOptions> = {}): LearnerOptions
 }
 
 // Misrouted by the toy model before the correction (asserted below, so the test cannot pass vacuously).
-const MISROUTED = 'the cashier at the shop charged me for nothing';
+const MISROUTED = 'the cashier at the store billed me for nothing';
 
 describe('Learner', () => {
   it('applies a good correction so the same message routes right, and keeps it after a restart', async () => {
