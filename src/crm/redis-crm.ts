@@ -34,24 +34,27 @@ return {redis.call('HGET', KEYS[1], 'profile'), ARGV[2], redis.call('LRANGE', KE
 `);
 
 /**
- * KEYS: index, then hash and issues per customer. ARGV: per customer id, profile, lastContact and a
- * JSON array of issue JSON strings (decoding an array of strings is safe in cjson). Writes nothing and
- * returns 0 unless the index is empty.
+ * KEYS: index, then hash and issues per customer. ARGV: 1 if only an empty index may be written to,
+ * then per customer id, profile, lastContact and a JSON array of issue JSON strings (decoding an array
+ * of strings is safe in cjson). Returns the customers written (0 when the index was not empty).
  */
 const seedScript = defineScript(`
-if redis.call('SCARD', KEYS[1]) > 0 then return 0 end
+if ARGV[1] == '1' and redis.call('SCARD', KEYS[1]) > 0 then return 0 end
 local n = 0
-for i = 0, (#ARGV / 4) - 1 do
+for i = 0, ((#ARGV - 1) / 4) - 1 do
   local hash, issues = KEYS[2 + i * 2], KEYS[3 + i * 2]
   redis.call('DEL', hash, issues)
-  redis.call('HSET', hash, 'profile', ARGV[i * 4 + 2], 'lastContact', ARGV[i * 4 + 3])
-  local list = cjson.decode(ARGV[i * 4 + 4])
+  redis.call('HSET', hash, 'profile', ARGV[i * 4 + 3], 'lastContact', ARGV[i * 4 + 4])
+  local list = cjson.decode(ARGV[i * 4 + 5])
   if #list > 0 then redis.call('RPUSH', issues, unpack(list)) end
-  redis.call('SADD', KEYS[1], ARGV[i * 4 + 1])
+  redis.call('SADD', KEYS[1], ARGV[i * 4 + 2])
   n = n + 1
 end
 return n
 `);
+
+/** Customers per seeding script call. */
+const SEED_CHUNK = 500;
 
 export function createRedisCrm(options: RedisCrmOptions): Crm {
   const { redis, keyPrefix, ...rest } = options;
@@ -104,12 +107,26 @@ export function createRedisCrm(options: RedisCrmOptions): Crm {
         record.issuesHistory = record.issuesHistory.slice(-maxIssues);
         return encode(keys, record);
       });
-      const written = await seedScript.run(
-        redis,
-        [keys.customerIndex(), ...records.flatMap((r) => [r.hash, r.issues])],
-        records.flatMap((r) => [r.customerId, r.profile, r.lastContact, JSON.stringify(r.issueTexts)]),
-      );
-      return Number(written);
+      // In chunks: a script is atomic, so one call with 20,000 customers blocked Redis for its whole
+      // run (and overflowed the client's stack in `swarmdesk serve`). The first chunk claims an empty
+      // CRM; the rest follow only if it did.
+      let written = 0;
+      for (let start = 0; start < records.length; start += SEED_CHUNK) {
+        const chunk = records.slice(start, start + SEED_CHUNK);
+        const count = Number(
+          await seedScript.run(
+            redis,
+            [keys.customerIndex(), ...chunk.flatMap((r) => [r.hash, r.issues])],
+            [
+              start === 0 ? '1' : '0',
+              ...chunk.flatMap((r) => [r.customerId, r.profile, r.lastContact, JSON.stringify(r.issueTexts)]),
+            ],
+          ),
+        );
+        if (start === 0 && count === 0) return 0;
+        written += count;
+      }
+      return written;
     },
 
     ping: () => pingRedis(redis),
