@@ -5,21 +5,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Desk } from '../../src/actors/index.js';
 import type { QueryResult } from '../../src/domain/query.js';
+import { sampleCustomer } from '../crm/conformance.js';
 import { eventLog, startDesk } from './support/desk-harness.js';
 
 let desk: Desk;
 const completed: QueryResult[] = [];
 
 const customersDir = mkdtempSync(join(tmpdir(), 'swarmdesk-customers-'));
-const imported = {
-  customerId: 'ACME-7',
-  name: 'Eva Malá',
-  email: 'eva@example.cz',
-  phone: '+420 600 000 000',
-  subscriptionType: 'Business',
-  lastContact: null,
-  issuesHistory: [],
-};
+const imported = sampleCustomer('ACME-7', { name: 'Eva Malá', subscriptionType: 'Business' });
 
 beforeAll(async () => {
   const customersFile = join(customersDir, 'customers.json');

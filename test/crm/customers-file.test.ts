@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readCustomersFile } from '../../src/crm/index.js';
 import { SwarmError } from '../../src/runtime/index.js';
+import { sampleCustomer } from './conformance.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'swarmdesk-customers-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -14,16 +15,7 @@ function file(name: string, content: string): string {
   return path;
 }
 
-const customer = {
-  schemaVersion: 1,
-  customerId: 'ACME-7',
-  name: 'Eva Malá',
-  email: 'eva@example.cz',
-  phone: '+420 600 000 000',
-  subscriptionType: 'Business',
-  lastContact: null,
-  issuesHistory: [],
-};
+const customer = sampleCustomer('ACME-7', { name: 'Eva Malá', subscriptionType: 'Business' });
 
 function refusal(path: string): SwarmError {
   try {

@@ -11,6 +11,15 @@ afterEach(async () => {
   live = undefined;
 });
 
+/** A JSON POST with Content-Length (`whole`) or as a stream, which fetch sends chunked. */
+function postQuery(server: LiveServer, body: string, framing: 'whole' | 'chunked'): Promise<Response> {
+  return fetch(`${server.running.url}/v1/queries`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    ...(framing === 'whole' ? { body } : { body: new Blob([body]).stream(), duplex: 'half' }),
+  } as RequestInit);
+}
+
 describe('over a real socket', () => {
   it('streams a query as SSE in the order routed, tokens, done', async () => {
     live = await startLive();
@@ -28,19 +37,8 @@ describe('over a real socket', () => {
   it('reads a JSON body from the socket, in one piece or chunked, into the validated query', async () => {
     live = await startLive();
     const body = JSON.stringify({ customerId: 'C001', message: 'Účet mi nejde otevřít' });
-    const whole = await fetch(`${live.running.url}/v1/queries`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body,
-    });
-    expect(whole.status).toBe(200);
-    const chunked = await fetch(`${live.running.url}/v1/queries`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: new Blob([body]).stream(),
-      duplex: 'half',
-    } as RequestInit);
-    expect(chunked.status).toBe(200);
+    expect((await postQuery(live, body, 'whole')).status).toBe(200);
+    expect((await postQuery(live, body, 'chunked')).status).toBe(200);
     expect(live.desk.submitted.map((query) => query.message)).toEqual([
       'Účet mi nejde otevřít',
       'Účet mi nejde otevřít',
@@ -50,26 +48,11 @@ describe('over a real socket', () => {
   it('refuses a body over the limit with 413, by Content-Length or while reading a chunked one', async () => {
     live = await startLive({ bodyLimitBytes: 1024 });
     const body = JSON.stringify({ customerId: 'C001', message: 'y'.repeat(2000) });
-    const declared = await fetch(`${live.running.url}/v1/queries`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body,
-    });
-    expect(declared.status).toBe(413);
-    const chunked = await fetch(`${live.running.url}/v1/queries`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: new Blob([body]).stream(),
-      duplex: 'half',
-    } as RequestInit);
+    expect((await postQuery(live, body, 'whole')).status).toBe(413);
+    const chunked = await postQuery(live, body, 'chunked');
     expect(chunked.status).toBe(413);
     expect(await chunked.json()).toMatchObject({ error: { code: 'PAYLOAD_TOO_LARGE' } });
-    const malformed = await fetch(`${live.running.url}/v1/queries`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: '{"customerId": ',
-    });
-    expect(malformed.status).toBe(400);
+    expect((await postQuery(live, '{"customerId": ', 'whole')).status).toBe(400);
     expect(live.desk.submitted).toHaveLength(0);
   });
 
