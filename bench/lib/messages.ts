@@ -36,7 +36,7 @@ export const MESSAGE_MIX: readonly string[] = [
  * is in the CRM (seeded through SWARM_CUSTOMERS_FILE), some with earlier issues, so CRM context, plan
  * notes and the occasional repeat-contact escalation are all exercised.
  */
-export const BENCH_CUSTOMERS = 20_000;
+const BENCH_CUSTOMERS = 20_000;
 
 const FIRST = ['Jan', 'Marie', 'Petr', 'Lucie', 'Tomáš', 'Anna', 'John', 'Emma', 'David', 'Sarah'];
 const LAST = ['Novák', 'Svobodová', 'Dvořák', 'Černá', 'Procházka', 'Smith', 'Brown', 'Taylor'];

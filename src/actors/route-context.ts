@@ -5,13 +5,13 @@ import type { Crm } from '../crm/index.js';
 import type { RouteContext, RouteOutcome } from './router-messages.js';
 
 /** Entries of a conversation the router reads for follow-ups (history, given articles, feedback). */
-export const CONTEXT_ENTRIES = 40;
+const CONTEXT_ENTRIES = 40;
 
 /**
  * Issues of the customer's history that agents see: enough to spot a repeated problem, and a bound on
  * what crosses to the workers on every query (a long history, cloned per hop, dominated the main thread).
  */
-export const RECENT_ISSUES = 20;
+const RECENT_ISSUES = 20;
 
 export function recentView(customer: Customer | undefined): Customer | null {
   if (!customer) return null;
