@@ -7,6 +7,7 @@ import {
 import type { QueryResult } from '../domain/query.js';
 import type { Blackboard } from './blackboard.js';
 import { ChangeListeners } from './change-listeners.js';
+import { copyData } from './copy-data.js';
 import { ConversationNotFoundError } from './errors.js';
 import { LruMap } from './lru.js';
 import { resolveBlackboardOptions, type BlackboardOptions } from './options.js';
@@ -102,12 +103,12 @@ export function createMemoryBlackboard(options: BlackboardOptions = {}): Blackbo
     },
 
     async saveResult(result) {
-      results.set(result.queryId, structuredClone(result));
+      results.set(result.queryId, copyData(result));
     },
 
     async getResult(queryId) {
       const result = results.get(queryId);
-      return result && structuredClone(result);
+      return result && copyData(result);
     },
 
     async ping() {
@@ -125,7 +126,7 @@ export function createMemoryBlackboard(options: BlackboardOptions = {}): Blackbo
 /** Assigns `seq` and `at`; a fact's value is the caller's object, so it is cloned before freezing. */
 function prepareEntry(input: BlackboardEntryInput, seq: number): BlackboardEntry {
   const at = input.at ?? new Date().toISOString();
-  if (input.kind === 'fact') return { ...input, value: structuredClone(input.value), seq, at };
+  if (input.kind === 'fact') return { ...input, value: copyData(input.value), seq, at };
   return { ...input, seq, at };
 }
 
