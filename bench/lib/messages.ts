@@ -90,17 +90,44 @@ export function benchCustomersFile(): string {
 }
 
 /**
- * Query bodies in turn: customer after customer of the population, each with the next message of the
- * mix, so consecutive queries come from different customers and a customer writes again only after
- * the whole population has.
+ * How customers open and close a message, per language of the mix's messages. The closing carries a
+ * number of the customer's own (an order, an account), so no two customers send the same text: the
+ * agents memoise classification and search by text, and twenty messages repeated thousands of times
+ * a second would measure the memo instead of the models.
+ */
+const OPENINGS = {
+  cs: ['', 'Dobrý den, ', 'Ahoj, ', 'Zdravím, '],
+  en: ['', 'Hi, ', 'Hello, ', 'Good morning, '],
+};
+const CLOSINGS = {
+  cs: ['Objednávka č. {n}.', 'Číslo zákazníka {n}, děkuji.', 'Účet {n}', 'Díky, píšu kvůli účtu {n}.'],
+  en: ['Order no. {n}.', 'Customer number {n}, thanks.', 'Account {n}', 'Thanks, this is about account {n}.'],
+};
+const CZECH_LETTERS = /[áčďéěíňóřšťúůýž]|^(nefunguje|aplikace|synchronizace|kde|jak|chci|kdy)/i;
+
+/** The mix's message for a customer, with that customer's opening and closing. */
+export function customerMessage(index: number): string {
+  const base = MESSAGE_MIX[index % MESSAGE_MIX.length] ?? '';
+  const language = CZECH_LETTERS.test(base) ? 'cs' : 'en';
+  const opening = OPENINGS[language][Math.floor(index / 7) % OPENINGS[language].length] ?? '';
+  const closing = (CLOSINGS[language][Math.floor(index / 3) % CLOSINGS[language].length] ?? '').replace(
+    '{n}',
+    String(400_000 + index * 37),
+  );
+  const lowered = /^I\b/.test(base) ? base : base.charAt(0).toLowerCase() + base.slice(1);
+  const text = opening ? opening + lowered : base;
+  return `${text}${/[?.!]$/.test(text) ? '' : '.'} ${closing}`;
+}
+
+/**
+ * Query bodies in turn: customer after customer of the population, each with its own wording of the
+ * next message of the mix, so consecutive queries come from different customers and a customer writes
+ * again only after the whole population has.
  */
 export function queryBodySequence(): () => string {
   let next = 0;
   return () => {
     const index = next++ % BENCH_CUSTOMERS;
-    return JSON.stringify({
-      customerId: customerId(index),
-      message: MESSAGE_MIX[index % MESSAGE_MIX.length],
-    });
+    return JSON.stringify({ customerId: customerId(index), message: customerMessage(index) });
   };
 }
