@@ -16,7 +16,7 @@ afterAll(async () => {
 
 describe('desk: learning from feedback', () => {
   it('learns a corrected intent and routes the same message right next time, on every worker', async () => {
-    const message = 'Can you move me to the cheaper tier?';
+    const message = 'Can I have the cheaper tier instead?';
     const before = await desk.submit({ customerId: 'CUST005', message });
     expect(before.intent).not.toBe('plan_change');
 
