@@ -137,15 +137,7 @@ function clinc150(): void {
   // The acceptance operating point, tuned on val only: the most in-scope accuracy while the 95% lower
   // bound of out-of-scope recall on val stays at 60% (val holds only 100 out-of-scope rows).
   const unthresholded = intentModelFromJSON({ ...trained.model.toJSON(), threshold: 0 });
-  const candidates = validation.map((example) => {
-    const prediction = unthresholded.classify(example.text);
-    return {
-      confidence: prediction.confidence,
-      correct: prediction.ranked[0]?.intent === example.label,
-      outOfScope: example.label === OOS_LABEL,
-      rejectedByClass: prediction.outOfScope,
-    };
-  });
+  const candidates = validation.map((example) => unthresholded.thresholdCandidate(example));
   const threshold = thresholdForRecall(candidates, ACCEPTANCE_OOS_RECALL);
   const inScopeFirst = evaluateClassifier(
     intentModelFromJSON({ ...trained.model.toJSON(), threshold }),

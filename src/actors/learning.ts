@@ -4,6 +4,7 @@ import {
   Learner,
   RedisCorrectionStore,
   createPiscinaTrainer,
+  defaultModelOptions,
   defaultModelSplit,
   detectLanguage,
   loadIntentModel,
@@ -62,7 +63,9 @@ export async function createLearning(options: ResolvedDeskOptions): Promise<Lear
       trainer,
       examples: split.train,
       validation: split.validation,
-      trainOptions: { catalog: split.catalog },
+      // The shipped model's own options: retraining with others would judge a correction on a model
+      // that differs from the live one for reasons that have nothing to do with it.
+      trainOptions: defaultModelOptions(split.catalog),
       model: split.model,
     });
     return {

@@ -49,7 +49,10 @@ export function fitTemperature(examples: readonly ScoredExample[]): number {
 }
 
 export interface ThresholdCandidate {
-  /** Confidence of the best in-scope intent. */
+  /**
+   * The model's rejection score of the best in-scope intent: its calibrated probability, or that minus
+   * the `oos` probability (`RejectionRule`); the threshold is a value of this score.
+   */
   confidence: number;
   /** The best in-scope intent is the right one (always false for an out-of-scope message). */
   correct: boolean;

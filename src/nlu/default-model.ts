@@ -39,7 +39,7 @@ export function defaultModelOptions(catalog: IntentCatalog): Partial<TrainOption
 }
 
 // Bumped whenever training or the model format changes, so stale cache files are never read.
-const MODEL_BUILD = 3;
+const MODEL_BUILD = 4;
 const CACHE_FILE_PREFIX = 'intent-model-';
 
 let cached: { model: IntentModel; data: IntentTrainingData; validation: LabelledExample[] } | undefined;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { Department } from '../domain/vocabulary.js';
+import type { ThresholdCandidate } from './calibration.js';
 import type { IntentClassifier, IntentPrediction, LanguageGuess } from './classifier.js';
-import { IntentCatalog, OOS_LABEL } from './dataset.js';
+import { IntentCatalog, OOS_LABEL, type LabelledExample } from './dataset.js';
 import { decodeFloat32, encodeFloat32 } from './encoding.js';
 import { FeatureSpace } from './features.js';
 import { linearScores, softmaxInPlace, type LinearWeights } from './linear.js';
@@ -30,6 +31,15 @@ export const LinearMemberJson = z.object({
 });
 export type LinearMemberJson = z.infer<typeof LinearMemberJson>;
 
+/**
+ * What the out-of-scope threshold is compared with. `confidence`: the calibrated probability of the
+ * best in-scope intent. `oosMargin`: that probability minus the `oos` class's (0 when `oos` is ahead),
+ * so a message the `oos` class half claims is rejected before one that is merely spread over several
+ * intents; without an `oos` class the two are the same.
+ */
+export const RejectionRule = z.enum(['confidence', 'oosMargin']);
+export type RejectionRule = z.infer<typeof RejectionRule>;
+
 /** The serialized model: plain data, so it can be written to a file or replicated to worker threads. */
 export const IntentModelJson = z.object({
   kind: z.literal(MODEL_KIND),
@@ -37,8 +47,9 @@ export const IntentModelJson = z.object({
   /** Model classes in score order; may include `oos` when out-of-scope examples were trained on. */
   classes: z.array(z.string()).min(1),
   members: z.array(LinearMemberJson).min(1),
-  /** Below this calibrated confidence the best in-scope intent is not trusted: out of scope. */
+  /** Below this rejection score the best in-scope intent is not trusted: out of scope. */
   threshold: z.number().min(0).max(1),
+  rejection: RejectionRule.default('confidence'),
   catalog: IntentCatalog,
   defaultDepartment: Department,
   language: LanguageModelJson.optional(),
@@ -128,12 +139,36 @@ export class IntentModel implements IntentClassifier {
       if (top.length > RANKED) top.pop();
     }
     const best = top[0] ?? { intent: OOS_LABEL, confidence: 0 };
-    const outOfScope = oosProbability > best.confidence || best.confidence < this.threshold;
+    const outOfScope =
+      oosProbability > best.confidence ||
+      this.#rejectionScore(best.confidence, oosProbability) < this.threshold;
     return {
       intent: outOfScope ? OOS_LABEL : best.intent,
       confidence: best.confidence,
       outOfScope,
       ranked: top,
+    };
+  }
+
+  #rejectionScore(best: number, oosProbability: number): number {
+    return this.#json.rejection === 'oosMargin' ? Math.max(0, best - oosProbability) : best;
+  }
+
+  /**
+   * How this model, thresholds aside, sees one labelled message: what `tuneThreshold` and
+   * `thresholdForRecall` choose an operating point from, on the model's own rejection score.
+   */
+  thresholdCandidate(example: LabelledExample): ThresholdCandidate {
+    const probabilities = this.probabilities(example.text);
+    const oosProbability = this.#oosClass >= 0 ? (probabilities[this.#oosClass] as number) : 0;
+    const prediction = this.predictFromProbabilities(probabilities);
+    const best = prediction.ranked[0];
+    const confidence = best?.confidence ?? 0;
+    return {
+      confidence: this.#rejectionScore(confidence, oosProbability),
+      correct: best?.intent === example.label,
+      outOfScope: example.label === OOS_LABEL,
+      rejectedByClass: oosProbability > confidence,
     };
   }
 

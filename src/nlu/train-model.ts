@@ -2,9 +2,9 @@ import type { Department } from '../domain/vocabulary.js';
 import { fitTemperature, tuneThreshold, type ScoredExample, type ThresholdCandidate } from './calibration.js';
 import { OOS_LABEL, splitValidation, type IntentCatalog, type LabelledExample } from './dataset.js';
 import { DEFAULT_FEATURE_OPTIONS, FeatureSpace, type FeatureOptions } from './features.js';
-import { IntentModel, encodeMember, type IntentModelJson } from './intent-model.js';
+import { IntentModel, encodeMember, type IntentModelJson, type RejectionRule } from './intent-model.js';
 import { LanguageModel } from './language-model.js';
-import { linearScores, softmaxInPlace, trainLinear, type LinearOptions } from './linear.js';
+import { linearScores, trainLinear, type LinearOptions } from './linear.js';
 
 /** A training row; `weight` lets a customer correction count more than one ordinary example. */
 export type TrainingExample = LabelledExample & { weight?: number };
@@ -23,6 +23,8 @@ export interface TrainOptions {
   /** Intents with departments; without one every label maps to `defaultDepartment`. */
   catalog?: IntentCatalog;
   defaultDepartment: Department;
+  /** What the out-of-scope threshold is compared with (see `RejectionRule`). */
+  rejection: RejectionRule;
   /** Weight of out-of-scope recall against in-scope accuracy when tuning the threshold. */
   oosWeight: number;
   /** Without out-of-scope validation examples: the share of right answers the threshold may reject. */
@@ -39,6 +41,7 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
     },
   ],
   defaultDepartment: 'general',
+  rejection: 'oosMargin',
   oosWeight: 0.5,
   fallbackRejection: 0.02,
 };
@@ -94,30 +97,13 @@ export function trainIntentModel(
     classes,
     members: members.map((member) => encodeMember(member.space, member.linear, member.temperature)),
     threshold: 0,
+    rejection: settings.rejection,
     catalog,
     defaultDepartment: settings.defaultDepartment,
     ...(languageRows.length > 0 ? { language: LanguageModel.train(languageRows).toJSON() } : {}),
   };
   const untuned = new IntentModel(draft);
-  const candidates: ThresholdCandidate[] = validation.map((example, i) => {
-    const probabilities = new Float64Array(classes.length);
-    for (const member of members) {
-      const p = softmaxInPlace(
-        Float64Array.from((member.scored[i] as ScoredExample).scores),
-        member.temperature,
-      );
-      for (let c = 0; c < classes.length; c++)
-        probabilities[c] = (probabilities[c] as number) + (p[c] as number) / members.length;
-    }
-    const prediction = untuned.predictFromProbabilities(probabilities);
-    const best = prediction.ranked[0];
-    return {
-      confidence: best?.confidence ?? 0,
-      correct: best?.intent === example.label,
-      outOfScope: example.label === OOS_LABEL,
-      rejectedByClass: prediction.outOfScope,
-    };
-  });
+  const candidates: ThresholdCandidate[] = validation.map((example) => untuned.thresholdCandidate(example));
   const threshold = tuneThreshold(candidates, settings);
   const accepted = (c: ThresholdCandidate): boolean => !c.rejectedByClass && c.confidence >= threshold;
   const oosRows = candidates.filter((c) => c.outOfScope);
