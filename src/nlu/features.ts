@@ -32,36 +32,45 @@ export interface SparseVector {
 }
 
 const WORD = 'w ';
+/** Distinct tokens whose features are remembered; a support vocabulary is a few thousand words. */
+const TOKEN_CACHE_ENTRIES = 50_000;
 const CHAR = 'c ';
 
 type Block = typeof WORD | typeof CHAR;
+
+type Emit = (block: Block, gram: string) => void;
 
 /**
  * Calls `emit` with every feature of a message (repeats included), block and n-gram apart so the hot
  * path looks n-grams up without building a prefixed string for each.
  */
-export function forEachFeature(
-  text: string,
-  options: FeatureOptions,
-  emit: (block: Block, gram: string) => void,
-): void {
+export function forEachFeature(text: string, options: FeatureOptions, emit: Emit): void {
   const tokens = tokenize(text);
   for (let i = 0; i < tokens.length; i++) {
-    let gram = '';
-    for (let n = 0; n < options.wordMax && i + n < tokens.length; n++) {
-      gram = n === 0 ? (tokens[i] as string) : `${gram} ${tokens[i + n] as string}`;
-      emit(WORD, gram);
-    }
-    const token = tokens[i] as string;
-    if (options.prefix > 0 && token.length > options.prefix) emit(WORD, `${token.slice(0, options.prefix)}~`);
-    const padded = ` ${token} `;
-    if (padded.length <= options.charMin) {
-      emit(CHAR, padded);
-      continue;
-    }
-    for (let n = options.charMin; n <= options.charMax; n++) {
-      for (let start = 0; start + n <= padded.length; start++) emit(CHAR, padded.slice(start, start + n));
-    }
+    forEachWordGram(tokens, i, options, emit);
+    forEachTokenFeature(tokens[i] as string, options, emit);
+  }
+}
+
+/** The word n-grams that start at token `i`. */
+function forEachWordGram(tokens: readonly string[], i: number, options: FeatureOptions, emit: Emit): void {
+  let gram = '';
+  for (let n = 0; n < options.wordMax && i + n < tokens.length; n++) {
+    gram = n === 0 ? (tokens[i] as string) : `${gram} ${tokens[i + n] as string}`;
+    emit(WORD, gram);
+  }
+}
+
+/** What one token yields whatever its neighbours: its first letters and its character n-grams. */
+function forEachTokenFeature(token: string, options: FeatureOptions, emit: Emit): void {
+  if (options.prefix > 0 && token.length > options.prefix) emit(WORD, `${token.slice(0, options.prefix)}~`);
+  const padded = ` ${token} `;
+  if (padded.length <= options.charMin) {
+    emit(CHAR, padded);
+    return;
+  }
+  for (let n = options.charMin; n <= options.charMax; n++) {
+    for (let start = 0; start + n <= padded.length; start++) emit(CHAR, padded.slice(start, start + n));
   }
 }
 
@@ -85,6 +94,8 @@ export class FeatureSpace {
   readonly #isChar: Uint8Array;
   #buffer = new Int32Array(1024);
   #found = 0;
+  /** Feature indices of each token's own features: words recur across messages, their n-grams too. */
+  readonly #tokens = new Map<string, Int32Array>();
   readonly #collect = (block: Block, gram: string): void => {
     const i = (block === CHAR ? this.#chars : this.#words).get(gram);
     if (i === undefined) return;
@@ -95,6 +106,25 @@ export class FeatureSpace {
     }
     this.#buffer[this.#found++] = i;
   };
+
+  #collectToken(token: string): void {
+    const known = this.#tokens.get(token);
+    if (known === undefined) {
+      const start = this.#found;
+      forEachTokenFeature(token, this.options, this.#collect);
+      if (this.#tokens.size >= TOKEN_CACHE_ENTRIES)
+        this.#tokens.delete(this.#tokens.keys().next().value as string);
+      this.#tokens.set(token, this.#buffer.slice(start, this.#found));
+      return;
+    }
+    if (this.#found + known.length > this.#buffer.length) {
+      const grown = new Int32Array(Math.max(this.#buffer.length * 2, this.#found + known.length));
+      grown.set(this.#buffer);
+      this.#buffer = grown;
+    }
+    this.#buffer.set(known, this.#found);
+    this.#found += known.length;
+  }
 
   constructor(options: FeatureOptions, vocabulary: readonly string[], idf: Float32Array) {
     this.options = options;
@@ -133,7 +163,11 @@ export class FeatureSpace {
     // Indices into a reused buffer, sorted, then runs counted: no per-message Map of strings and one
     // callback bound once, because this is the hot path of every classification.
     this.#found = 0;
-    forEachFeature(text, this.options, this.#collect);
+    const tokens = tokenize(text);
+    for (let i = 0; i < tokens.length; i++) {
+      forEachWordGram(tokens, i, this.options, this.#collect);
+      this.#collectToken(tokens[i] as string);
+    }
     const found = this.#buffer.subarray(0, this.#found).sort();
     const index: number[] = [];
     const value: number[] = [];
