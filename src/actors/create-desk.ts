@@ -95,7 +95,12 @@ export async function createDesk(input: DeskOptions, deps: DeskDeps = {}): Promi
   const observer = deps.observer ?? {};
   const ownStores = deps.stores === undefined;
   const stores =
-    deps.stores ?? (await createStores({ redisUrl: options.redisUrl, keyPrefix: options.keyPrefix }));
+    deps.stores ??
+    (await createStores({
+      redisUrl: options.redisUrl,
+      keyPrefix: options.keyPrefix,
+      blackboard: options.memory,
+    }));
   let system: ActorSystem | undefined;
   let learning: Learning | undefined;
   try {

@@ -30,6 +30,16 @@ export const DeskOptions = z.object({
   /** A user-trained intent model file and its label-to-department mapping. */
   intentModelPath: z.string().optional(),
   intentMappingPath: z.string().optional(),
+  /**
+   * Without Redis: the conversations and query results kept in memory, least recently used evicted
+   * first. They are most of the process's memory: about 50 KB of heap per conversation with its result.
+   */
+  memory: z
+    .object({
+      maxConversations: z.number().int().min(1).optional(),
+      maxResults: z.number().int().min(1).optional(),
+    })
+    .default({}),
   /** Where file-backed state (learned corrections) is kept when Redis is not used. */
   dataDir: z.string().default('.swarmdesk'),
   doubleTextPolicy: DoubleTextPolicy.default('enqueue'),

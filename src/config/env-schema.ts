@@ -76,6 +76,8 @@ export const EnvSchema = z.object({
   }),
   SWARM_QUERY_TIMEOUT_MS: integer(100, 3_600_000),
   SWARM_MAX_QUERIES_IN_FLIGHT: integer(1, 1_000_000),
+  SWARM_MEMORY_CONVERSATIONS: integer(1, 10_000_000),
+  SWARM_MEMORY_RESULTS: integer(1, 10_000_000),
   OPENAI_API_KEY: optional(z.string().min(1)),
   OPENAI_BASE_URL: optional(url),
   OPENAI_MODEL: z.string().min(1, 'must not be empty'),

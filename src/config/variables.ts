@@ -112,6 +112,17 @@ export const CONFIG_VARIABLES = [
     description: 'Queries accepted and not yet answered; beyond it new ones get 503 with Retry-After.',
   },
   {
+    name: 'SWARM_MEMORY_CONVERSATIONS',
+    default: '10000',
+    description: 'Without Redis: conversations kept in memory, least recently used evicted first.',
+  },
+  {
+    name: 'SWARM_MEMORY_RESULTS',
+    default: '10000',
+    description:
+      'Without Redis: query results kept in memory (GET /v1/queries/:id), least recently used evicted first.',
+  },
+  {
     name: 'OPENAI_API_KEY',
     default: undefined,
     description: 'Turns LLM mode on (with or without OPENAI_BASE_URL).',

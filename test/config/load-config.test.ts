@@ -51,6 +51,8 @@ describe('loadConfig', () => {
       SWARM_DOUBLE_TEXT: 'reject',
       SWARM_QUERY_TIMEOUT_MS: '5000',
       SWARM_MAX_QUERIES_IN_FLIGHT: '250',
+      SWARM_MEMORY_CONVERSATIONS: '500',
+      SWARM_MEMORY_RESULTS: '700',
       OPENAI_BASE_URL: 'http://127.0.0.1:11434/v1',
       OPENAI_MODEL: 'llama3',
       SWARM_LLM_CONCURRENCY: '4',
@@ -76,6 +78,7 @@ describe('loadConfig', () => {
       doubleTextPolicy: 'reject',
       queryTimeoutMs: 5000,
       maxQueriesInFlight: 250,
+      memory: { maxConversations: 500, maxResults: 700 },
       llm: {
         apiKey: undefined,
         baseURL: 'http://127.0.0.1:11434/v1',
