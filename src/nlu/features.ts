@@ -32,9 +32,9 @@ export interface SparseVector {
 }
 
 const WORD = 'w ';
+const CHAR = 'c ';
 /** Distinct tokens whose features are remembered; a support vocabulary is a few thousand words. */
 const TOKEN_CACHE_ENTRIES = 50_000;
-const CHAR = 'c ';
 
 type Block = typeof WORD | typeof CHAR;
 
