@@ -13,4 +13,6 @@ export type Correction = z.infer<typeof Correction>;
 export interface CorrectionStore {
   append(correction: Correction): Promise<void>;
   list(): Promise<Correction[]>;
+  /** How many are stored: cheap enough to ask often, so a learner can tell that others have added some. */
+  count(): Promise<number>;
 }

@@ -21,6 +21,10 @@ export class JsonlCorrectionStore implements CorrectionStore {
     await appendFile(this.file, `${JSON.stringify(Correction.parse(correction))}\n`, 'utf8');
   }
 
+  async count(): Promise<number> {
+    return (await this.list()).length;
+  }
+
   async list(): Promise<Correction[]> {
     let content: string;
     try {

@@ -87,6 +87,30 @@ export class Learner {
     return run;
   }
 
+  /**
+   * Takes in corrections other learners on the same store accepted since this one last looked (other
+   * processes on one Redis): they were judged where they were accepted, so they are replayed, not
+   * judged again. True when the live model changed.
+   */
+  catchUp(): Promise<boolean> {
+    const run = this.#queue.then(() => this.#catchUp());
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
+  async #catchUp(): Promise<boolean> {
+    if ((await this.#options.store.count()) <= this.#corrections.length) return false;
+    const corrections = await this.#options.store.list();
+    const json = await this.#options.trainer.train({
+      examples: trainingSet(this.#options.examples, corrections),
+      options: { ...this.#options.trainOptions, validation: [...this.#options.validation] },
+    });
+    this.#corrections = corrections;
+    this.#model = intentModelFromJSON(json);
+    this.#accuracy = evaluateClassifier(this.#model, this.#options.validation).accuracy;
+    return true;
+  }
+
   async #apply(input: Correction): Promise<LearnResult> {
     const parsed = Correction.safeParse(input);
     if (!parsed.success) return { applied: false, reason: 'a correction needs a non-empty text and intent' };

@@ -19,6 +19,10 @@ export class RedisCorrectionStore implements CorrectionStore {
     await this.#redis.rpush(this.key, JSON.stringify(Correction.parse(correction)));
   }
 
+  count(): Promise<number> {
+    return this.#redis.llen(this.key);
+  }
+
   async list(): Promise<Correction[]> {
     const rows = await this.#redis.lrange(this.key, 0, -1);
     return rows.map((row, i) => {

@@ -59,6 +59,20 @@ describe('Learner', () => {
     expect(restarted.model.classify(MISROUTED).intent).toBe('refund_request');
   });
 
+  it('catches up with corrections another learner accepted on the same store, once', async () => {
+    const here = await Learner.create(learnerOptions());
+    const elsewhere = await Learner.create(learnerOptions());
+    expect(await here.catchUp()).toBe(false);
+
+    await elsewhere.addCorrection({ text: MISROUTED, intent: 'refund_request', language: 'en' });
+    expect(here.model.classify(MISROUTED).intent).not.toBe('refund_request');
+
+    expect(await here.catchUp()).toBe(true);
+    expect(here.corrections).toHaveLength(1);
+    expect(here.model.classify(MISROUTED).intent).toBe('refund_request');
+    expect(await here.catchUp()).toBe(false);
+  });
+
   it('refuses a correction that lowers validation accuracy by more than a point, and does not store it', async () => {
     const learner = await Learner.create(learnerOptions());
     const before = learner.model.toJSON();
