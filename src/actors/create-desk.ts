@@ -29,6 +29,7 @@ import { escalationFallback } from './fallback.js';
 import { createHostServices } from './host-services.js';
 import { recordFeedback } from './feedback.js';
 import { createLearning, type Learning } from './learning.js';
+import { startLearningSync } from './learning-sync.js';
 import { buildLlmService, notify } from './llm-wiring.js';
 import type { DeskObserver } from './observer.js';
 import { poolSpecs, type PoolType } from './pool-specs.js';
@@ -261,6 +262,20 @@ export async function createDesk(input: DeskOptions, deps: DeskDeps = {}): Promi
       }
     };
 
+    // Only Redis is shared between processes; a memory or file store has no one else to learn from.
+    const stopLearningSync =
+      options.redisUrl === undefined
+        ? async () => {}
+        : startLearningSync({
+            learning: learner,
+            intervalMs: options.learningSyncMs,
+            onModel: (model) => actors.setShared(MODEL_SHARED_KEY, model),
+            onError: (error) =>
+              deps.logger?.warn('taking in corrections from other processes failed', {
+                error: String(error),
+              }),
+          });
+
     const desk: Desk = {
       submit(raw: QueryInput, submitOptions?: SubmitOptions): Promise<QueryResult> {
         if (closing) return Promise.reject(new ShuttingDownError());
@@ -334,6 +349,7 @@ export async function createDesk(input: DeskOptions, deps: DeskDeps = {}): Promi
         closing ??= (async () => {
           await Promise.allSettled([...accepted]);
           stopWatching();
+          await stopLearningSync();
           await actors.shutdown();
           await learner.close();
           if (ownStores) await stores.close();

@@ -40,6 +40,11 @@ export const DeskOptions = z.object({
       maxResults: z.number().int().min(1).optional(),
     })
     .default({}),
+  /**
+   * With Redis: how often the desk looks for corrections that other processes on the same Redis
+   * accepted, and retrains with them, so every process routes a corrected message the same way.
+   */
+  learningSyncMs: z.number().int().min(10).default(5_000),
   /** Where file-backed state (learned corrections) is kept when Redis is not used. */
   dataDir: z.string().default('.swarmdesk'),
   doubleTextPolicy: DoubleTextPolicy.default('enqueue'),

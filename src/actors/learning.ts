@@ -20,6 +20,11 @@ export interface Learning {
   correct(text: string, intent: string): Promise<{ applied: boolean; reason?: string }>;
   /** The learned model's JSON to replicate to the workers; undefined while the shipped model stands. */
   modelJson(): unknown;
+  /**
+   * Takes in corrections other processes on the same store accepted; resolves to the new model's JSON
+   * when the live model changed, else undefined.
+   */
+  catchUp(): Promise<unknown>;
   language(text: string): Language;
   close(): Promise<void>;
 }
@@ -35,6 +40,7 @@ function userModelLearning(path: string, mappingPath: string | undefined): Learn
     knows: (intent) => labels.has(intent),
     correct: async () => ({ applied: false, reason: 'learning applies to the shipped intent model only' }),
     modelJson: () => undefined,
+    catchUp: async () => undefined,
     language: languageOf,
     close: async () => {},
   };
@@ -75,6 +81,7 @@ export async function createLearning(options: ResolvedDeskOptions): Promise<Lear
         return result.applied ? { applied: true } : { applied: false, reason: result.reason };
       },
       modelJson: () => (learner.corrections.length > 0 ? learner.model.toJSON() : undefined),
+      catchUp: async () => ((await learner.catchUp()) ? learner.model.toJSON() : undefined),
       language: languageOf,
       async close() {
         await trainer.close();

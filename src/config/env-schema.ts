@@ -78,6 +78,7 @@ export const EnvSchema = z.object({
   SWARM_MAX_QUERIES_IN_FLIGHT: integer(1, 1_000_000),
   SWARM_MEMORY_CONVERSATIONS: integer(1, 10_000_000),
   SWARM_MEMORY_RESULTS: integer(1, 10_000_000),
+  SWARM_LEARNING_SYNC_MS: integer(10, 3_600_000),
   OPENAI_API_KEY: optional(z.string().min(1)),
   OPENAI_BASE_URL: optional(url),
   OPENAI_MODEL: z.string().min(1, 'must not be empty'),

@@ -65,6 +65,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       queryTimeoutMs: e.SWARM_QUERY_TIMEOUT_MS,
       maxQueriesInFlight: e.SWARM_MAX_QUERIES_IN_FLIGHT,
       memory: { maxConversations: e.SWARM_MEMORY_CONVERSATIONS, maxResults: e.SWARM_MEMORY_RESULTS },
+      learningSyncMs: e.SWARM_LEARNING_SYNC_MS,
       llm: llmOn
         ? {
             apiKey: e.OPENAI_API_KEY,

@@ -123,6 +123,11 @@ export const CONFIG_VARIABLES = [
       'Without Redis: query results kept in memory (GET /v1/queries/:id), least recently used evicted first.',
   },
   {
+    name: 'SWARM_LEARNING_SYNC_MS',
+    default: '5000',
+    description: 'With Redis: how often a process takes in corrections other processes accepted.',
+  },
+  {
     name: 'OPENAI_API_KEY',
     default: undefined,
     description: 'Turns LLM mode on (with or without OPENAI_BASE_URL).',

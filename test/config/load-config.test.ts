@@ -53,6 +53,7 @@ describe('loadConfig', () => {
       SWARM_MAX_QUERIES_IN_FLIGHT: '250',
       SWARM_MEMORY_CONVERSATIONS: '500',
       SWARM_MEMORY_RESULTS: '700',
+      SWARM_LEARNING_SYNC_MS: '2000',
       OPENAI_BASE_URL: 'http://127.0.0.1:11434/v1',
       OPENAI_MODEL: 'llama3',
       SWARM_LLM_CONCURRENCY: '4',
@@ -79,6 +80,7 @@ describe('loadConfig', () => {
       queryTimeoutMs: 5000,
       maxQueriesInFlight: 250,
       memory: { maxConversations: 500, maxResults: 700 },
+      learningSyncMs: 2000,
       llm: {
         apiKey: undefined,
         baseURL: 'http://127.0.0.1:11434/v1',
