@@ -22,7 +22,7 @@ const LLM_DELAY_MS = Number(process.env.FAKE_LLM_DELAY_MS ?? 300);
  * The message mix under customer ids the CRM does not know: the demo customers asking the same things
  * over and over would be escalated as repeat contacts, answered without the LLM this sweep is about.
  */
-const BODIES = MESSAGE_MIX.map((message, i) => JSON.stringify({ customerId: `bench-${i}`, message }));
+const BODIES = MESSAGE_MIX.map(({ text }, i) => JSON.stringify({ customerId: `bench-${i}`, message: text }));
 
 interface Server {
   name: string;
