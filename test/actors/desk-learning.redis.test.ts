@@ -18,20 +18,21 @@ describeWithRedis('desk learning across processes on one Redis', availability, (
     try {
       const message = 'Put me on the lighter option please';
       const before = await here.submit({ customerId: 'CUST005', message });
-      expect(before.intent).not.toBe('plan_change');
-      expect(await routedIntent(elsewhere, message)).not.toBe('plan_change');
+      // Whatever the shipped model makes of it today, the correction names another intent.
+      const corrected = before.intent === 'plan_change' ? 'pricing_question' : 'plan_change';
+      expect(await routedIntent(elsewhere, message)).not.toBe(corrected);
 
-      const outcome = await here.feedback(before.queryId, { correctIntent: 'plan_change', rating: 1 });
+      const outcome = await here.feedback(before.queryId, { correctIntent: corrected, rating: 1 });
       expect(outcome.learning).toBe('applied');
 
       // The other desk retrains on its own schedule: look until it has, within a bound.
       const deadline = Date.now() + 20_000;
       let seen = await routedIntent(elsewhere, message);
-      while (seen !== 'plan_change' && Date.now() < deadline) {
+      while (seen !== corrected && Date.now() < deadline) {
         await new Promise((resolve) => setTimeout(resolve, 200));
         seen = await routedIntent(elsewhere, message);
       }
-      expect(seen).toBe('plan_change');
+      expect(seen).toBe(corrected);
     } finally {
       await Promise.all([here.close(), elsewhere.close()]);
       const client = createRedisClient(url);

@@ -18,13 +18,14 @@ describe('desk: learning from feedback', () => {
   it('learns a corrected intent and routes the same message right next time, on every worker', async () => {
     const message = 'Put me on the lighter option please';
     const before = await desk.submit({ customerId: 'CUST005', message });
-    expect(before.intent).not.toBe('plan_change');
+    // Whatever the shipped model makes of it today, the correction names another (billing) intent.
+    const corrected = before.intent === 'plan_change' ? 'pricing_question' : 'plan_change';
 
-    const outcome = await desk.feedback(before.queryId, { correctIntent: 'plan_change', rating: 1 });
+    const outcome = await desk.feedback(before.queryId, { correctIntent: corrected, rating: 1 });
     expect(outcome).toEqual({ queryId: before.queryId, recorded: true, learning: 'applied' });
-    expect(learned).toEqual([{ applied: true, intent: 'plan_change' }]);
+    expect(learned).toEqual([{ applied: true, intent: corrected }]);
 
     const after = await desk.submit({ customerId: 'CUST002', message });
-    expect(after).toMatchObject({ intent: 'plan_change', department: 'billing', escalated: false });
+    expect(after).toMatchObject({ intent: corrected, department: 'billing', escalated: false });
   });
 });
