@@ -30,6 +30,14 @@ function medianRow(scenario: string, variant: string, runs: LoadResult[], note?:
   return result;
 }
 
+/** Where the pipeline's CPU goes: the main thread is the part that more worker threads cannot take. */
+function mainThreadNote(runs: LoadResult[]): string {
+  const perRequest = runs.flatMap((run) =>
+    run.mainThreadCpuMsPerRequest === null ? [] : [run.mainThreadCpuMsPerRequest],
+  );
+  return perRequest.length === 0 ? 'main thread n/a' : `main thread ${median(perRequest).toFixed(3)} ms/req`;
+}
+
 async function floorAndPipeline(): Promise<void> {
   const hello = await startHello();
   const desk = await startSwarmdesk();
@@ -51,7 +59,7 @@ async function floorAndPipeline(): Promise<void> {
       '2 offline pipeline',
       'POST /v1/queries, 50 conn',
       pipelineRuns,
-      `ratio to floor ${median(ratios).toFixed(3)}`,
+      `ratio to floor ${median(ratios).toFixed(3)}; ${mainThreadNote(pipelineRuns)}`,
     );
     summary.floor = floor;
     summary.pipeline = pipeline;
@@ -89,7 +97,7 @@ async function redisMode(): Promise<void> {
       '3 Redis mode',
       'Redis, 50 conn',
       redisRuns,
-      `ratio to memory ${median(ratios).toFixed(3)}`,
+      `ratio to memory ${median(ratios).toFixed(3)}; ${mainThreadNote(redisRuns)}`,
     );
     summary.redis = result;
     summary.redisToMemory = median(ratios);

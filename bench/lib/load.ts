@@ -42,6 +42,8 @@ export interface LoadResult {
   cpuPercent: number | null;
   /** Server CPU time per completed request, in milliseconds. */
   cpuMsPerRequest: number | null;
+  /** The part of it spent on the server's main thread. */
+  mainThreadCpuMsPerRequest: number | null;
   durationSeconds: number;
 }
 
@@ -94,6 +96,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   }
   const completed = result.requests.total;
   const cpuMs = before && after ? after.cpuMs - before.cpuMs : null;
+  const mainThreadCpuMs = before && after ? after.mainThreadCpuMs - before.mainThreadCpuMs : null;
   return {
     requestsPerSec: completed / elapsedSeconds,
     latencyMs: {
@@ -110,6 +113,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     peakRssMb: after ? after.peakRssBytes / 1024 / 1024 : null,
     cpuPercent: cpuMs === null ? null : cpuMs / 10 / elapsedSeconds,
     cpuMsPerRequest: cpuMs === null || completed === 0 ? null : cpuMs / completed,
+    mainThreadCpuMsPerRequest:
+      mainThreadCpuMs === null || completed === 0 ? null : mainThreadCpuMs / completed,
     durationSeconds: elapsedSeconds,
   };
 }

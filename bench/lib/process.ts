@@ -19,6 +19,8 @@ export interface ProcessSample {
   rssBytes: number;
   peakRssBytes: number;
   cpuMs: number;
+  /** The main thread's share (the event loop: HTTP, mailboxes, stores), the one that cannot be spread. */
+  mainThreadCpuMs: number;
 }
 
 const CLOCK_TICKS_PER_SECOND = 100;
@@ -28,14 +30,21 @@ export function sampleProcess(pid: number): ProcessSample {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = (field: string): number =>
     Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0);
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  const ticks = Number(fields[11]) + Number(fields[12]);
   return {
     rssBytes: kb('VmRSS') * 1024,
     peakRssBytes: kb('VmHWM') * 1024,
-    cpuMs: (ticks * 1000) / CLOCK_TICKS_PER_SECOND,
+    cpuMs: cpuMsOf(`/proc/${pid}/stat`),
+    // A process's main thread is the task whose id is the process id.
+    mainThreadCpuMs: cpuMsOf(`/proc/${pid}/task/${pid}/stat`),
   };
+}
+
+/** User plus system time from a /proc stat file, in milliseconds. */
+function cpuMsOf(statFile: string): number {
+  const stat = readFileSync(statFile, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  return (ticks * 1000) / CLOCK_TICKS_PER_SECOND;
 }
 
 export interface Service {
