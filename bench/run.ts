@@ -15,7 +15,7 @@ const only = argv
 const wanted = (name: string): boolean => !only || only.includes(name);
 const profile = full
   ? { repeats: 5, seconds: 15, faultSeconds: 30 }
-  : { repeats: 3, seconds: 5, faultSeconds: 15 };
+  : { repeats: 3, seconds: 5, faultSeconds: 24 };
 
 const rows: Row[] = [];
 const summary: Record<string, unknown> = {
@@ -151,7 +151,11 @@ function peers(): void {
 async function fault(): Promise<void> {
   const report = await faultScenario(profile.faultSeconds);
   const note = report.faults
-    .map((f) => `${f.kind}: HTTP ${f.status}, recovered in ${f.recoverySeconds ?? 'n/a'} s`)
+    .map(
+      (f) =>
+        `${f.kind}: HTTP ${f.status}, recovered in ${f.recoverySeconds ?? 'n/a'} s ` +
+        `(first seconds after: ${f.afterPercent.map((p) => `${p}%`).join(', ')})`,
+    )
     .join('; ');
   rows.push({ scenario: '7 fault under load', variant: 'offline, 50 conn', result: report.result, note });
   summary.fault = report;

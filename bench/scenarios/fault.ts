@@ -5,7 +5,14 @@ import { queryLoad, startSwarmdesk } from './pipeline.js';
 
 export interface FaultReport {
   result: LoadResult;
-  faults: Array<{ kind: string; atSecond: number; status: number; recoverySeconds: number | null }>;
+  faults: Array<{
+    kind: string;
+    atSecond: number;
+    status: number;
+    recoverySeconds: number | null;
+    /** Throughput of the first seconds after the fault, in percent of the seconds before it. */
+    afterPercent: number[];
+  }>;
   perSecond: number[];
 }
 
@@ -44,7 +51,13 @@ export async function faultScenario(durationSeconds: number): Promise<FaultRepor
       for (const step of plan) {
         if (perSecond.length === step.atSecond) {
           void admin(service, step.path).then((status) =>
-            faults.push({ kind: step.kind, atSecond: step.atSecond, status, recoverySeconds: null }),
+            faults.push({
+              kind: step.kind,
+              atSecond: step.atSecond,
+              status,
+              recoverySeconds: null,
+              afterPercent: [],
+            }),
           );
         }
       }
@@ -55,6 +68,7 @@ export async function faultScenario(durationSeconds: number): Promise<FaultRepor
       const after = perSecond.slice(fault.atSecond);
       const index = after.findIndex((n) => n >= 0.9 * baseline);
       fault.recoverySeconds = index < 0 ? null : index;
+      fault.afterPercent = after.slice(0, 3).map((n) => Math.round((100 * n) / Math.max(1, baseline)));
     }
     return { result, faults, perSecond };
   } finally {
