@@ -116,16 +116,17 @@ async function llmLatency(): Promise<void> {
   progressDone('LLM latency sweep done');
 }
 
+/** Runs another bench script (through tsx, with the same profile); its tables come back as stdout. */
+function runScript(script: string) {
+  return spawnSync(process.execPath, ['--import', 'tsx', script, ...(full ? ['--full'] : [])], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    encoding: 'utf8',
+  });
+}
+
 function runtimeFigures(): void {
   progress('runtime benchmark (npm run bench:runtime)');
-  const run = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', 'bench/runtime.ts', ...(full ? ['--full'] : [])],
-    {
-      stdio: ['ignore', 'pipe', 'inherit'],
-      encoding: 'utf8',
-    },
-  );
+  const run = runScript('bench/runtime.ts');
   const file = new URL('./results/runtime.json', import.meta.url);
   summary.runtime = existsSync(file)
     ? JSON.parse(readFileSync(file, 'utf8'))
@@ -136,14 +137,7 @@ function runtimeFigures(): void {
 
 function peers(): void {
   progress('peers (npm run bench:peers)');
-  const run = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', 'bench/peers/run.ts', ...(full ? ['--full'] : [])],
-    {
-      stdio: ['ignore', 'pipe', 'inherit'],
-      encoding: 'utf8',
-    },
-  );
+  const run = runScript('bench/peers/run.ts');
   summary.peersTable = run.stdout;
   progressDone(run.status === 0 ? 'peers done' : 'peers did not run (see above)');
 }

@@ -9,6 +9,7 @@ import {
   type ActorStatus,
   type SystemEvent,
 } from '../../src/runtime/index.js';
+import { sampleResult } from '../blackboard/conformance.js';
 
 interface Deferred {
   promise: Promise<void>;
@@ -113,43 +114,30 @@ export class FakeDesk implements Desk {
     const failure = this.#failures.shift();
     if (failure) throw failure;
     const queryId = `q-${++this.#seq}`;
-    const conversationId = input.conversationId ?? `conv-${this.#seq}`;
+    const result: QueryResult = {
+      ...sampleResult(queryId),
+      conversationId: input.conversationId ?? `conv-${this.#seq}`,
+      customerId: input.customerId,
+      handoffs: [],
+      createdAt: new Date(0).toISOString(),
+      timings: { totalMs: 12, routingMs: 2, answerMs: 10, queuedMs: 0, llmMs: 0 },
+    };
+    const { conversationId, language, intent, department, departments, confidence, priority } = result;
     options?.onEvent?.({
       type: 'routed',
       queryId,
       conversationId,
-      language: 'en',
-      intent: 'billing.refund',
-      department: 'billing',
-      departments: ['billing'],
-      confidence: 0.9,
-      priority: 'medium',
+      language,
+      intent,
+      department,
+      departments,
+      confidence,
+      priority,
     });
     const gate = this.#gate;
     if (gate) await gate.promise;
-    const response = 'Your refund is on its way.';
     for (const delta of ['Your refund ', 'is on its way.'])
-      options?.onEvent?.({ type: 'token', queryId, delta, agent: 'billing-1' });
-    const result: QueryResult = {
-      queryId,
-      conversationId,
-      customerId: input.customerId,
-      language: 'en',
-      intent: 'billing.refund',
-      department: 'billing',
-      departments: ['billing'],
-      confidence: 0.9,
-      priority: 'medium',
-      escalated: false,
-      ticketId: null,
-      assignedAgent: 'billing-1',
-      handoffs: [],
-      parts: [],
-      response,
-      createdAt: new Date(0).toISOString(),
-      timings: { totalMs: 12, routingMs: 2, answerMs: 10, queuedMs: 0, llmMs: 0 },
-      usage: { llmCalls: 0, promptTokens: 0, completionTokens: 0 },
-    };
+      options?.onEvent?.({ type: 'token', queryId, delta, agent: result.assignedAgent });
     // Like the real desk, report the outcome through onEvent as well; the edge must not repeat it.
     options?.onEvent?.({ type: 'done', queryId, result });
     this.results.set(queryId, result);
