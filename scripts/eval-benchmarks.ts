@@ -20,6 +20,7 @@ import {
   trainIntentModel,
   intentModelFromJSON,
   thresholdForRecall,
+  thresholdForTargets,
   type IntentModel,
   type LabelledExample,
   MultiIntentExample,
@@ -29,6 +30,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const datasets = `${root}../shared/datasets`;
 const SEED = 1;
 const ACCEPTANCE_OOS_RECALL = 0.6;
+const ACCEPTANCE_IN_SCOPE = 0.92;
 
 interface Row {
   figure: string;
@@ -134,15 +136,20 @@ function clinc150(): void {
   const test = [...split('test', false), ...split('oos_test', true)];
   const { value: trained, seconds } = timed(() => trainIntentModel(train, { validation }));
   const result = evaluateClassifier(trained.model, test);
-  // The acceptance operating point, tuned on val only: the most in-scope accuracy while the 95% lower
-  // bound of out-of-scope recall on val stays at 60% (val holds only 100 out-of-scope rows).
+  // Operating points for the acceptance, tuned on val only. First, recall secured: the most in-scope
+  // accuracy while the 95% lower bound of out-of-scope recall on val stays at 60% (val holds only 100
+  // out-of-scope rows). Second, both targets secured on val, with the most room to the nearer one.
   const unthresholded = intentModelFromJSON({ ...trained.model.toJSON(), threshold: 0 });
   const candidates = validation.map((example) => unthresholded.thresholdCandidate(example));
-  const threshold = thresholdForRecall(candidates, ACCEPTANCE_OOS_RECALL);
-  const inScopeFirst = evaluateClassifier(
-    intentModelFromJSON({ ...trained.model.toJSON(), threshold }),
-    test,
-  );
+  const at = (threshold: number) =>
+    evaluateClassifier(intentModelFromJSON({ ...trained.model.toJSON(), threshold }), test);
+  const recallThreshold = thresholdForRecall(candidates, ACCEPTANCE_OOS_RECALL);
+  const recallSecured = at(recallThreshold);
+  const targetsThreshold = thresholdForTargets(candidates, {
+    minAccuracy: ACCEPTANCE_IN_SCOPE,
+    minRecall: ACCEPTANCE_OOS_RECALL,
+  });
+  const targetsSecured = at(targetsThreshold);
   const timing = latency(
     trained.model,
     test.map((example) => example.text),
@@ -165,8 +172,13 @@ function clinc150(): void {
         'FastText 89.0/9.7, SVM 91.0/14.5, MLP-USE 93.5/47.4, BERT 96.9/40.3, BERT+threshold 96.2/52.3',
     },
     {
-      figure: `CLINC150 same, threshold ${threshold.toFixed(2)} tuned on val (most in-scope accuracy with oos recall ≥ 60% at 95% confidence)`,
-      ours: `${pct(inScopeFirst.inScopeAccuracy)} / ${pct(inScopeFirst.oosRecall ?? 0)}`,
+      figure: `CLINC150 same, threshold ${recallThreshold.toFixed(2)} tuned on val (most in-scope accuracy with oos recall ≥ 60% at 95% confidence)`,
+      ours: `${pct(recallSecured.inScopeAccuracy)} / ${pct(recallSecured.oosRecall ?? 0)}`,
+      reference: 'acceptance ≥ 92.0 with ≥ 60 at one operating point',
+    },
+    {
+      figure: `CLINC150 same, threshold ${targetsThreshold.toFixed(2)} tuned on val (in-scope ≥ 92% and oos recall ≥ 60% at 95% confidence, most room to both)`,
+      ours: `${pct(targetsSecured.inScopeAccuracy)} / ${pct(targetsSecured.oosRecall ?? 0)}`,
       reference: 'acceptance ≥ 92.0 with ≥ 60 at one operating point',
     },
     {

@@ -133,3 +133,52 @@ export function thresholdForRecall(candidates: readonly ThresholdCandidate[], mi
   }
   return best;
 }
+
+export interface OperatingTargets {
+  /** In-scope accuracy (right and accepted) the operating point must keep. */
+  minAccuracy: number;
+  /** Out-of-scope recall it must reach. */
+  minRecall: number;
+}
+
+/** How far an observed rate lies above a bound, in standard errors of that rate. */
+function slackInStandardErrors(hits: number, n: number, bound: number): number {
+  const p = hits / n;
+  const standardError = Math.sqrt((p * (1 - p)) / n);
+  if (standardError === 0) return p >= bound ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
+  return (p - bound) / standardError;
+}
+
+/**
+ * The threshold that meets both targets with 95% confidence (Wilson lower bounds on validation) and
+ * keeps the most room to both: the one whose nearer target is the most standard errors away. Securing
+ * one target only puts the operating point at the edge of the other one's, and validation and new
+ * out-of-scope messages differ (CLINC150's val ones are easier than its test ones). When no threshold
+ * meets both, `thresholdForRecall`'s.
+ */
+export function thresholdForTargets(
+  candidates: readonly ThresholdCandidate[],
+  targets: OperatingTargets,
+): number {
+  const inScope = candidates.filter((c) => !c.outOfScope);
+  const outOfScope = candidates.filter((c) => c.outOfScope);
+  const thresholds = [0, ...new Set(candidates.map((c) => c.confidence))].sort((a, b) => a - b);
+  let best: number | undefined;
+  let bestSlack = Number.NEGATIVE_INFINITY;
+  for (const threshold of thresholds) {
+    const accepted = (c: ThresholdCandidate): boolean => !c.rejectedByClass && c.confidence >= threshold;
+    const right = inScope.filter((c) => c.correct && accepted(c)).length;
+    const rejected = outOfScope.filter((c) => !accepted(c)).length;
+    if (wilsonLowerBound(right, inScope.length) < targets.minAccuracy) continue;
+    if (wilsonLowerBound(rejected, outOfScope.length) < targets.minRecall) continue;
+    const slack = Math.min(
+      slackInStandardErrors(right, inScope.length, targets.minAccuracy),
+      slackInStandardErrors(rejected, outOfScope.length, targets.minRecall),
+    );
+    if (slack > bestSlack) {
+      bestSlack = slack;
+      best = threshold;
+    }
+  }
+  return best ?? thresholdForRecall(candidates, targets.minRecall);
+}

@@ -17,7 +17,9 @@ export {
 } from './dataset-file.js';
 export {
   thresholdForRecall,
+  thresholdForTargets,
   tuneThreshold,
+  type OperatingTargets,
   wilsonLowerBound,
   type ThresholdCandidate,
 } from './calibration.js';
