@@ -52,28 +52,17 @@ export async function escalationFallback(input: FallbackInput): Promise<QueryRes
   const { conversationId, queryId } = message;
   try {
     await stores.blackboard.open(conversationId, { customerId: message.customerId });
-    await stores.blackboard.append(conversationId, {
-      kind: 'message',
-      by: 'customer',
-      text: message.text,
-      language,
-      queryId,
-    });
-    await stores.blackboard.append(conversationId, {
-      kind: 'fact',
-      by: FALLBACK_AGENT,
-      key: 'escalation',
-      value: { ticketId: ticket?.ticketId ?? null, dueBy: ticket?.dueBy ?? null, reasons: [reason] },
-      queryId,
-    });
-    await stores.blackboard.append(conversationId, {
-      kind: 'answer',
-      by: FALLBACK_AGENT,
-      text: answer.text,
-      department: 'escalation',
-      language,
-      queryId,
-    });
+    await stores.blackboard.appendMany(conversationId, [
+      { kind: 'message', by: 'customer', text: message.text, language, queryId },
+      {
+        kind: 'fact',
+        by: FALLBACK_AGENT,
+        key: 'escalation',
+        value: { ticketId: ticket?.ticketId ?? null, dueBy: ticket?.dueBy ?? null, reasons: [reason] },
+        queryId,
+      },
+      { kind: 'answer', by: FALLBACK_AGENT, text: answer.text, department: 'escalation', language, queryId },
+    ]);
     await stores.blackboard.updateState(conversationId, (state) => ({
       ...state,
       department: 'escalation',

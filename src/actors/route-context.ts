@@ -28,12 +28,12 @@ export async function loadRouteContext(crm: Crm, conversation: Conversation): Pr
   };
 }
 
-/** Writes the router's trail: entries in order (a follow-up reads them back by seq), then the state. */
+/** Writes the router's trail: entries in one ordered write (a follow-up reads them back by seq), then the state. */
 export async function commitTrail(
   blackboard: Blackboard,
   conversationId: string,
   trail: RouteOutcome['trail'],
 ): Promise<void> {
-  for (const entry of trail.entries) await blackboard.append(conversationId, entry);
+  await blackboard.appendMany(conversationId, trail.entries);
   await blackboard.updateState(conversationId, () => trail.state);
 }

@@ -18,6 +18,12 @@ export interface Blackboard {
   /** Appends one entry atomically (assigns `seq`); concurrent appends are all kept, in one order. */
   append(conversationId: string, entry: BlackboardEntryInput): Promise<BlackboardEntry>;
   /**
+   * Appends several entries atomically and in order, with consecutive `seq`s (no other append lands
+   * between them), one change per entry: a query's trail in one write. All are validated first; an
+   * invalid one writes none.
+   */
+  appendMany(conversationId: string, entries: readonly BlackboardEntryInput[]): Promise<BlackboardEntry[]>;
+  /**
    * Optimistic read-modify-write of the conversation state: `mutate` may run more than once when
    * another writer got in between; it must be a pure function of the state it is given.
    */

@@ -45,6 +45,27 @@ export function createMemoryBlackboard(options: BlackboardOptions = {}): Blackbo
     return stored;
   }
 
+  /** Synchronous, so nothing interleaves: every entry is checked before the first is stored. */
+  function appendAll(conversationId: string, inputs: readonly BlackboardEntryInput[]): BlackboardEntry[] {
+    const stored = find(conversationId);
+    const entries = inputs.map((input, i) =>
+      Object.freeze(
+        validateWrite(BlackboardEntry, conversationId, prepareEntry(input, stored.lastSeq + 1 + i)),
+      ),
+    );
+    const firstVersion = stored.version + 1;
+    for (const entry of entries) {
+      stored.lastSeq = entry.seq;
+      stored.entries.push(entry);
+      stored.version += 1;
+      stored.updatedAt = entry.at;
+    }
+    if (stored.entries.length > o.maxEntries) stored.entries.splice(0, stored.entries.length - o.maxEntries);
+    // Told once all are stored: a listener that writes back cannot land between them.
+    entries.forEach((entry, i) => listeners.emit({ conversationId, version: firstVersion + i, entry }));
+    return entries;
+  }
+
   return {
     async open(conversationId, init) {
       const existing = conversations.get(conversationId);
@@ -71,18 +92,12 @@ export function createMemoryBlackboard(options: BlackboardOptions = {}): Blackbo
     },
 
     async append(conversationId, input) {
-      const stored = find(conversationId);
-      const entry = Object.freeze(
-        validateWrite(BlackboardEntry, conversationId, prepareEntry(input, stored.lastSeq + 1)),
-      );
-      stored.lastSeq = entry.seq;
-      stored.entries.push(entry);
-      if (stored.entries.length > o.maxEntries)
-        stored.entries.splice(0, stored.entries.length - o.maxEntries);
-      stored.version += 1;
-      stored.updatedAt = entry.at;
-      listeners.emit({ conversationId, version: stored.version, entry });
-      return entry;
+      const [entry] = appendAll(conversationId, [input]);
+      return entry as BlackboardEntry;
+    },
+
+    async appendMany(conversationId, inputs) {
+      return appendAll(conversationId, inputs);
     },
 
     async updateState(conversationId, mutate) {

@@ -73,6 +73,36 @@ export function createRedisBlackboard(options: RedisBlackboardOptions): Blackboa
     return [keys.conversationChannel(conversationId), keys.allConversationsChannel()];
   }
 
+  /** One script call for all the entries: a query's trail costs one round trip, not one per entry. */
+  async function appendAll(
+    conversationId: string,
+    inputs: readonly BlackboardEntryInput[],
+  ): Promise<BlackboardEntry[]> {
+    const now = new Date().toISOString();
+    const entries = inputs.map((input) => {
+      const { seq: _placeholder, ...entry } = validateWrite(BlackboardEntry, conversationId, {
+        ...input,
+        seq: 0,
+        at: input.at ?? now,
+      });
+      return entry;
+    });
+    const seqs = (await appendScript.run(
+      redis,
+      [keys.conversation(conversationId), keys.conversationEntries(conversationId)],
+      [
+        entries.at(-1)?.at ?? now,
+        o.maxEntries,
+        o.conversationTtlSeconds,
+        messagePrefix(conversationId),
+        ...channelArgs(conversationId),
+        ...entries.map((entry) => JSON.stringify(entry).slice(1)),
+      ],
+    )) as number[] | null;
+    if (!seqs) throw new ConversationNotFoundError(conversationId);
+    return entries.map((entry, i) => ({ ...entry, seq: seqs[i] }) as BlackboardEntry);
+  }
+
   return {
     async open(conversationId, init) {
       const now = new Date().toISOString();
@@ -96,27 +126,11 @@ export function createRedisBlackboard(options: RedisBlackboardOptions): Blackboa
     get: read,
 
     async append(conversationId, input) {
-      const at = input.at ?? new Date().toISOString();
-      const { seq: _placeholder, ...entry } = validateWrite(BlackboardEntry, conversationId, {
-        ...(input as BlackboardEntryInput),
-        seq: 0,
-        at,
-      });
-      const reply = (await appendScript.run(
-        redis,
-        [keys.conversation(conversationId), keys.conversationEntries(conversationId)],
-        [
-          JSON.stringify(entry).slice(1),
-          at,
-          o.maxEntries,
-          o.conversationTtlSeconds,
-          messagePrefix(conversationId),
-          ...channelArgs(conversationId),
-        ],
-      )) as [number, number] | null;
-      if (!reply) throw new ConversationNotFoundError(conversationId);
-      return { ...entry, seq: reply[0] } as BlackboardEntry;
+      const [entry] = await appendAll(conversationId, [input]);
+      return entry as BlackboardEntry;
     },
+
+    appendMany: appendAll,
 
     async updateState(conversationId, mutate) {
       const key = keys.conversation(conversationId);

@@ -18,23 +18,30 @@ return 1
 `);
 
 /**
- * KEYS: conversation hash, entries list. ARGV: entry JSON after its opening brace, at, maxEntries, ttl,
- * message prefix, conversation channel, global channel. Returns {seq, version}, or nil when unknown.
+ * Appends entries in order, each with the next seq and version and its own change message. KEYS:
+ * conversation hash, entries list. ARGV: updatedAt, maxEntries, ttl, message prefix, conversation
+ * channel, global channel, then each entry's JSON after its opening brace. Returns the seqs, or nil
+ * when the conversation is unknown.
  */
 export const appendScript = defineScript(`
 if redis.call('EXISTS', KEYS[1]) == 0 then return false end
-local seq = redis.call('HINCRBY', KEYS[1], 'seq', 1)
-local version = redis.call('HINCRBY', KEYS[1], 'version', 1)
-redis.call('HSET', KEYS[1], 'updatedAt', ARGV[2])
-local entry = '{"seq":' .. seq .. ',' .. ARGV[1]
-redis.call('RPUSH', KEYS[2], entry)
-redis.call('LTRIM', KEYS[2], -tonumber(ARGV[3]), -1)
-redis.call('EXPIRE', KEYS[1], ARGV[4])
-redis.call('EXPIRE', KEYS[2], ARGV[4])
-local message = ARGV[5] .. version .. ',"entry":' .. entry .. '}'
-redis.call('PUBLISH', ARGV[6], message)
-redis.call('PUBLISH', ARGV[7], message)
-return {seq, version}
+local seqs = {}
+for i = 7, #ARGV do
+  local seq = redis.call('HINCRBY', KEYS[1], 'seq', 1)
+  local version = redis.call('HINCRBY', KEYS[1], 'version', 1)
+  local entry = '{"seq":' .. seq .. ',' .. ARGV[i]
+  redis.call('RPUSH', KEYS[2], entry)
+  local message = ARGV[4] .. version .. ',"entry":' .. entry .. '}'
+  redis.call('PUBLISH', ARGV[5], message)
+  redis.call('PUBLISH', ARGV[6], message)
+  seqs[#seqs + 1] = seq
+end
+if #seqs == 0 then return seqs end
+redis.call('HSET', KEYS[1], 'updatedAt', ARGV[1])
+redis.call('LTRIM', KEYS[2], -tonumber(ARGV[2]), -1)
+redis.call('EXPIRE', KEYS[1], ARGV[3])
+redis.call('EXPIRE', KEYS[2], ARGV[3])
+return seqs
 `);
 
 /**

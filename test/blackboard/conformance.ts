@@ -129,6 +129,59 @@ export function blackboardConformance(name: string, factory: BlackboardFactory):
       );
     });
 
+    it('appends a batch in order with consecutive seqs, one change per entry', async () => {
+      await board.open('c-1', { customerId: 'CUST001' });
+      const before = await board.append('c-1', message('zero'));
+      const seen = recorder();
+      const unsubscribe = await board.subscribe('c-1', seen.listener);
+      const written = await board.appendMany('c-1', [
+        message('one'),
+        { kind: 'fact', by: 'billing-1', key: 'order', value: { id: 7 } },
+        message('two'),
+      ]);
+      await seen.until(3);
+      await unsubscribe();
+      expect(written.map((e) => e.seq)).toEqual([before.seq + 1, before.seq + 2, before.seq + 3]);
+      const conversation = await board.get('c-1');
+      expect(conversation?.entries).toEqual([before, ...written]);
+      expect(conversation?.version).toBe(4);
+      expect(seen.changes).toEqual(
+        written.map((entry, i) => ({ conversationId: 'c-1', version: 2 + i, entry })),
+      );
+    });
+
+    it('never lets a concurrent append land inside a batch', async () => {
+      await board.open('c-1', { customerId: 'CUST001' });
+      const batch = Array.from({ length: 5 }, (_, i) => message(`batch ${i}`));
+      await Promise.all([
+        ...Array.from({ length: 10 }, (_, i) => board.append('c-1', message(`single ${i}`))),
+        board.appendMany('c-1', batch),
+        board.appendMany('c-1', batch),
+      ]);
+      const texts = ((await board.get('c-1'))?.entries ?? []).map((e) =>
+        e.kind === 'message' ? e.text : '',
+      );
+      expect(texts).toHaveLength(20);
+      for (let start = texts.indexOf('batch 0'); start !== -1; start = texts.indexOf('batch 0', start + 1)) {
+        expect(texts.slice(start, start + 5)).toEqual(batch.map((e) => (e.kind === 'message' ? e.text : '')));
+      }
+      expect(texts.filter((text) => text === 'batch 0')).toHaveLength(2);
+    });
+
+    it('writes nothing of a batch with one invalid entry, and refuses unknown conversations', async () => {
+      await board.open('c-1', { customerId: 'CUST001' });
+      const invalid = { kind: 'intent', by: 'router', intent: 'x' } as unknown as BlackboardEntryInput;
+      await expect(board.appendMany('c-1', [message('one'), invalid])).rejects.toMatchObject({
+        code: 'INVALID_BLACKBOARD_WRITE',
+      });
+      expect((await board.get('c-1'))?.entries).toEqual([]);
+      await expect(board.appendMany('missing', [message('x')])).rejects.toMatchObject({
+        code: 'CONVERSATION_NOT_FOUND',
+      });
+      expect(await board.appendMany('c-1', [])).toEqual([]);
+      expect((await board.get('c-1'))?.version).toBe(0);
+    });
+
     it('keeps only the most recent maxEntries entries while seq keeps counting', async () => {
       const small = await withOptions({ maxEntries: 3 });
       await small.open('c-1', { customerId: 'CUST001' });
