@@ -1,7 +1,6 @@
 import type { Blackboard } from '../blackboard/index.js';
 import type { Conversation } from '../domain/conversation.js';
 import type { Customer } from '../domain/customer.js';
-import type { Crm } from '../crm/index.js';
 import type { RouteContext, RouteOutcome } from './router-messages.js';
 
 /** Entries of a conversation the router reads for follow-ups (history, given articles, feedback). */
@@ -20,11 +19,11 @@ export function recentView(customer: Customer | undefined): Customer | null {
 }
 
 /** What the router is sent with a message: the tail of the conversation and the customer's view. */
-export async function loadRouteContext(crm: Crm, conversation: Conversation): Promise<RouteContext> {
+export function routeContext(conversation: Conversation, customer: Customer | undefined): RouteContext {
   return {
     state: conversation.state,
     entries: conversation.entries.slice(-CONTEXT_ENTRIES),
-    customer: recentView(await crm.get(conversation.customerId)),
+    customer: recentView(customer),
   };
 }
 
