@@ -20,6 +20,7 @@ import {
 } from '../redis/index.js';
 import type { Blackboard } from './blackboard.js';
 import { ConversationNotFoundError, StateConflictError } from './errors.js';
+import { LruMap } from './lru.js';
 import { resolveBlackboardOptions, type BlackboardOptions } from './options.js';
 import { appendScript, openScript, updateStateScript } from './redis-scripts.js';
 import { reportListenerError } from './report-listener-error.js';
@@ -30,6 +31,9 @@ export interface RedisBlackboardOptions extends BlackboardOptions {
   redis: Redis;
   keyPrefix?: string;
 }
+
+/** Conversations whose state text a process remembers as its first guess (see `knownStates`). */
+const KNOWN_STATES = 10_000;
 
 /** Results are stored in an envelope so the record carries its schema version. */
 const StoredResult = z.object({ schemaVersion: z.literal(1), result: QueryResult });
@@ -46,12 +50,29 @@ export function createRedisBlackboard(options: RedisBlackboardOptions): Blackboa
   const onListenerError = o.onListenerError ?? reportListenerError;
   const subscriber = createChannelSubscriber(redis);
 
+  /**
+   * The state text this process last read or wrote, per conversation: `updateState`'s first guess at
+   * what is stored, so a writer usually skips reading it. A wrong guess (another writer got in) costs
+   * that read after all, never a wrong write: the compare-and-set checks the guess.
+   */
+  const knownStates = new LruMap<string, string>(KNOWN_STATES);
+
   async function read(conversationId: string): Promise<Conversation | undefined> {
     const key = keys.conversation(conversationId);
     const [hash, entries] = execReplies(
       await redis.multi().hgetall(key).lrange(keys.conversationEntries(conversationId), 0, -1).exec(),
     ) as [Record<string, string>, string[]];
+    return conversationOf(conversationId, hash, entries);
+  }
+
+  function conversationOf(
+    conversationId: string,
+    hash: Record<string, string>,
+    entries: string[],
+  ): Conversation | undefined {
+    const key = keys.conversation(conversationId);
     if (Object.keys(hash).length === 0) return undefined;
+    if (hash.state !== undefined) knownStates.set(conversationId, hash.state);
     return validateRecord(Conversation, key, {
       schemaVersion: Number(hash.schemaVersion),
       conversationId: hash.conversationId,
@@ -106,9 +127,9 @@ export function createRedisBlackboard(options: RedisBlackboardOptions): Blackboa
   return {
     async open(conversationId, init) {
       const now = new Date().toISOString();
-      await openScript.run(
+      const [flatHash, entries] = (await openScript.run(
         redis,
-        [keys.conversation(conversationId)],
+        [keys.conversation(conversationId), keys.conversationEntries(conversationId)],
         [
           conversationId,
           init.customerId,
@@ -117,8 +138,11 @@ export function createRedisBlackboard(options: RedisBlackboardOptions): Blackboa
           JSON.stringify(ConversationState.parse({})),
           o.conversationTtlSeconds,
         ],
-      );
-      const conversation = await read(conversationId);
+      )) as [string[], string[]];
+      const hash: Record<string, string> = {};
+      for (let i = 0; i + 1 < flatHash.length; i += 2)
+        hash[flatHash[i] as string] = flatHash[i + 1] as string;
+      const conversation = conversationOf(conversationId, hash, entries);
       if (!conversation) throw new ConversationNotFoundError(conversationId);
       return conversation;
     },
@@ -134,8 +158,9 @@ export function createRedisBlackboard(options: RedisBlackboardOptions): Blackboa
 
     async updateState(conversationId, mutate) {
       const key = keys.conversation(conversationId);
-      for (let attempt = 1; attempt <= o.maxUpdateAttempts; attempt += 1) {
-        const current = await redis.hget(key, 'state');
+      let guess = knownStates.get(conversationId);
+      for (let attempt = 1; attempt <= o.maxUpdateAttempts;) {
+        const current = guess ?? (await redis.hget(key, 'state'));
         if (current === null) throw new ConversationNotFoundError(conversationId);
         const state = validateRecord(ConversationState, key, decodeJson(key, current));
         const next = validateWrite(ConversationState, conversationId, mutate(state));
@@ -153,9 +178,17 @@ export function createRedisBlackboard(options: RedisBlackboardOptions): Blackboa
           ],
         );
         if (outcome === -1) throw new ConversationNotFoundError(conversationId);
-        if (outcome !== 0) return next;
+        if (outcome !== 0) {
+          knownStates.set(conversationId, text);
+          return next;
+        }
+        if (guess !== undefined) {
+          guess = undefined;
+          continue;
+        }
         // Lost the race: a little jitter keeps a crowd of writers from colliding in lockstep.
         await delay(Math.floor(Math.random() * Math.min(attempt, 10)));
+        attempt += 1;
       }
       throw new StateConflictError(conversationId, o.maxUpdateAttempts);
     },

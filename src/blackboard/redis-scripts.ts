@@ -7,14 +7,19 @@ import { defineScript } from '../redis/index.js';
  * subscriber to both sees them in that order.
  */
 
-/** KEYS: conversation hash. ARGV: id, customerId, channel ('' = none), now, initial state, ttl. */
+/**
+ * Creates the conversation unless it exists, and reads it back in the same call. KEYS: conversation
+ * hash, entries list. ARGV: id, customerId, channel ('' = none), now, initial state, ttl. Returns
+ * {hash as a flat field/value list, entries}.
+ */
 export const openScript = defineScript(`
-if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
-redis.call('HSET', KEYS[1], 'schemaVersion', '1', 'conversationId', ARGV[1], 'customerId', ARGV[2],
-  'createdAt', ARGV[4], 'updatedAt', ARGV[4], 'version', '0', 'seq', '0', 'state', ARGV[5])
-if ARGV[3] ~= '' then redis.call('HSET', KEYS[1], 'channel', ARGV[3]) end
-redis.call('EXPIRE', KEYS[1], ARGV[6])
-return 1
+if redis.call('EXISTS', KEYS[1]) == 0 then
+  redis.call('HSET', KEYS[1], 'schemaVersion', '1', 'conversationId', ARGV[1], 'customerId', ARGV[2],
+    'createdAt', ARGV[4], 'updatedAt', ARGV[4], 'version', '0', 'seq', '0', 'state', ARGV[5])
+  if ARGV[3] ~= '' then redis.call('HSET', KEYS[1], 'channel', ARGV[3]) end
+  redis.call('EXPIRE', KEYS[1], ARGV[6])
+end
+return {redis.call('HGETALL', KEYS[1]), redis.call('LRANGE', KEYS[2], 0, -1)}
 `);
 
 /**

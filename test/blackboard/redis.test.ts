@@ -31,6 +31,24 @@ describeWithRedis('redis blackboard', availability, (url) => {
     await board.close();
   });
 
+  it('updates from the state another process wrote, though it remembered an older one', async () => {
+    const here = createRedisBlackboard({ redis: keyspace.client, keyPrefix: keyspace.prefix });
+    const elsewhere = createRedisBlackboard({ redis: keyspace.client, keyPrefix: keyspace.prefix });
+    await here.open('c-1', { customerId: 'A' });
+    await here.updateState('c-1', (s) => ({ ...s, attempts: s.attempts + 1 }));
+    await elsewhere.updateState('c-1', (s) => ({ ...s, attempts: s.attempts + 1, intent: 'billing.refund' }));
+    const seen: number[] = [];
+    const next = await here.updateState('c-1', (s) => {
+      seen.push(s.attempts);
+      return { ...s, attempts: s.attempts + 1 };
+    });
+    expect(next).toMatchObject({ attempts: 3, intent: 'billing.refund' });
+    // First from what it remembered (1), then, refused, from what is stored (2).
+    expect(seen).toEqual([1, 2]);
+    expect((await elsewhere.get('c-1'))?.state).toMatchObject({ attempts: 3, intent: 'billing.refund' });
+    await Promise.all([here.close(), elsewhere.close()]);
+  });
+
   it('multiplexes listeners on one subscription per channel and drops it after the last unsubscribe', async () => {
     const board = createRedisBlackboard({ redis: keyspace.client, keyPrefix: keyspace.prefix });
     const channel = createKeys(keyspace.prefix).conversationChannel('c-1');
