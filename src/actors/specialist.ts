@@ -169,6 +169,7 @@ async function answer(
       customer: request.customer,
       articles: hits.slice(0, ARTICLES_FOR_LLM).map((hit) => hit.article),
       history: request.history,
+      stream: request.stream,
     };
     const result = await ctx.call<AnswerResult | null>('llm', 'answer', llmRequest);
     if (result) {

@@ -127,7 +127,7 @@ export function createLlmService(port: LlmPort, options: LlmServiceOptions): Llm
           agent,
           queryId,
           messages: answerMessages(request),
-          onToken: (delta) => guard.push(delta),
+          ...(request.stream ? { onToken: (delta: string) => guard.push(delta) } : {}),
         });
         const verdict = guard.finish(result.text);
         const guarded = !verdict.ok;

@@ -19,6 +19,12 @@ export interface AnswerRequest {
   customer: Customer | null;
   articles: Article[];
   history: ChatMessage[];
+  /**
+   * Someone listens to the query's stream: ask for a streamed completion and forward it as `token`
+   * events through the stream guard. Otherwise one whole completion, checked once: parsing a stream of
+   * chunks costs the main thread several times more for a reply nobody watches arrive.
+   */
+  stream: boolean;
 }
 
 export interface AnswerResult {

@@ -43,6 +43,7 @@ function answerRequest(overrides: Partial<AnswerRequest> = {}): AnswerRequest {
     customer: jana,
     articles: [article],
     history: [],
+    stream: true,
     ...overrides,
   };
 }
@@ -87,6 +88,19 @@ describe('LlmService.answer', () => {
     ]);
     expect(service.takeUsage('q-1')).toEqual({ llmCalls: 1, promptTokens: 120, completionTokens: 9 });
     expect(service.takeUsage('q-1')).toEqual({ llmCalls: 0, promptTokens: 0, completionTokens: 0 });
+  });
+
+  it('asks for one whole completion when nobody listens, and still checks it', async () => {
+    fake.enqueue(
+      { kind: 'text', text: 'Odpojte router na 30 sekund.' },
+      { kind: 'text', text: `E-mail zákazníka je ${petr.email}.` },
+    );
+    const result = await service.answer(answerRequest({ stream: false }));
+    expect(result).toMatchObject({ text: 'Odpojte router na 30 sekund.', guarded: false });
+    expect(fake.calls[0]?.request.stream).not.toBe(true);
+    const leaked = await service.answer(answerRequest({ stream: false }));
+    expect(leaked).toMatchObject({ text: safeAnswer('cs'), guarded: true });
+    expect(publishedText()).not.toContain('petr');
   });
 
   it("puts only the requesting customer's record, the articles and the question into the prompt", async () => {
