@@ -27,6 +27,8 @@ const BODIES = MESSAGE_MIX.map(({ text }, i) => JSON.stringify({ customerId: `be
 interface Server {
   name: string;
   process: Restartable;
+  /** Its clients ask for the answer as an event stream (SSE), so the LLM's tokens are streamed through. */
+  streaming: boolean;
   /** Set when a run failed even after a restart: the server takes no further runs. */
   failure?: string;
 }
@@ -71,6 +73,18 @@ interface AnswerTimings {
   escalated: boolean;
 }
 
+/** The result of an SSE answer: the data of its `done` event. */
+function resultOfStream(body: string): string | undefined {
+  const done = body.split('\n\n').find((event) => event.startsWith('event: done'));
+  const data = done?.split('\n').find((line) => line.startsWith('data: '));
+  if (!data) return undefined;
+  try {
+    return JSON.stringify((JSON.parse(data.slice('data: '.length)) as { result?: unknown }).result);
+  } catch {
+    return undefined;
+  }
+}
+
 function timingsOf(body: string): AnswerTimings | undefined {
   try {
     const parsed = JSON.parse(body) as {
@@ -92,6 +106,7 @@ async function measure(
   llm: FakeLlmService,
   connections: number,
   amount: number,
+  streaming: boolean,
 ): Promise<Run> {
   const answers: AnswerTimings[] = [];
   await llm.stats();
@@ -101,10 +116,16 @@ async function measure(
     amount,
     timeoutSeconds: 60,
     pid: service.child.pid,
-    requests: BODIES.map((body) => ({ method: 'POST' as const, path: '/v1/queries', body })),
+    requests: BODIES.map((body) => ({
+      method: 'POST' as const,
+      path: '/v1/queries',
+      body,
+      ...(streaming ? { headers: { accept: 'text/event-stream' } } : {}),
+    })),
     onBody: (status, body) => {
       if (status !== 200) return;
-      const timings = timingsOf(body);
+      const result = streaming ? resultOfStream(body) : body;
+      const timings = result === undefined ? undefined : timingsOf(result);
       if (timings) answers.push(timings);
     },
   });
@@ -142,7 +163,7 @@ function rowOf(level: LevelSummary): Row {
   const run = level.median;
   const parts = [`${run.answered}/${level.amount} answered`];
   // The baseline times only its LLM call, so it has no overhead of its own to report.
-  if (level.server === 'swarmdesk' && run.answered > 0) {
+  if (level.server.startsWith('swarmdesk') && run.answered > 0) {
     parts.push(
       `${run.escalated} escalated`,
       `overhead p50 ${fixed(level.overheadP50Ms)} ms, p99 ${fixed(level.overheadP99Ms)} ms`,
@@ -177,17 +198,27 @@ export async function llmLatencyScenario(profile: {
   try {
     if (existsSync(SWARMDESK_CLI)) {
       try {
-        servers.push({ name: 'swarmdesk', process: await restartable(() => startSwarmdeskWithLlm(llm)) });
+        const swarmdesk = await restartable(() => startSwarmdeskWithLlm(llm));
+        // One server, two kinds of client: a JSON answer asks the LLM for one whole completion, an SSE
+        // client has its tokens streamed through the guard as they come.
+        servers.push(
+          { name: 'swarmdesk', process: swarmdesk, streaming: false },
+          { name: 'swarmdesk, SSE clients', process: swarmdesk, streaming: true },
+        );
       } catch (error) {
         skipped.push(`swarmdesk did not start: ${error instanceof Error ? error.message : String(error)}`);
       }
     } else {
       skipped.push('swarmdesk: dist/cli/main.js missing (npm run build)');
     }
-    servers.push({ name: 'busy-flag baseline', process: await restartable(() => startBusyFlag(llm)) });
+    servers.push({
+      name: 'busy-flag baseline',
+      process: await restartable(() => startBusyFlag(llm)),
+      streaming: false,
+    });
     for (const server of servers) {
       progress(`LLM latency: warming up ${server.name}`);
-      await server.process.run('warm-up', (service) => measure(service, llm, 10, 20));
+      await server.process.run('warm-up', (service) => measure(service, llm, 10, 20, server.streaming));
     }
     const levels: LevelSummary[] = [];
     for (const connections of profile.levels ?? LEVELS) {
@@ -202,7 +233,11 @@ export async function llmLatencyScenario(profile: {
           try {
             runs
               .get(server.name)!
-              .push(await server.process.run(label, (service) => measure(service, llm, connections, amount)));
+              .push(
+                await server.process.run(label, (service) =>
+                  measure(service, llm, connections, amount, server.streaming),
+                ),
+              );
           } catch (error) {
             server.failure = `${label}: ${error instanceof Error ? error.message : String(error)}`;
             failures.push(`${server.name}: ${server.failure}`);
@@ -249,7 +284,7 @@ export async function llmLatencyScenario(profile: {
       },
     };
   } finally {
-    await Promise.all(servers.map((server) => server.process.stop()));
+    await Promise.all([...new Set(servers.map((server) => server.process))].map((shared) => shared.stop()));
     await llm.stop();
   }
 }
@@ -271,7 +306,7 @@ async function main(): Promise<void> {
   const markdown = [
     `# LLM latency sweep (${full ? 'full' : 'quick'} profile)`,
     '',
-    `Machine: ${machineLine()}. Fake LLM delay ${LLM_DELAY_MS} ms, streaming 20 tokens. Median run of ${String(extra.repeats)} per row; overhead = totalMs - llmMs of each answer, p50/p99 medians over the runs.`,
+    `Machine: ${machineLine()}. Fake LLM delay ${LLM_DELAY_MS} ms, 20 tokens when streamed (SSE clients); JSON clients get one whole completion. Median run of ${String(extra.repeats)} per row; overhead = totalMs - llmMs of each answer, p50/p99 medians over the runs.`,
     '',
     markdownTable(rows),
     '',
