@@ -8,6 +8,8 @@ export interface EventFeed<T> extends AsyncIterable<T> {
   /** Resolves once an item is queued or the feed ended. */
   ready(): Promise<void>;
   peek(): T | undefined;
+  /** Takes every queued item at once, oldest first (the iterator then waits for the next). */
+  drain(): T[];
 }
 
 export function createEventFeed<T>(): EventFeed<T> {
@@ -37,6 +39,7 @@ export function createEventFeed<T>(): EventFeed<T> {
       while (items.length === 0 && !ended) await wait();
     },
     peek: () => items[0],
+    drain: () => items.splice(0),
     async *[Symbol.asyncIterator]() {
       for (;;) {
         const item = items.shift();

@@ -6,6 +6,7 @@ import { NotFoundError } from '../errors.js';
 import { createEventFeed } from '../event-feed.js';
 import { adminAuth } from '../middleware/index.js';
 import type { RouteDeps } from '../route-deps.js';
+import { sseFrame, writeFeed } from '../sse-frames.js';
 import {
   AgentStatus,
   ControlResult,
@@ -59,11 +60,8 @@ export function agentRoutes(
       );
       sse.onAbort(() => changes.end());
       try {
-        await sse.writeSSE({ event: 'snapshot', data: JSON.stringify({ agents: desk.agents.status() }) });
-        for await (const event of changes) {
-          if (sse.aborted) break;
-          await sse.writeSSE({ event: event.type, data: JSON.stringify(event) });
-        }
+        await sse.write(sseFrame('snapshot', { agents: desk.agents.status() }));
+        await writeFeed(sse, changes);
       } finally {
         clearInterval(keepAlive);
         unsubscribe();

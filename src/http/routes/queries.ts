@@ -4,6 +4,7 @@ import { Feedback, FeedbackOutcome, QueryResult } from '../../domain/query.js';
 import type { AppEnv } from '../env.js';
 import { NotFoundError } from '../errors.js';
 import { runQuery } from '../query-run.js';
+import { writeFeed } from '../sse-frames.js';
 import type { RouteDeps } from '../route-deps.js';
 import { IdParam, errorResponses, queryRequest } from '../schemas.js';
 
@@ -54,12 +55,7 @@ export function queryRoutes(
     // Refusals (busy, full, shutting down) come before any event: answer them with a status, not a stream.
     await run.events.ready();
     if (run.events.peek()?.type === 'error') await run.result;
-    return streamSSE(c, async (stream) => {
-      for await (const event of run.events) {
-        if (stream.aborted) break;
-        await stream.writeSSE({ event: event.type, data: JSON.stringify(event) });
-      }
-    });
+    return streamSSE(c, (stream) => writeFeed(stream, run.events));
   });
 
   const get = createRoute({
