@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { CONFIG_VARIABLES, ConfigError, loadConfig } from '../../src/config/index.js';
+import { thrownBy } from '../support/thrown.js';
 
 function configError(env: Record<string, string>): ConfigError {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    if (error instanceof ConfigError) return error;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
+  return thrownBy(() => loadConfig(env), ConfigError);
 }
 
 describe('loadConfig', () => {

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readCustomersFile } from '../../src/crm/index.js';
 import { SwarmError } from '../../src/runtime/index.js';
 import { sampleCustomer } from './conformance.js';
+import { thrownBy } from '../support/thrown.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'swarmdesk-customers-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -18,13 +19,7 @@ function file(name: string, content: string): string {
 const customer = sampleCustomer('ACME-7', { name: 'Eva Malá', subscriptionType: 'Business' });
 
 function refusal(path: string): SwarmError {
-  try {
-    readCustomersFile(path);
-  } catch (error) {
-    if (error instanceof SwarmError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
+  return thrownBy(() => readCustomersFile(path), SwarmError);
 }
 
 describe('readCustomersFile', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { KnowledgeInvalidError, parseArticleFile } from '../../src/knowledge/index.js';
+import { thrownBy } from '../support/thrown.js';
 
 const valid = [
   '---',
@@ -14,13 +15,7 @@ const valid = [
 ].join('\n');
 
 function errorOf(text: string): KnowledgeInvalidError {
-  try {
-    parseArticleFile(text, 'kb/en/broken.md', 'en');
-  } catch (error) {
-    if (error instanceof KnowledgeInvalidError) return error;
-    throw error;
-  }
-  throw new Error('expected the file to be rejected');
+  return thrownBy(() => parseArticleFile(text, 'kb/en/broken.md', 'en'), KnowledgeInvalidError);
 }
 
 describe('parseArticleFile', () => {

@@ -9,6 +9,7 @@ import {
   requireTrainable,
   splitValidation,
 } from '../../src/nlu/index.js';
+import { thrownBy } from '../support/thrown.js';
 
 let dir: string;
 
@@ -27,13 +28,7 @@ function file(name: string, content: string): string {
 }
 
 function errorOf(action: () => unknown): DatasetInvalidError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof DatasetInvalidError) return error;
-    throw error;
-  }
-  throw new Error('expected a DatasetInvalidError');
+  return thrownBy(action, DatasetInvalidError);
 }
 
 describe('CSV examples', () => {
