@@ -80,20 +80,44 @@ export function tuneThreshold(
       .sort((a, b) => a - b);
     return correct[Math.floor(correct.length * options.fallbackRejection)] ?? 0;
   }
-  const thresholds = [0, ...new Set(candidates.map((c) => c.confidence))].sort((a, b) => a - b);
   let best = 0;
   let bestScore = -Infinity;
-  for (const threshold of thresholds) {
-    const accepted = (c: ThresholdCandidate): boolean => !c.rejectedByClass && c.confidence >= threshold;
-    const accuracy = inScope.filter((c) => c.correct && accepted(c)).length / inScope.length;
-    const recall = outOfScope.filter((c) => !accepted(c)).length / outOfScope.length;
+  for (const point of operatingPoints(candidates)) {
+    const accuracy = point.right / point.inScope;
+    const recall = point.rejected / point.outOfScope;
     const score = (1 - options.oosWeight) * accuracy + options.oosWeight * recall;
     if (score > bestScore + 1e-12) {
       bestScore = score;
-      best = threshold;
+      best = point.threshold;
     }
   }
   return best;
+}
+
+/** What one threshold does: in-scope messages right and accepted, out-of-scope messages rejected. */
+interface OperatingPoint {
+  threshold: number;
+  right: number;
+  inScope: number;
+  rejected: number;
+  outOfScope: number;
+}
+
+/** Every threshold that changes a decision (and 0), lowest first, with what it does. */
+function operatingPoints(candidates: readonly ThresholdCandidate[]): OperatingPoint[] {
+  const inScope = candidates.filter((c) => !c.outOfScope);
+  const outOfScope = candidates.filter((c) => c.outOfScope);
+  const thresholds = [0, ...new Set(candidates.map((c) => c.confidence))].sort((a, b) => a - b);
+  return thresholds.map((threshold) => {
+    const accepted = (c: ThresholdCandidate): boolean => !c.rejectedByClass && c.confidence >= threshold;
+    return {
+      threshold,
+      right: inScope.filter((c) => c.correct && accepted(c)).length,
+      inScope: inScope.length,
+      rejected: outOfScope.filter((c) => !accepted(c)).length,
+      outOfScope: outOfScope.length,
+    };
+  });
 }
 
 /** One-sided 95%: the normal quantile for a lower confidence bound. */
@@ -116,19 +140,14 @@ export function wilsonLowerBound(hits: number, n: number, z = LOWER_BOUND_Z): nu
  * Without out-of-scope candidates, or when no threshold is confident enough, the most rejecting one.
  */
 export function thresholdForRecall(candidates: readonly ThresholdCandidate[], minRecall: number): number {
-  const inScope = candidates.filter((c) => !c.outOfScope);
-  const outOfScope = candidates.filter((c) => c.outOfScope);
-  const thresholds = [0, ...new Set(candidates.map((c) => c.confidence))].sort((a, b) => a - b);
-  let best = thresholds[thresholds.length - 1] ?? 0;
-  let bestAccuracy = -1;
-  for (const threshold of thresholds) {
-    const accepted = (c: ThresholdCandidate): boolean => !c.rejectedByClass && c.confidence >= threshold;
-    const rejected = outOfScope.filter((c) => !accepted(c)).length;
-    if (wilsonLowerBound(rejected, outOfScope.length) < minRecall) continue;
-    const accuracy = inScope.filter((c) => c.correct && accepted(c)).length / Math.max(1, inScope.length);
-    if (accuracy > bestAccuracy) {
-      bestAccuracy = accuracy;
-      best = threshold;
+  const points = operatingPoints(candidates);
+  let best = points.at(-1)?.threshold ?? 0;
+  let bestRight = -1;
+  for (const point of points) {
+    if (wilsonLowerBound(point.rejected, point.outOfScope) < minRecall) continue;
+    if (point.right > bestRight) {
+      bestRight = point.right;
+      best = point.threshold;
     }
   }
   return best;
@@ -160,24 +179,18 @@ export function thresholdForTargets(
   candidates: readonly ThresholdCandidate[],
   targets: OperatingTargets,
 ): number {
-  const inScope = candidates.filter((c) => !c.outOfScope);
-  const outOfScope = candidates.filter((c) => c.outOfScope);
-  const thresholds = [0, ...new Set(candidates.map((c) => c.confidence))].sort((a, b) => a - b);
   let best: number | undefined;
   let bestSlack = Number.NEGATIVE_INFINITY;
-  for (const threshold of thresholds) {
-    const accepted = (c: ThresholdCandidate): boolean => !c.rejectedByClass && c.confidence >= threshold;
-    const right = inScope.filter((c) => c.correct && accepted(c)).length;
-    const rejected = outOfScope.filter((c) => !accepted(c)).length;
-    if (wilsonLowerBound(right, inScope.length) < targets.minAccuracy) continue;
-    if (wilsonLowerBound(rejected, outOfScope.length) < targets.minRecall) continue;
+  for (const point of operatingPoints(candidates)) {
+    if (wilsonLowerBound(point.right, point.inScope) < targets.minAccuracy) continue;
+    if (wilsonLowerBound(point.rejected, point.outOfScope) < targets.minRecall) continue;
     const slack = Math.min(
-      slackInStandardErrors(right, inScope.length, targets.minAccuracy),
-      slackInStandardErrors(rejected, outOfScope.length, targets.minRecall),
+      slackInStandardErrors(point.right, point.inScope, targets.minAccuracy),
+      slackInStandardErrors(point.rejected, point.outOfScope, targets.minRecall),
     );
     if (slack > bestSlack) {
       bestSlack = slack;
-      best = threshold;
+      best = point.threshold;
     }
   }
   return best ?? thresholdForRecall(candidates, targets.minRecall);
