@@ -118,7 +118,7 @@ export async function createDesk(input: DeskOptions, deps: DeskDeps = {}): Promi
     };
     const llm = deps.llm ?? (options.llm ? buildLlmService(options.llm, publish, observer) : undefined);
 
-    const services = createHostServices(stores, clock);
+    const services = createHostServices(stores.tickets, clock);
     if (llm) {
       services.llm = {
         answer: (request: AnswerRequest) => llm.answer(request),

@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Blackboard } from '../blackboard/index.js';
 import type { Crm } from '../crm/index.js';
-import type { BlackboardEntryInput } from '../domain/conversation.js';
 import type { Ticket } from '../domain/ticket.js';
 import type { Clock, Service } from '../runtime/index.js';
 import type { TicketQueue } from '../tickets/index.js';
 import { dueBy } from './escalation-policy.js';
 import { TicketRequest } from './escalation-messages.js';
-import { recentView } from './route-context.js';
 
 export interface HostStores {
   blackboard: Blackboard;
@@ -16,20 +14,12 @@ export interface HostStores {
 }
 
 /**
- * The stores as services of the actor system: agents on the workers reach them with
- * `ctx.call(service, method, ...)`.
+ * The stores agents reach from the workers, as services of the actor system (`ctx.call(service,
+ * method, ...)`): the ticket queue. The blackboard and the CRM are read and written by the desk on the
+ * main thread; their part of each query rides with the messages.
  */
-export function createHostServices(stores: HostStores, clock: Clock): Record<string, Service> {
-  const { blackboard, crm, tickets } = stores;
+export function createHostServices(tickets: TicketQueue, clock: Clock): Record<string, Service> {
   return {
-    blackboard: {
-      append: (conversationId: string, entry: BlackboardEntryInput) =>
-        blackboard.append(conversationId, entry),
-      get: (conversationId: string) => blackboard.get(conversationId),
-    },
-    crm: {
-      get: async (customerId: string) => recentView(await crm.get(customerId)),
-    },
     tickets: {
       open(input: TicketRequest): Promise<Ticket> {
         const request = TicketRequest.parse(input);

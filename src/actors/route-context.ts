@@ -12,7 +12,7 @@ const CONTEXT_ENTRIES = 40;
  */
 const RECENT_ISSUES = 20;
 
-export function recentView(customer: Customer | undefined): Customer | null {
+function recentView(customer: Customer | undefined): Customer | null {
   if (!customer) return null;
   if (customer.issuesHistory.length <= RECENT_ISSUES) return customer;
   return { ...customer, issuesHistory: customer.issuesHistory.slice(-RECENT_ISSUES) };

@@ -95,7 +95,7 @@ export function tuneThreshold(
 }
 
 /** What one threshold does: in-scope messages right and accepted, out-of-scope messages rejected. */
-interface OperatingPoint {
+export interface OperatingPoint {
   threshold: number;
   right: number;
   inScope: number;
@@ -103,21 +103,26 @@ interface OperatingPoint {
   outOfScope: number;
 }
 
+/** The decision rule at one threshold, counted over the candidates. */
+export function operatingPoint(candidates: readonly ThresholdCandidate[], threshold: number): OperatingPoint {
+  const point = { threshold, right: 0, inScope: 0, rejected: 0, outOfScope: 0 };
+  for (const c of candidates) {
+    const accepted = !c.rejectedByClass && c.confidence >= threshold;
+    if (c.outOfScope) {
+      point.outOfScope += 1;
+      if (!accepted) point.rejected += 1;
+    } else {
+      point.inScope += 1;
+      if (c.correct && accepted) point.right += 1;
+    }
+  }
+  return point;
+}
+
 /** Every threshold that changes a decision (and 0), lowest first, with what it does. */
 function operatingPoints(candidates: readonly ThresholdCandidate[]): OperatingPoint[] {
-  const inScope = candidates.filter((c) => !c.outOfScope);
-  const outOfScope = candidates.filter((c) => c.outOfScope);
   const thresholds = [0, ...new Set(candidates.map((c) => c.confidence))].sort((a, b) => a - b);
-  return thresholds.map((threshold) => {
-    const accepted = (c: ThresholdCandidate): boolean => !c.rejectedByClass && c.confidence >= threshold;
-    return {
-      threshold,
-      right: inScope.filter((c) => c.correct && accepted(c)).length,
-      inScope: inScope.length,
-      rejected: outOfScope.filter((c) => !accepted(c)).length,
-      outOfScope: outOfScope.length,
-    };
-  });
+  return thresholds.map((threshold) => operatingPoint(candidates, threshold));
 }
 
 /** One-sided 95%: the normal quantile for a lower confidence bound. */

@@ -1,5 +1,11 @@
 import type { Department } from '../domain/vocabulary.js';
-import { fitTemperature, tuneThreshold, type ScoredExample, type ThresholdCandidate } from './calibration.js';
+import {
+  fitTemperature,
+  operatingPoint,
+  tuneThreshold,
+  type ScoredExample,
+  type ThresholdCandidate,
+} from './calibration.js';
 import { OOS_LABEL, splitValidation, type IntentCatalog, type LabelledExample } from './dataset.js';
 import { DEFAULT_FEATURE_OPTIONS, FeatureSpace, type FeatureOptions } from './features.js';
 import { IntentModel, encodeMember, type IntentModelJson, type RejectionRule } from './intent-model.js';
@@ -105,18 +111,14 @@ export function trainIntentModel(
   const untuned = new IntentModel(draft);
   const candidates: ThresholdCandidate[] = validation.map((example) => untuned.thresholdCandidate(example));
   const threshold = tuneThreshold(candidates, settings);
-  const accepted = (c: ThresholdCandidate): boolean => !c.rejectedByClass && c.confidence >= threshold;
-  const oosRows = candidates.filter((c) => c.outOfScope);
-  const right = candidates.filter((c) => (c.outOfScope ? !accepted(c) : c.correct && accepted(c))).length;
+  const point = operatingPoint(candidates, threshold);
   const model = new IntentModel({
     ...draft,
     threshold,
     validation: {
       n: candidates.length,
-      accuracy: candidates.length === 0 ? 0 : right / candidates.length,
-      ...(oosRows.length > 0
-        ? { oosRecall: oosRows.filter((c) => !accepted(c)).length / oosRows.length }
-        : {}),
+      accuracy: candidates.length === 0 ? 0 : (point.right + point.rejected) / candidates.length,
+      ...(point.outOfScope > 0 ? { oosRecall: point.rejected / point.outOfScope } : {}),
     },
   });
   return { model, train, validation };
