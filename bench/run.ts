@@ -4,7 +4,14 @@ import type { LoadResult } from './lib/load.js';
 import { machineLine, markdownTable, progress, progressDone, type Row, writeResults } from './lib/report.js';
 import { median, medianRun } from './lib/stats.js';
 import { faultScenario } from './scenarios/fault.js';
-import { benchRedis, helloLoad, queryLoad, startHello, startSwarmdesk } from './scenarios/pipeline.js';
+import {
+  benchRedis,
+  helloLoad,
+  queryLoad,
+  startEdgeOnly,
+  startHello,
+  startSwarmdesk,
+} from './scenarios/pipeline.js';
 
 const argv = process.argv.slice(2);
 const full = argv.includes('--full');
@@ -40,21 +47,39 @@ function mainThreadNote(runs: LoadResult[]): string {
 
 async function floorAndPipeline(): Promise<void> {
   const hello = await startHello();
+  const edge = await startEdgeOnly();
   const desk = await startSwarmdesk();
   try {
     progress('warming up');
     await helloLoad(hello, 100, 1);
+    await queryLoad(edge, 50, 1);
     await queryLoad(desk, 50, 2);
     const floorRuns: LoadResult[] = [];
+    const edgeRuns: LoadResult[] = [];
     const pipelineRuns: LoadResult[] = [];
     for (let run = 1; run <= profile.repeats; run++) {
       progress(`floor run ${run}/${profile.repeats}`);
       floorRuns.push(await helloLoad(hello, 100, profile.seconds));
+      progress(`edge alone run ${run}/${profile.repeats}`);
+      edgeRuns.push(await queryLoad(edge, 50, profile.seconds));
       progress(`offline pipeline run ${run}/${profile.repeats}`);
       pipelineRuns.push(await queryLoad(desk, 50, profile.seconds));
     }
     const ratios = pipelineRuns.map((p, i) => p.requestsPerSec / floorRuns[i]!.requestsPerSec);
+    const edgeRatios = edgeRuns.map((e, i) => e.requestsPerSec / floorRuns[i]!.requestsPerSec);
+    const edgeShares = edgeRuns.flatMap((e, i) => {
+      const pipelineCpu = pipelineRuns[i]!.cpuMsPerRequest;
+      return e.cpuMsPerRequest === null || !pipelineCpu ? [] : [e.cpuMsPerRequest / pipelineCpu];
+    });
     const floor = medianRow('1 edge floor', 'Hono hello JSON, 100 conn', floorRuns);
+    const edgeAlone = medianRow(
+      '2 edge alone (breakdown)',
+      'POST /v1/queries, stand-in desk, 50 conn',
+      edgeRuns,
+      `ratio to floor ${median(edgeRatios).toFixed(3)}; ${
+        edgeShares.length === 0 ? 'share n/a' : `${median(edgeShares).toFixed(2)} of the pipeline's CPU/req`
+      }`,
+    );
     const pipeline = medianRow(
       '2 offline pipeline',
       'POST /v1/queries, 50 conn',
@@ -62,14 +87,18 @@ async function floorAndPipeline(): Promise<void> {
       `ratio to floor ${median(ratios).toFixed(3)}; ${mainThreadNote(pipelineRuns)}`,
     );
     summary.floor = floor;
+    summary.edgeAlone = edgeAlone;
+    summary.edgeToFloor = median(edgeRatios);
+    summary.edgeCpuShare = edgeShares.length === 0 ? null : median(edgeShares);
     summary.pipeline = pipeline;
     summary.pipelineToFloor = median(ratios);
     summary.pipelineRatios = ratios;
     progressDone(
-      `floor ${floor.requestsPerSec.toFixed(0)} req/s, pipeline ${pipeline.requestsPerSec.toFixed(0)} req/s`,
+      `floor ${floor.requestsPerSec.toFixed(0)} req/s, edge alone ${edgeAlone.requestsPerSec.toFixed(0)} req/s, ` +
+        `pipeline ${pipeline.requestsPerSec.toFixed(0)} req/s`,
     );
   } finally {
-    await Promise.all([hello.stop(), desk.stop()]);
+    await Promise.all([hello.stop(), edge.stop(), desk.stop()]);
   }
 }
 

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { runLoad, type LoadResult } from '../lib/load.js';
 import { benchCustomersFile, queryBodySequence } from '../lib/messages.js';
 import { freePort, startService, type Service } from '../lib/process.js';
@@ -17,6 +18,16 @@ export async function startSwarmdesk(env: Record<string, string | undefined> = {
     command: process.execPath,
     args: ['dist/cli/main.js', 'serve'],
     env: { ...SERVER_ENV, SWARM_CUSTOMERS_FILE: benchCustomersFile(), ...env },
+    readyPath: '/readyz',
+  });
+}
+
+/** swarmdesk's HTTP edge with a stand-in desk that answers at once (bench/servers/edge-only.ts). */
+export async function startEdgeOnly(): Promise<Service> {
+  return startService({
+    command: process.execPath,
+    args: ['--import', 'tsx', fileURLToPath(new URL('../servers/edge-only.ts', import.meta.url))],
+    env: SERVER_ENV,
     readyPath: '/readyz',
   });
 }
