@@ -32,7 +32,7 @@ export const DeskOptions = z.object({
   intentMappingPath: z.string().optional(),
   /**
    * Without Redis: the conversations and query results kept in memory, least recently used evicted
-   * first. They are most of the process's memory: about 50 KB of heap per conversation with its result.
+   * first. They are most of the live heap: about 12 KB per conversation with its result.
    */
   memory: z
     .object({
