@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { LoadResult } from './lib/load.js';
 import { machineLine, markdownTable, progress, progressDone, type Row, writeResults } from './lib/report.js';
 import { median, medianRun } from './lib/stats.js';
+import { benchCustomersFile } from './lib/messages.js';
 import { faultScenario } from './scenarios/fault.js';
 import {
   benchRedis,
@@ -65,6 +66,8 @@ async function floorAndPipeline(): Promise<void> {
       progress(`offline pipeline run ${run}/${profile.repeats}`);
       pipelineRuns.push(await queryLoad(desk, 50, profile.seconds));
     }
+    progress(`swarm alone, ${profile.repeats} runs`);
+    const swarmRuns = swarmInProcess();
     const ratios = pipelineRuns.map((p, i) => p.requestsPerSec / floorRuns[i]!.requestsPerSec);
     const edgeRatios = edgeRuns.map((e, i) => e.requestsPerSec / floorRuns[i]!.requestsPerSec);
     const edgeShares = edgeRuns.flatMap((e, i) => {
@@ -80,6 +83,12 @@ async function floorAndPipeline(): Promise<void> {
         edgeShares.length === 0 ? 'share n/a' : `${median(edgeShares).toFixed(2)} of the pipeline's CPU/req`
       }`,
     );
+    const swarmAlone = medianRow(
+      '2 swarm alone (breakdown)',
+      '`createDesk` in process, 50 in flight, no HTTP',
+      swarmRuns,
+      mainThreadNote(swarmRuns),
+    );
     const pipeline = medianRow(
       '2 offline pipeline',
       'POST /v1/queries, 50 conn',
@@ -90,11 +99,13 @@ async function floorAndPipeline(): Promise<void> {
     summary.edgeAlone = edgeAlone;
     summary.edgeToFloor = median(edgeRatios);
     summary.edgeCpuShare = edgeShares.length === 0 ? null : median(edgeShares);
+    summary.swarmAlone = swarmAlone;
     summary.pipeline = pipeline;
     summary.pipelineToFloor = median(ratios);
     summary.pipelineRatios = ratios;
     progressDone(
       `floor ${floor.requestsPerSec.toFixed(0)} req/s, edge alone ${edgeAlone.requestsPerSec.toFixed(0)} req/s, ` +
+        `swarm alone ${swarmAlone.requestsPerSec.toFixed(0)} queries/s, ` +
         `pipeline ${pipeline.requestsPerSec.toFixed(0)} req/s`,
     );
   } finally {
@@ -143,6 +154,24 @@ async function llmLatency(): Promise<void> {
   rows.push(...llmRows);
   summary.llm = extra;
   progressDone('LLM latency sweep done');
+}
+
+/** The swarm without HTTP (bench/scenarios/swarm-in-process.ts, a process of its own): its runs. */
+function swarmInProcess(): LoadResult[] {
+  const run = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'bench/scenarios/swarm-in-process.ts',
+      `--seconds=${profile.seconds}`,
+      `--repeats=${profile.repeats}`,
+      `--customers=${benchCustomersFile()}`,
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' },
+  );
+  if (run.status !== 0) throw new Error(`the in-process swarm run failed (exit ${run.status ?? run.signal})`);
+  return JSON.parse(run.stdout) as LoadResult[];
 }
 
 /** Runs another bench script (through tsx, with the same profile); its tables come back as stdout. */

@@ -117,14 +117,20 @@ function wordedMessage(index: number): string {
 }
 
 /**
- * Query bodies in turn: customer after customer of the population, each with its own wording of the
- * next message of the mix, so consecutive queries come from different customers and a customer writes
- * again only after the whole population has.
+ * Queries in turn: customer after customer of the population, each with its own wording of the next
+ * message of the mix, so consecutive queries come from different customers and a customer writes again
+ * only after the whole population has.
  */
-export function queryBodySequence(): () => string {
+export function querySequence(): () => { customerId: string; message: string } {
   let next = 0;
   return () => {
     const index = next++ % BENCH_CUSTOMERS;
-    return JSON.stringify({ customerId: customerId(index), message: wordedMessage(index) });
+    return { customerId: customerId(index), message: wordedMessage(index) };
   };
+}
+
+/** The same queries as request bodies. */
+export function queryBodySequence(): () => string {
+  const next = querySequence();
+  return () => JSON.stringify(next());
 }

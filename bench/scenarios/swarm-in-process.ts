@@ -1,0 +1,75 @@
+// Scenario 2's other half, run by bench/run.ts as a process of its own: the swarm without HTTP.
+// `createDesk` in this process with the pipeline's data (the same 20,000 customers and message mix),
+// queries kept in flight through `desk.submit`, no sockets. Prints the runs as a JSON array of
+// LoadResults on stdout: what the swarm costs per query by itself, and what an integrator embedding
+// the desk gets.
+import { createDesk } from '../../src/actors/index.js';
+import type { LoadResult } from '../lib/load.js';
+import { benchCustomersFile, querySequence } from '../lib/messages.js';
+import { sampleProcess } from '../lib/process.js';
+import { percentile } from '../lib/stats.js';
+
+const args = process.argv.slice(2);
+const option = (name: string): string | undefined =>
+  args.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
+const seconds = Number(option('seconds') ?? 5);
+const repeats = Number(option('repeats') ?? 3);
+const inFlight = Number(option('in-flight') ?? 50);
+
+const desk = await createDesk({ customersFile: option('customers') ?? benchCustomersFile() });
+const nextQuery = querySequence();
+
+async function run(durationSeconds: number): Promise<LoadResult> {
+  const before = sampleProcess(process.pid);
+  const started = performance.now();
+  const deadline = started + durationSeconds * 1000;
+  const latencies: number[] = [];
+  let errors = 0;
+  await Promise.all(
+    Array.from({ length: inFlight }, async () => {
+      while (performance.now() < deadline) {
+        const sent = performance.now();
+        try {
+          await desk.submit(nextQuery());
+          latencies.push(performance.now() - sent);
+        } catch {
+          errors++;
+        }
+      }
+    }),
+  );
+  const elapsedSeconds = (performance.now() - started) / 1000;
+  const after = sampleProcess(process.pid);
+  const completed = latencies.length;
+  const cpuMs = after.cpuMs - before.cpuMs;
+  latencies.sort((a, b) => a - b);
+  return {
+    requestsPerSec: completed / elapsedSeconds,
+    latencyMs: {
+      p50: percentile(latencies, 50),
+      p90: percentile(latencies, 90),
+      p99: percentile(latencies, 99),
+      max: latencies.at(-1) ?? Number.NaN,
+    },
+    requests: completed,
+    errors,
+    timeouts: 0,
+    non2xx: 0,
+    statusCodes: {},
+    peakRssMb: after.peakRssBytes / 1024 / 1024,
+    cpuPercent: cpuMs / 10 / elapsedSeconds,
+    cpuMsPerRequest: completed === 0 ? null : cpuMs / completed,
+    mainThreadCpuMsPerRequest:
+      completed === 0 ? null : (after.mainThreadCpuMs - before.mainThreadCpuMs) / completed,
+    durationSeconds: elapsedSeconds,
+  };
+}
+
+try {
+  await run(2);
+  const runs: LoadResult[] = [];
+  for (let repeat = 0; repeat < repeats; repeat++) runs.push(await run(seconds));
+  process.stdout.write(`${JSON.stringify(runs)}\n`);
+} finally {
+  await desk.close();
+}
