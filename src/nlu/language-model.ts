@@ -103,7 +103,10 @@ export class LanguageModel {
     const letters = text.match(LETTER) ?? [];
     if (letters.length === 0 || !letters.some((ch) => LATIN_LETTER.test(ch)))
       return { language: 'other', confidence: 1 };
-    const foreign = letters.filter((ch) => ch.normalize('NFD') !== ch && !CZECH_LETTERS.test(ch));
+    // ASCII letters carry no diacritics: only the others need the (costly) normalisation to tell.
+    const foreign = letters.filter(
+      (ch) => ch > '\x7f' && ch.normalize('NFD') !== ch && !CZECH_LETTERS.test(ch),
+    );
     if (foreign.length > 0) return { language: 'other', confidence: 0.9 };
     if (CZECH_ONLY.test(text)) return { language: 'cs', confidence: 0.99 };
     const { logLikelihood, fit, n } = this.#score(text);

@@ -42,13 +42,29 @@ const WORD = /[\p{L}\p{N}]+/gu;
 // A clause needs this many words to stand as a request of its own ("heslo a login" stays whole).
 const MIN_WORDS = 2;
 
+// Each character's folded form, remembered: folding a message one character at a time (a Unicode
+// normalisation per character) was most of segmenting. Messages use few distinct characters; the bound
+// only stops odd input from growing it.
+const foldedChars = new Map<string, string>();
+const FOLDED_CHARS_LIMIT = 4096;
+
+function foldChar(ch: string): string {
+  let folded = foldedChars.get(ch);
+  if (folded === undefined) {
+    const candidate = foldText(ch);
+    folded =
+      candidate.length === ch.length
+        ? candidate
+        : ch.toLowerCase().slice(0, ch.length).padEnd(ch.length, ' ');
+    if (foldedChars.size < FOLDED_CHARS_LIMIT) foldedChars.set(ch, folded);
+  }
+  return folded;
+}
+
 /** Folds one character at a time so positions in the folded text match positions in the original. */
 function foldAligned(text: string): string {
   let out = '';
-  for (const ch of text) {
-    const folded = foldText(ch);
-    out += folded.length === ch.length ? folded : ch.toLowerCase().slice(0, ch.length).padEnd(ch.length, ' ');
-  }
+  for (const ch of text) out += foldChar(ch);
   return out;
 }
 
