@@ -1,5 +1,5 @@
 import autocannon from 'autocannon';
-import { sampleProcess } from './process.js';
+import { sampleProcess, type ProcessSample } from './process.js';
 
 export interface LoadRequest {
   method?: 'GET' | 'POST';
@@ -45,6 +45,24 @@ export interface LoadResult {
   /** The part of it spent on the server's main thread. */
   mainThreadCpuMsPerRequest: number | null;
   durationSeconds: number;
+}
+
+/** The server process's figures of a run, from its samples before and after. */
+export function processFigures(
+  before: ProcessSample | undefined,
+  after: ProcessSample | undefined,
+  completed: number,
+  elapsedSeconds: number,
+): Pick<LoadResult, 'peakRssMb' | 'cpuPercent' | 'cpuMsPerRequest' | 'mainThreadCpuMsPerRequest'> {
+  const cpuMs = before && after ? after.cpuMs - before.cpuMs : null;
+  const mainThreadCpuMs = before && after ? after.mainThreadCpuMs - before.mainThreadCpuMs : null;
+  return {
+    peakRssMb: after ? after.peakRssBytes / 1024 / 1024 : null,
+    cpuPercent: cpuMs === null ? null : cpuMs / 10 / elapsedSeconds,
+    cpuMsPerRequest: cpuMs === null || completed === 0 ? null : cpuMs / completed,
+    mainThreadCpuMsPerRequest:
+      mainThreadCpuMs === null || completed === 0 ? null : mainThreadCpuMs / completed,
+  };
 }
 
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
@@ -95,8 +113,6 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     statusCodes[code] = (count as { count: number }).count;
   }
   const completed = result.requests.total;
-  const cpuMs = before && after ? after.cpuMs - before.cpuMs : null;
-  const mainThreadCpuMs = before && after ? after.mainThreadCpuMs - before.mainThreadCpuMs : null;
   return {
     requestsPerSec: completed / elapsedSeconds,
     latencyMs: {
@@ -110,11 +126,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     timeouts: result.timeouts,
     non2xx: result.non2xx,
     statusCodes,
-    peakRssMb: after ? after.peakRssBytes / 1024 / 1024 : null,
-    cpuPercent: cpuMs === null ? null : cpuMs / 10 / elapsedSeconds,
-    cpuMsPerRequest: cpuMs === null || completed === 0 ? null : cpuMs / completed,
-    mainThreadCpuMsPerRequest:
-      mainThreadCpuMs === null || completed === 0 ? null : mainThreadCpuMs / completed,
+    ...processFigures(before, after, completed, elapsedSeconds),
     durationSeconds: elapsedSeconds,
   };
 }

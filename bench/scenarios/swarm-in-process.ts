@@ -4,7 +4,7 @@
 // LoadResults on stdout: what the swarm costs per query by itself, and what an integrator embedding
 // the desk gets.
 import { createDesk } from '../../src/actors/index.js';
-import type { LoadResult } from '../lib/load.js';
+import { processFigures, type LoadResult } from '../lib/load.js';
 import { benchCustomersFile, querySequence } from '../lib/messages.js';
 import { sampleProcess } from '../lib/process.js';
 import { percentile } from '../lib/stats.js';
@@ -41,7 +41,6 @@ async function run(durationSeconds: number): Promise<LoadResult> {
   const elapsedSeconds = (performance.now() - started) / 1000;
   const after = sampleProcess(process.pid);
   const completed = latencies.length;
-  const cpuMs = after.cpuMs - before.cpuMs;
   latencies.sort((a, b) => a - b);
   return {
     requestsPerSec: completed / elapsedSeconds,
@@ -56,11 +55,7 @@ async function run(durationSeconds: number): Promise<LoadResult> {
     timeouts: 0,
     non2xx: 0,
     statusCodes: {},
-    peakRssMb: after.peakRssBytes / 1024 / 1024,
-    cpuPercent: cpuMs / 10 / elapsedSeconds,
-    cpuMsPerRequest: completed === 0 ? null : cpuMs / completed,
-    mainThreadCpuMsPerRequest:
-      completed === 0 ? null : (after.mainThreadCpuMs - before.mainThreadCpuMs) / completed,
+    ...processFigures(before, after, completed, elapsedSeconds),
     durationSeconds: elapsedSeconds,
   };
 }
