@@ -12,6 +12,7 @@ import { createMetrics, type EdgeMetrics } from './metrics.js';
 import {
   apiKeys,
   closeWhenDraining,
+  createRateLimiter,
   rateLimit,
   readBody,
   requestContext,
@@ -57,18 +58,22 @@ export function createApp(deps: AppDeps): SwarmApp {
   const logger = deps.logger ?? createLogger();
   const metrics = deps.metrics ?? createMetrics();
   const lifecycle = createLifecycle();
-  const routeDeps: RouteDeps = { desk: deps.desk, lifecycle, options };
+  const limiter = options.rateLimit
+    ? createRateLimiter(options.rateLimit, options.apiKeys.length > 0, deps.now)
+    : undefined;
+  const routeDeps: RouteDeps = { desk: deps.desk, lifecycle, options, ...(limiter ? { limiter } : {}) };
   metrics.watchAgents(() => deps.desk.agents.status());
 
   const hono = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-  const { injectWebSocket, upgradeWebSocket } = createNodeWebSocket({ app: hono });
+  const { injectWebSocket, upgradeWebSocket, wss } = createNodeWebSocket({ app: hono });
+  // A frame is a request body: the same limit, enforced by `ws` as the frame arrives (close 1009)
+  // instead of its default of 100 MiB buffered before any check could run.
+  wss.options.maxPayload = options.bodyLimitBytes;
 
   hono.use('*', requestContext(logger, metrics));
   hono.use('*', closeWhenDraining(lifecycle));
   hono.use('/v1/*', apiKeys(options.apiKeys));
-  if (options.rateLimit) {
-    hono.use('/v1/*', rateLimit(options.rateLimit, options.apiKeys.length > 0, deps.now));
-  }
+  if (limiter) hono.use('/v1/*', rateLimit(limiter));
   hono.use('/v1/*', requireJson());
   // After the cheap refusals (key, rate, media type): a refused request's body is never read.
   hono.use('/v1/*', readBody(options.bodyLimitBytes));

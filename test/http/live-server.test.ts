@@ -162,6 +162,41 @@ describe('WebSocket /v1/ws', () => {
     client.ws.close();
   });
 
+  it('draws every frame from the rate limit of the upgrade request, refusing the excess in its turn', async () => {
+    live = await startLive({ rateLimit: { ratePerSecond: 0.01, burst: 3 } });
+    // The upgrade request takes the first of the three tokens.
+    const client = await connect(`${live.running.url.replace('http', 'ws')}/v1/ws?customerId=C001`);
+    for (const message of ['first', 'second', 'third']) client.ws.send(message);
+    expect(await client.next('error')).toMatchObject({
+      error: { code: 'RATE_LIMITED', details: { retryAfterMs: expect.any(Number) } },
+    });
+    expect(client.frames.filter((f) => f.type === 'done' || f.type === 'error').map((f) => f.type)).toEqual([
+      'done',
+      'done',
+      'error',
+    ]);
+    expect(live.desk.submitted.map((s) => s.message)).toEqual(['first', 'second']);
+    // One budget per address: its HTTP requests find the bucket the frames emptied.
+    const res = await postQuery(live, JSON.stringify({ customerId: 'C001', message: 'over HTTP' }), 'whole');
+    expect(res.status).toBe(429);
+    expect(client.ws.readyState).toBe(WebSocket.OPEN);
+    client.ws.close();
+  });
+
+  it('closes a socket whose frame is over the body limit with 1009, before reading it whole', async () => {
+    live = await startLive({ bodyLimitBytes: 1024 });
+    const client = await connect(`${live.running.url.replace('http', 'ws')}/v1/ws?customerId=C001`);
+    const closed = new Promise<number>((resolve) => client.ws.once('close', (code) => resolve(code)));
+    client.ws.send('x'.repeat(2048));
+    expect(await closed).toBe(1009);
+    expect(live.desk.submitted).toEqual([]);
+
+    const next = await connect(`${live.running.url.replace('http', 'ws')}/v1/ws?customerId=C001`);
+    next.ws.send('x'.repeat(1000));
+    expect(await next.next('done')).toMatchObject({ type: 'done' });
+    next.ws.close();
+  });
+
   it('refuses the upgrade without a customerId', async () => {
     live = await startLive();
     const ws = new WebSocket(`${live.running.url.replace('http', 'ws')}/v1/ws`);

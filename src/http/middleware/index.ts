@@ -3,6 +3,6 @@ export { apiKeys } from './api-keys.js';
 export { readBody } from './read-body.js';
 export { closeWhenDraining } from './close-when-draining.js';
 export { isLoopback } from './client-address.js';
-export { rateLimit } from './rate-limit.js';
+export { createRateLimiter, rateLimit, type RateLimiter } from './rate-limit.js';
 export { requestContext } from './request-context.js';
 export { requireJson } from './require-json.js';

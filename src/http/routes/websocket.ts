@@ -15,9 +15,14 @@ const send = (ws: WSContext, event: StreamEvent) => {
  * `GET /v1/ws?customerId=...`: each text frame is a message; the same StreamEvent objects as SSE come
  * back as JSON frames. Frames are answered one after another, so a socket is one conversation (the
  * first answer's, unless `conversationId` is given) and its events never interleave. A bad frame gets
- * an `error` frame; the socket stays open.
+ * an `error` frame; the socket stays open. Every frame is a query and draws on the same rate limit as
+ * the HTTP requests of its key or address, counted when it arrives, so a flood is refused at once
+ * instead of queueing on the socket; the refusal still comes back in the frame's turn.
  */
-export function websocketRoutes({ desk, lifecycle, options }: RouteDeps, upgradeWebSocket: UpgradeWebSocket) {
+export function websocketRoutes(
+  { desk, lifecycle, options, limiter }: RouteDeps,
+  upgradeWebSocket: UpgradeWebSocket,
+) {
   const app = new Hono<AppEnv>();
   app.get(
     '/v1/ws',
@@ -36,6 +41,8 @@ export function websocketRoutes({ desk, lifecycle, options }: RouteDeps, upgrade
       let conversationId = c.req.query('conversationId')?.trim() || undefined;
       let queue: Promise<void> = Promise.resolve();
       let unregister: (() => void) | undefined;
+      // Frames carry no headers: the key (integrator key or address) is the upgrade request's.
+      const rateKey = limiter?.keyOf(c);
 
       const answer = async (data: unknown, ws: WSContext) => {
         try {
@@ -64,6 +71,12 @@ export function websocketRoutes({ desk, lifecycle, options }: RouteDeps, upgrade
           unregister = lifecycle.onClose(() => ws.close(1001, 'server shutting down'));
         },
         onMessage: (event, ws) => {
+          try {
+            if (rateKey !== undefined) limiter?.take(rateKey);
+          } catch (refusal) {
+            queue = queue.then(() => send(ws, errorEvent(refusal)));
+            return;
+          }
           queue = queue.then(() => answer(event.data, ws));
         },
         onClose: () => unregister?.(),
