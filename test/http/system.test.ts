@@ -45,7 +45,7 @@ describe('health, readiness, metrics and the API document', () => {
     await app.request('/v1/queries/unknown');
     const res = await app.request('/metrics');
     expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toContain('text/plain');
+    expect(res.headers.get('content-type')).toMatch(/^text\/plain; version=0.0.4/);
     const text = await res.text();
     expect(text).toContain(
       'swarmdesk_queries_total{department="billing",intent="billing.refund",escalated="false"} 1',
@@ -82,6 +82,7 @@ describe('health, readiness, metrics and the API document', () => {
     expect(Object.keys(doc.paths).sort()).toEqual(
       [
         '/healthz',
+        '/metrics',
         '/readyz',
         '/v1/agents',
         '/v1/agents/stream',
@@ -96,6 +97,7 @@ describe('health, readiness, metrics and the API document', () => {
         '/v1/queries/{id}',
         '/v1/queries/{id}/feedback',
         '/v1/tickets',
+        '/v1/ws',
       ].sort(),
     );
     expect(doc.components.schemas.QueryRequest?.properties.message?.maxLength).toBe(4000);

@@ -33,7 +33,7 @@ function renderDocsPage(
 <style>body{font-family:system-ui,sans-serif;margin:2rem;max-width:70rem}td{padding:.35rem .6rem;vertical-align:top;border-bottom:1px solid #ddd}code{white-space:nowrap}</style>
 </head><body>
 <h1>${escapeHtml(title)} API <small>${escapeHtml(version)}</small></h1>
-<p>The machine-readable contract is <a href="/openapi.json">/openapi.json</a>. Also served: <code>GET /metrics</code> (Prometheus) and <code>GET /v1/ws?customerId=…</code> (WebSocket).</p>
+<p>The machine-readable contract is <a href="/openapi.json">/openapi.json</a>.</p>
 <table><thead><tr><th>Method</th><th>Path</th><th>What it does</th></tr></thead><tbody>
 ${rows}
 </tbody></table></body></html>`;

@@ -38,10 +38,20 @@ export function systemRoutes({ desk, lifecycle }: RouteDeps, metrics: EdgeMetric
     return c.json(readiness, readiness.ready ? 200 : 503);
   });
 
-  app.get('/metrics', async (c) => {
-    c.header('Content-Type', metrics.registry.contentType);
-    return c.body(await metrics.registry.metrics());
+  const scrape = createRoute({
+    method: 'get',
+    path: '/metrics',
+    summary: 'Prometheus metrics: HTTP requests, queries, agents, mailboxes, the event loop',
+    responses: {
+      200: {
+        description: 'The Prometheus text exposition format',
+        content: { 'text/plain': { schema: z.string() } },
+      },
+    },
   });
+  app.openapi(scrape, async (c) =>
+    c.text(await metrics.registry.metrics(), 200, { 'Content-Type': metrics.registry.contentType }),
+  );
 
   return app;
 }

@@ -1,10 +1,11 @@
-import { Hono } from 'hono';
+import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { UpgradeWebSocket, WSContext } from 'hono/ws';
 import type { StreamEvent } from '../../domain/query.js';
 import type { AppEnv } from '../env.js';
 import { ValidationError } from '../errors.js';
 import { errorEvent, isProgress } from '../query-run.js';
 import type { RouteDeps } from '../route-deps.js';
+import { errorResponses } from '../schemas.js';
 import { parseWsFrame } from '../ws-frame.js';
 
 const send = (ws: WSContext, event: StreamEvent) => {
@@ -23,7 +24,27 @@ export function websocketRoutes(
   { desk, lifecycle, options, limiter }: RouteDeps,
   upgradeWebSocket: UpgradeWebSocket,
 ) {
-  const app = new Hono<AppEnv>();
+  const app = new OpenAPIHono<AppEnv>();
+  // Upgrades are served by the handler below, not by `app.openapi`: this only describes them.
+  app.openAPIRegistry.registerPath({
+    method: 'get',
+    path: '/v1/ws',
+    summary: 'Open a WebSocket: one text frame per customer message, stream events back',
+    description:
+      'Each text frame is a message (plain text or JSON `{"message", "conversationId"?}`); the same events ' +
+      'as SSE come back as JSON frames. Frames are answered in order, in one conversation, and draw on ' +
+      'the rate limit; a frame over the body limit closes the socket with 1009.',
+    request: {
+      query: z.object({
+        customerId: z.string().min(1).max(128),
+        conversationId: z.string().min(1).max(128).optional(),
+      }),
+    },
+    responses: {
+      101: { description: 'Switching to the WebSocket protocol' },
+      ...errorResponses(400, 401, 429, 503),
+    },
+  });
   app.get(
     '/v1/ws',
     async (c, next) => {
