@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
+import { MAX_PENDING_FRAMES } from '../../src/http/routes/websocket.js';
 import { parseSse } from './helpers.js';
 import { openStream, sseEventNames, startLive, type LiveServer } from './server-helpers.js';
 
@@ -195,6 +196,18 @@ describe('WebSocket /v1/ws', () => {
     next.ws.send('x'.repeat(1000));
     expect(await next.next('done')).toMatchObject({ type: 'done' });
     next.ws.close();
+  });
+
+  it('closes a socket with 1008 once too many frames wait for their turn, and answers the ones taken', async () => {
+    live = await startLive();
+    const client = await connect(`${live.running.url.replace('http', 'ws')}/v1/ws?customerId=C001`);
+    const closed = new Promise<number>((resolve) => client.ws.once('close', (code) => resolve(code)));
+    live.desk.hold();
+    for (let i = 0; i <= MAX_PENDING_FRAMES; i++) client.ws.send(`message ${i}`);
+    expect(await closed).toBe(1008);
+    live.desk.release();
+    await live.desk.whenSubmitted(MAX_PENDING_FRAMES);
+    expect(live.desk.submitted).toHaveLength(MAX_PENDING_FRAMES);
   });
 
   it('refuses the upgrade without a customerId', async () => {

@@ -8,6 +8,13 @@ import type { RouteDeps } from '../route-deps.js';
 import { errorResponses } from '../schemas.js';
 import { parseWsFrame } from '../ws-frame.js';
 
+/**
+ * Frames waiting for their turn on one socket, the one being answered included. Beyond it the client
+ * is not reading its answers or is flooding: the socket is closed (1008) rather than holding an
+ * unbounded queue of up to body-limit-sized frames in memory. Frames already taken are still answered.
+ */
+export const MAX_PENDING_FRAMES = 256;
+
 const send = (ws: WSContext, event: StreamEvent) => {
   if (ws.readyState === 1) ws.send(JSON.stringify(event));
 };
@@ -61,6 +68,7 @@ export function websocketRoutes(
       const customerId = (c.req.query('customerId') ?? '').trim();
       let conversationId = c.req.query('conversationId')?.trim() || undefined;
       let queue: Promise<void> = Promise.resolve();
+      let pending = 0;
       let unregister: (() => void) | undefined;
       // Frames carry no headers: the key (integrator key or address) is the upgrade request's.
       const rateKey = limiter?.keyOf(c);
@@ -92,13 +100,21 @@ export function websocketRoutes(
           unregister = lifecycle.onClose(() => ws.close(1001, 'server shutting down'));
         },
         onMessage: (event, ws) => {
+          if (pending >= MAX_PENDING_FRAMES) {
+            ws.close(1008, 'too many frames waiting for an answer');
+            return;
+          }
+          pending++;
+          const settle = () => {
+            pending--;
+          };
           try {
             if (rateKey !== undefined) limiter?.take(rateKey);
           } catch (refusal) {
-            queue = queue.then(() => send(ws, errorEvent(refusal)));
+            queue = queue.then(() => send(ws, errorEvent(refusal))).then(settle);
             return;
           }
-          queue = queue.then(() => answer(event.data, ws));
+          queue = queue.then(() => answer(event.data, ws)).then(settle);
         },
         onClose: () => unregister?.(),
       };
