@@ -40,7 +40,8 @@ export function websocketRoutes(
     description:
       'Each text frame is a message (plain text or JSON `{"message", "conversationId"?}`); the same events ' +
       'as SSE come back as JSON frames. Frames are answered in order, in one conversation, and draw on ' +
-      'the rate limit; a frame over the body limit closes the socket with 1009.',
+      'the rate limit; a frame over the body limit closes the socket with 1009, more than 256 frames ' +
+      'waiting for their answers with 1008.',
     request: {
       query: z.object({
         customerId: z.string().min(1).max(128),
