@@ -3,12 +3,26 @@ import { HTTPException } from 'hono/http-exception';
 import type { z } from 'zod';
 import type { AppEnv } from './env.js';
 import { mapError } from './error-status.js';
-import { InvalidJsonError, MethodNotAllowedError, NotFoundError, ValidationError } from './errors.js';
+import {
+  InvalidJsonError,
+  MethodNotAllowedError,
+  NotFoundError,
+  UnsupportedMediaTypeError,
+  ValidationError,
+} from './errors.js';
 import type { EdgeMetrics } from './metrics.js';
 
-/** Hono's validator signals unparseable JSON with this exception; it becomes INVALID_JSON. */
-function fromHttpException(error: HTTPException): unknown {
+/**
+ * Hono's validators signal unparseable JSON and a body of another media type with these exceptions;
+ * they become INVALID_JSON and UNSUPPORTED_MEDIA_TYPE. (`requireJson` refuses the second first when
+ * the request declares a body; a request built in process may not.)
+ */
+function fromHttpException(error: HTTPException, c: Context<AppEnv>): unknown {
   if (error.status === 400 && /malformed json/i.test(error.message)) return new InvalidJsonError();
+  if (error.status === 415) {
+    const contentType = c.req.header('content-type') ?? '(none)';
+    return new UnsupportedMediaTypeError(contentType.split(';')[0] ?? contentType);
+  }
   return error;
 }
 
@@ -20,7 +34,7 @@ export function describe(error: unknown): string {
 /** The one place an error becomes a response: `{ error: { code, message, details? } }`. */
 export function errorHandler(metrics: EdgeMetrics): ErrorHandler<AppEnv> {
   return (thrown, c) => {
-    const error = thrown instanceof HTTPException ? fromHttpException(thrown) : thrown;
+    const error = thrown instanceof HTTPException ? fromHttpException(thrown, c) : thrown;
     const mapped = mapError(error);
     metrics.error(mapped.body.code);
     const log = c.get('log');

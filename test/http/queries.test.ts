@@ -66,6 +66,19 @@ describe('POST /v1/queries', () => {
     expect(await res.json()).toMatchObject({ error: { code: 'UNSUPPORTED_MEDIA_TYPE' } });
   });
 
+  it('refuses a body of another media type with 415 when the request declares no length', async () => {
+    const { app } = makeApp();
+    const res = await app.request('/v1/queries', {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: JSON.stringify({ customerId: 'C001', message: 'hi' }),
+    });
+    expect(res.status).toBe(415);
+    expect(await res.json()).toMatchObject({
+      error: { code: 'UNSUPPORTED_MEDIA_TYPE', message: expect.stringContaining('text/plain') },
+    });
+  });
+
   it('names the missing field in a validation error', async () => {
     const { app, desk } = makeApp();
     const res = await postJson(app, '/v1/queries', { message: 'hello' });
