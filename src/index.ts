@@ -75,6 +75,7 @@ export {
   Usage,
 } from './domain/query.js';
 export { Ticket, TicketStatus } from './domain/ticket.js';
+export type { TicketListOptions } from './tickets/index.js';
 export {
   Department,
   DoubleTextPolicy,

@@ -54,6 +54,8 @@ const desk: Desk = {
   getConversation: async () => undefined,
   getCustomer: async () => undefined,
   listTickets: async () => [],
+  getTicket: async () => undefined,
+  setTicketStatus: async () => undefined,
   readiness: async () => ({
     ready: true,
     checks: { pool: true, blackboard: true, crm: true, tickets: true },

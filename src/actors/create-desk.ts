@@ -321,7 +321,9 @@ export async function createDesk(input: DeskOptions, deps: DeskDeps = {}): Promi
 
       getConversation: (conversationId) => stores.blackboard.get(conversationId),
       getCustomer: (customerId) => stores.crm.get(customerId),
-      listTickets: () => stores.tickets.list(),
+      listTickets: (listOptions) => stores.tickets.list(listOptions),
+      getTicket: (ticketId) => stores.tickets.get(ticketId),
+      setTicketStatus: (ticketId, status) => stores.tickets.setStatus(ticketId, status),
 
       async readiness(): Promise<Readiness> {
         const pool = actors

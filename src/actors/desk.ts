@@ -2,7 +2,8 @@ import type { ActorStatus, SystemEvent } from '../runtime/index.js';
 import type { Conversation } from '../domain/conversation.js';
 import type { Customer } from '../domain/customer.js';
 import type { Feedback, FeedbackOutcome, QueryInput, QueryResult, StreamEvent } from '../domain/query.js';
-import type { Ticket } from '../domain/ticket.js';
+import type { Ticket, TicketStatus } from '../domain/ticket.js';
+import type { TicketListOptions } from '../tickets/index.js';
 
 export interface SubmitOptions {
   /** Receives `routed`, `handoff` and `token` events while the query is worked on. */
@@ -29,7 +30,14 @@ export interface Desk {
   feedback(queryId: string, feedback: Feedback): Promise<FeedbackOutcome>;
   getConversation(conversationId: string): Promise<Conversation | undefined>;
   getCustomer(customerId: string): Promise<Customer | undefined>;
-  listTickets(): Promise<Ticket[]>;
+  /** The human-handoff queue, most urgent first, then oldest first. */
+  listTickets(options?: TicketListOptions): Promise<Ticket[]>;
+  getTicket(ticketId: string): Promise<Ticket | undefined>;
+  /**
+   * A person working the queue took the ticket (`assigned`), finished it (`closed`) or put it back
+   * (`open`). Undefined when there is no such ticket.
+   */
+  setTicketStatus(ticketId: string, status: TicketStatus): Promise<Ticket | undefined>;
   readiness(): Promise<Readiness>;
   readonly agents: {
     status(): ActorStatus[];

@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { ACTOR_STATES } from '../runtime/index.js';
 import { SerializedErrorSchema } from '../domain/error.js';
 import { QueryInput } from '../domain/query.js';
+import { TicketStatus } from '../domain/ticket.js';
 
 /** Every error response. */
 export const ErrorBody = z.object({ error: SerializedErrorSchema }).openapi('Error');
@@ -16,6 +17,15 @@ export function queryRequest(messageMaxLength: number) {
 
 export const IdParam = z.object({ id: z.string().min(1).max(200) });
 export const TypeParam = z.object({ type: z.string().min(1).max(100) });
+
+/** `GET /v1/tickets`: a status to filter by, and a page size (the most urgent first). */
+export const TicketListQuery = z.object({
+  status: TicketStatus.optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+});
+
+export const TicketStatusChange = z.object({ status: TicketStatus }).openapi('TicketStatusChange');
+export type TicketStatusChange = z.infer<typeof TicketStatusChange>;
 
 export const ScaleRequest = z.object({ instances: z.number().int().min(0).max(256) }).openapi('ScaleRequest');
 export type ScaleRequest = z.infer<typeof ScaleRequest>;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Ticket } from '../../src/domain/ticket.js';
 import { makeApp, postJson } from './helpers.js';
 
 describe('conversation, customer and ticket reads', () => {
@@ -28,12 +29,78 @@ describe('conversation, customer and ticket reads', () => {
     expect(missing.status).toBe(404);
     expect(await missing.json()).toMatchObject({ error: { code: 'CUSTOMER_NOT_FOUND' } });
   });
+});
 
-  it('lists tickets', async () => {
-    const { app } = makeApp();
-    const res = await app.request('/v1/tickets');
-    expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ tickets: [] });
+function ticket(ticketId: string, status: Ticket['status'] = 'open'): Ticket {
+  return {
+    schemaVersion: 1,
+    ticketId,
+    queryId: `q-${ticketId}`,
+    conversationId: `c-${ticketId}`,
+    customerId: 'C001',
+    priority: 'high',
+    department: 'billing',
+    language: 'en',
+    reasons: ['human_requested'],
+    summary: 'wants a person',
+    status,
+    createdAt: '2026-11-25T10:00:00.000Z',
+    dueBy: '2026-11-25T14:00:00.000Z',
+  };
+}
+
+describe('the human-handoff queue', () => {
+  it('lists a page of tickets, 100 unless a limit is given, of one status when asked', async () => {
+    const { app, desk } = makeApp();
+    desk.tickets.set('T-1', ticket('T-1'));
+    desk.tickets.set('T-2', ticket('T-2', 'closed'));
+    expect(await (await app.request('/v1/tickets')).json()).toEqual({
+      tickets: [ticket('T-1'), ticket('T-2', 'closed')],
+    });
+    expect(await (await app.request('/v1/tickets?status=closed&limit=5')).json()).toEqual({
+      tickets: [ticket('T-2', 'closed')],
+    });
+    expect(desk.ticketLists).toEqual([{ limit: 100 }, { status: 'closed', limit: 5 }]);
+
+    for (const query of ['status=pending', 'limit=0', 'limit=1001', 'limit=ten']) {
+      const bad = await app.request(`/v1/tickets?${query}`);
+      expect(bad.status).toBe(400);
+      expect(await bad.json()).toMatchObject({ error: { code: 'VALIDATION_FAILED' } });
+    }
+  });
+
+  it('returns one ticket and 404 TICKET_NOT_FOUND for an unknown one', async () => {
+    const { app, desk } = makeApp();
+    desk.tickets.set('T-1', ticket('T-1'));
+    expect(await (await app.request('/v1/tickets/T-1')).json()).toEqual(ticket('T-1'));
+    const missing = await app.request('/v1/tickets/T-9');
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toMatchObject({ error: { code: 'TICKET_NOT_FOUND' } });
+  });
+
+  it('lets a person take, close and reopen a ticket', async () => {
+    const { app, desk } = makeApp();
+    desk.tickets.set('T-1', ticket('T-1'));
+    const patch = (id: string, body: unknown, contentType = 'application/json') =>
+      app.request(`/v1/tickets/${id}`, {
+        method: 'PATCH',
+        headers: { 'content-type': contentType },
+        body: JSON.stringify(body),
+      });
+    for (const status of ['assigned', 'closed', 'open'] as const) {
+      const res = await patch('T-1', { status });
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual(ticket('T-1', status));
+      expect(desk.tickets.get('T-1')?.status).toBe(status);
+    }
+    expect((await patch('T-9', { status: 'closed' })).status).toBe(404);
+    const bad = await patch('T-1', { status: 'done' });
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({
+      error: { code: 'VALIDATION_FAILED', details: { issues: [{ field: 'status' }] } },
+    });
+    expect((await patch('T-1', { status: 'closed' }, 'text/plain')).status).toBe(415);
+    expect(desk.tickets.get('T-1')?.status).toBe('open');
   });
 });
 

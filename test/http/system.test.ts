@@ -97,6 +97,7 @@ describe('health, readiness, metrics and the API document', () => {
         '/v1/queries/{id}',
         '/v1/queries/{id}/feedback',
         '/v1/tickets',
+        '/v1/tickets/{id}',
         '/v1/ws',
       ].sort(),
     );

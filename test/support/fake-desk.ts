@@ -2,7 +2,8 @@ import type { Desk, Readiness, SubmitOptions } from '../../src/actors/desk.js';
 import type { Conversation } from '../../src/domain/conversation.js';
 import type { Customer } from '../../src/domain/customer.js';
 import type { Feedback, FeedbackOutcome, QueryInput, QueryResult } from '../../src/domain/query.js';
-import type { Ticket } from '../../src/domain/ticket.js';
+import type { Ticket, TicketStatus } from '../../src/domain/ticket.js';
+import type { TicketListOptions } from '../../src/tickets/index.js';
 import {
   ActorNotFoundError,
   SwarmError,
@@ -69,6 +70,9 @@ export class FakeDesk implements Desk {
   readonly submitted: QueryInput[] = [];
   readonly controls: string[] = [];
   readonly results = new Map<string, QueryResult>();
+  /** The handoff queue, in the order `listTickets` returns it; tests put tickets in directly. */
+  readonly tickets = new Map<string, Ticket>();
+  readonly ticketLists: TicketListOptions[] = [];
   closed = false;
   /** Set when a query completes, before close: lets shutdown tests check the order. */
   readonly completionOrder: string[] = [];
@@ -178,8 +182,24 @@ export class FakeDesk implements Desk {
     return customerId === CUSTOMER.customerId ? CUSTOMER : undefined;
   }
 
-  async listTickets(): Promise<Ticket[]> {
-    return [];
+  async listTickets(options: TicketListOptions = {}): Promise<Ticket[]> {
+    this.ticketLists.push(options);
+    const matching = [...this.tickets.values()].filter(
+      (t) => options.status === undefined || t.status === options.status,
+    );
+    return matching.slice(0, options.limit ?? matching.length);
+  }
+
+  async getTicket(ticketId: string): Promise<Ticket | undefined> {
+    return this.tickets.get(ticketId);
+  }
+
+  async setTicketStatus(ticketId: string, status: TicketStatus): Promise<Ticket | undefined> {
+    const ticket = this.tickets.get(ticketId);
+    if (!ticket) return undefined;
+    const changed = { ...ticket, status };
+    this.tickets.set(ticketId, changed);
+    return changed;
   }
 
   async readiness(): Promise<Readiness> {

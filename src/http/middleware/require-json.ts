@@ -3,6 +3,7 @@ import type { AppEnv } from '../env.js';
 import { UnsupportedMediaTypeError } from '../errors.js';
 
 const JSON_TYPE = /^application\/([\w.-]+\+)?json\b/i;
+const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 
 /**
  * A body sent as a form (curl's `-d` without a content type) would otherwise be read as `{}` and fail
@@ -13,7 +14,12 @@ export function requireJson(): MiddlewareHandler<AppEnv> {
     const hasBody =
       c.req.header('content-length') !== undefined || c.req.header('transfer-encoding') !== undefined;
     const contentType = c.req.header('content-type');
-    if (c.req.method === 'POST' && hasBody && contentType !== undefined && !JSON_TYPE.test(contentType)) {
+    if (
+      BODY_METHODS.has(c.req.method) &&
+      hasBody &&
+      contentType !== undefined &&
+      !JSON_TYPE.test(contentType)
+    ) {
       throw new UnsupportedMediaTypeError(contentType.split(';')[0] ?? contentType);
     }
     await next();

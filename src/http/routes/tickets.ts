@@ -1,23 +1,68 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { Ticket } from '../../domain/ticket.js';
 import type { AppEnv } from '../env.js';
+import { NotFoundError } from '../errors.js';
 import type { RouteDeps } from '../route-deps.js';
-import { errorResponses } from '../schemas.js';
+import { IdParam, TicketListQuery, TicketStatusChange, errorResponses } from '../schemas.js';
 
+/** The human-handoff queue, for the people who work it: list, read one, take it, close it. */
 export function ticketRoutes({ desk }: RouteDeps, hook: OpenAPIHono<AppEnv>['defaultHook']) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: hook });
-  const route = createRoute({
+  const found = (id: string, ticket: Ticket | undefined): Ticket => {
+    if (!ticket) throw new NotFoundError('TICKET_NOT_FOUND', `no ticket ${id}`);
+    return ticket;
+  };
+
+  const list = createRoute({
     method: 'get',
     path: '/v1/tickets',
-    summary: 'Human-handoff tickets opened by the escalation agent',
+    summary: 'Human-handoff tickets opened by the escalation agent, most urgent first, then oldest',
+    request: { query: TicketListQuery },
     responses: {
       200: {
-        description: 'Every ticket',
+        description: 'Up to `limit` tickets (default 100), of one status when `status` is given',
         content: { 'application/json': { schema: z.object({ tickets: z.array(Ticket) }) } },
       },
-      ...errorResponses(401),
+      ...errorResponses(400, 401),
     },
   });
-  app.openapi(route, async (c) => c.json({ tickets: await desk.listTickets() }, 200));
+  app.openapi(list, async (c) => {
+    const { status, limit } = c.req.valid('query');
+    return c.json({ tickets: await desk.listTickets({ limit, ...(status ? { status } : {}) }) }, 200);
+  });
+
+  const get = createRoute({
+    method: 'get',
+    path: '/v1/tickets/{id}',
+    summary: 'One ticket',
+    request: { params: IdParam },
+    responses: {
+      200: { description: 'The ticket', content: { 'application/json': { schema: Ticket } } },
+      ...errorResponses(401, 404),
+    },
+  });
+  app.openapi(get, async (c) => {
+    const { id } = c.req.valid('param');
+    return c.json(found(id, await desk.getTicket(id)), 200);
+  });
+
+  const change = createRoute({
+    method: 'patch',
+    path: '/v1/tickets/{id}',
+    summary: 'Take a ticket (`assigned`), close it (`closed`) or put it back in the queue (`open`)',
+    request: {
+      params: IdParam,
+      body: { content: { 'application/json': { schema: TicketStatusChange } }, required: true },
+    },
+    responses: {
+      200: { description: 'The ticket as changed', content: { 'application/json': { schema: Ticket } } },
+      ...errorResponses(400, 401, 404, 415),
+    },
+  });
+  app.openapi(change, async (c) => {
+    const { id } = c.req.valid('param');
+    const { status } = c.req.valid('json');
+    return c.json(found(id, await desk.setTicketStatus(id, status)), 200);
+  });
   return app;
 }
