@@ -2,6 +2,7 @@ import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { UpgradeWebSocket, WSContext } from 'hono/ws';
 import type { StreamEvent } from '../../domain/query.js';
 import type { AppEnv } from '../env.js';
+import { toFieldIssues } from '../error-handler.js';
 import { ValidationError } from '../errors.js';
 import { errorEvent, isProgress } from '../query-run.js';
 import type { RouteDeps } from '../route-deps.js';
@@ -14,6 +15,15 @@ import { parseWsFrame } from '../ws-frame.js';
  * unbounded queue of up to body-limit-sized frames in memory. Frames already taken are still answered.
  */
 export const MAX_PENDING_FRAMES = 256;
+
+/** The upgrade request's query; an empty `conversationId` is none. */
+const WsQuery = z.object({
+  customerId: z.string().trim().min(1).max(128),
+  conversationId: z.preprocess(
+    (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+    z.string().trim().max(128).optional(),
+  ),
+});
 
 const send = (ws: WSContext, event: StreamEvent) => {
   if (ws.readyState === 1) ws.send(JSON.stringify(event));
@@ -40,14 +50,9 @@ export function websocketRoutes(
     description:
       'Each text frame is a message (plain text or JSON `{"message", "conversationId"?}`); the same events ' +
       'as SSE come back as JSON frames. Frames are answered in order, in one conversation, and draw on ' +
-      'the rate limit; a frame over the body limit closes the socket with 1009, more than 256 frames ' +
-      'waiting for their answers with 1008.',
-    request: {
-      query: z.object({
-        customerId: z.string().min(1).max(128),
-        conversationId: z.string().min(1).max(128).optional(),
-      }),
-    },
+      `the rate limit; a frame over the body limit closes the socket with 1009, more than ${MAX_PENDING_FRAMES} ` +
+      'frames waiting for their answers with 1008.',
+    request: { query: WsQuery },
     responses: {
       101: { description: 'Switching to the WebSocket protocol' },
       ...errorResponses(400, 401, 429, 503),
@@ -56,18 +61,15 @@ export function websocketRoutes(
   app.get(
     '/v1/ws',
     async (c, next) => {
-      const customerId = c.req.query('customerId')?.trim();
-      if (!customerId || customerId.length > 128) {
-        throw new ValidationError('query', [
-          { field: 'customerId', message: 'required, 1 to 128 characters' },
-        ]);
-      }
+      const parsed = WsQuery.safeParse(c.req.query());
+      if (!parsed.success) throw new ValidationError('query', toFieldIssues(parsed.error));
       lifecycle.assertAccepting();
       await next();
     },
     upgradeWebSocket((c) => {
-      const customerId = (c.req.query('customerId') ?? '').trim();
-      let conversationId = c.req.query('conversationId')?.trim() || undefined;
+      const query = WsQuery.parse(c.req.query());
+      const { customerId } = query;
+      let { conversationId } = query;
       let queue: Promise<void> = Promise.resolve();
       let pending = 0;
       let unregister: (() => void) | undefined;
