@@ -19,10 +19,7 @@ import type { EdgeMetrics } from './metrics.js';
  */
 function fromHttpException(error: HTTPException, c: Context<AppEnv>): unknown {
   if (error.status === 400 && /malformed json/i.test(error.message)) return new InvalidJsonError();
-  if (error.status === 415) {
-    const contentType = c.req.header('content-type') ?? '(none)';
-    return new UnsupportedMediaTypeError(contentType.split(';')[0] ?? contentType);
-  }
+  if (error.status === 415) return new UnsupportedMediaTypeError(c.req.header('content-type') ?? '(none)');
   return error;
 }
 

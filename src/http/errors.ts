@@ -63,7 +63,9 @@ export class RateLimitedError extends SwarmError {
 }
 
 export class UnsupportedMediaTypeError extends SwarmError {
+  /** `contentType` as the request sent it; the message names the media type without its parameters. */
   constructor(contentType: string) {
-    super('UNSUPPORTED_MEDIA_TYPE', `request bodies must be application/json, not ${contentType}`);
+    const mediaType = contentType.split(';')[0]?.trim() || contentType;
+    super('UNSUPPORTED_MEDIA_TYPE', `request bodies must be application/json, not ${mediaType}`);
   }
 }

@@ -20,7 +20,7 @@ export function requireJson(): MiddlewareHandler<AppEnv> {
       contentType !== undefined &&
       !JSON_TYPE.test(contentType)
     ) {
-      throw new UnsupportedMediaTypeError(contentType.split(';')[0] ?? contentType);
+      throw new UnsupportedMediaTypeError(contentType);
     }
     await next();
   };

@@ -60,16 +60,13 @@ export function websocketRoutes(
   });
   app.get(
     '/v1/ws',
-    async (c, next) => {
-      const parsed = WsQuery.safeParse(c.req.query());
-      if (!parsed.success) throw new ValidationError('query', toFieldIssues(parsed.error));
-      lifecycle.assertAccepting();
-      await next();
-    },
+    // Runs before the upgrade: what it throws is answered as an HTTP error instead of a socket.
     upgradeWebSocket((c) => {
-      const query = WsQuery.parse(c.req.query());
-      const { customerId } = query;
-      let { conversationId } = query;
+      const query = WsQuery.safeParse(c.req.query());
+      if (!query.success) throw new ValidationError('query', toFieldIssues(query.error));
+      lifecycle.assertAccepting();
+      const { customerId } = query.data;
+      let { conversationId } = query.data;
       let queue: Promise<void> = Promise.resolve();
       let pending = 0;
       let unregister: (() => void) | undefined;
