@@ -104,17 +104,18 @@ export function websocketRoutes(
             ws.close(1008, 'too many frames waiting for an answer');
             return;
           }
-          pending++;
-          const settle = () => {
-            pending--;
-          };
+          let refusal: unknown;
           try {
             if (rateKey !== undefined) limiter?.take(rateKey);
-          } catch (refusal) {
-            queue = queue.then(() => send(ws, errorEvent(refusal))).then(settle);
-            return;
+          } catch (error) {
+            refusal = error;
           }
-          queue = queue.then(() => answer(event.data, ws)).then(settle);
+          pending++;
+          queue = queue
+            .then(() => (refusal === undefined ? answer(event.data, ws) : send(ws, errorEvent(refusal))))
+            .then(() => {
+              pending--;
+            });
         },
         onClose: () => unregister?.(),
       };
