@@ -323,7 +323,8 @@ export async function createDesk(input: DeskOptions, deps: DeskDeps = {}): Promi
       getCustomer: (customerId) => stores.crm.get(customerId),
       listTickets: (listOptions) => stores.tickets.list(listOptions),
       getTicket: (ticketId) => stores.tickets.get(ticketId),
-      setTicketStatus: (ticketId, status) => stores.tickets.setStatus(ticketId, status),
+      updateTicket: (ticketId, update) =>
+        stores.tickets.update(ticketId, update, new Date(clock.now()).toISOString()),
 
       async readiness(): Promise<Readiness> {
         const pool = actors

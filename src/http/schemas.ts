@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { ACTOR_STATES } from '../runtime/index.js';
 import { SerializedErrorSchema } from '../domain/error.js';
 import { QueryInput } from '../domain/query.js';
-import { TicketStatus } from '../domain/ticket.js';
+import { Ticket, TicketStatus, TicketUpdate } from '../domain/ticket.js';
 
 /** Every error response. */
 export const ErrorBody = z.object({ error: SerializedErrorSchema }).openapi('Error');
@@ -18,14 +18,15 @@ export function queryRequest(messageMaxLength: number) {
 export const IdParam = z.object({ id: z.string().min(1).max(200) });
 export const TypeParam = z.object({ type: z.string().min(1).max(100) });
 
-/** `GET /v1/tickets`: a status to filter by, and a page size (the most urgent first). */
+/** `GET /v1/tickets`: a status and an assignee to filter by, and a page size (the most urgent first). */
 export const TicketListQuery = z.object({
   status: TicketStatus.optional(),
+  assignee: z.string().min(1).max(200).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
 });
 
-export const TicketStatusChange = z.object({ status: TicketStatus }).openapi('TicketStatusChange');
-export type TicketStatusChange = z.infer<typeof TicketStatusChange>;
+export const TicketBody = Ticket.openapi('Ticket');
+export const TicketChange = TicketUpdate.openapi('TicketUpdate');
 
 export const ScaleRequest = z.object({ instances: z.number().int().min(0).max(256) }).openapi('ScaleRequest');
 export type ScaleRequest = z.infer<typeof ScaleRequest>;

@@ -12,6 +12,8 @@ export interface RedisKeys {
   ticket(ticketId: string): string;
   ticketQueue(): string;
   ticketStatusQueue(status: string): string;
+  ticketNotes(ticketId: string): string;
+  ticketAssigneeQueue(assignee: string): string;
   conversationChannel(conversationId: string): string;
   allConversationsChannel(): string;
 }
@@ -28,6 +30,8 @@ export function createKeys(prefix: string = DEFAULT_KEY_PREFIX): RedisKeys {
     ticket: (id) => `${prefix}ticket:${id}`,
     ticketQueue: () => `${prefix}tickets`,
     ticketStatusQueue: (status) => `${prefix}tickets:${status}`,
+    ticketNotes: (id) => `${prefix}ticket:${id}:notes`,
+    ticketAssigneeQueue: (assignee) => `${prefix}tickets:assignee:${assignee}`,
     conversationChannel: (id) => `${prefix}changes:conv:${id}`,
     allConversationsChannel: () => `${prefix}changes:*`,
   };
