@@ -11,6 +11,7 @@ import {
   type RunningServer,
 } from '../http/index.js';
 import { SwarmError } from '../runtime/index.js';
+import { createEdgeStores, type EdgeStores } from '../stores/index.js';
 import { reportFailure, type CommandIo } from './train.js';
 
 export const SERVE_USAGE =
@@ -34,12 +35,22 @@ export async function runServe(
     return { code: 2 };
   }
   let desk: Desk | undefined;
+  let edge: EdgeStores | undefined;
   try {
     const config = loadConfig(env);
     const logger = createLogger({ level: config.logLevel });
     const metrics = createMetrics();
     desk = await createDesk(config.desk, { logger: toActorLogger(logger), observer: metrics.observer });
-    const app = createApp({ desk, options: config.http, logger, metrics });
+    edge = await createEdgeStores({ redisUrl: config.desk.redisUrl, keyPrefix: config.desk.keyPrefix });
+    const edgeStores = edge;
+    const app = createApp({
+      desk,
+      options: config.http,
+      logger,
+      metrics,
+      idempotency: edgeStores.idempotency,
+      onClose: () => edgeStores.close(),
+    });
     const running = await startServer({ app, host: config.http.host, port: config.http.port });
     installShutdownSignals(createShutdownHandler(running, logger));
     // Only whether Redis and the LLM are on: their URLs and keys may carry credentials.
@@ -51,6 +62,7 @@ export async function runServe(
   } catch (error) {
     // A desk that started (threads, Redis) would keep the process alive after a failed listen.
     await desk?.close();
+    await edge?.close();
     if (error instanceof SwarmError) return { code: reportFailure(error, io) };
     io.err(`error: ${error instanceof Error ? error.message : String(error)}`);
     return { code: 1 };

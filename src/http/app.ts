@@ -3,6 +3,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { createNodeWebSocket } from '@hono/node-ws';
 import type { Logger } from 'pino';
 import type { Desk } from '../actors/desk.js';
+import { createMemoryIdempotencyStore, type IdempotencyStore } from '../idempotency/index.js';
 import type { AppEnv } from './env.js';
 import { errorHandler, notFoundHandler, validationHook } from './error-handler.js';
 import { HttpOptions, type ResolvedHttpOptions } from './http-options.js';
@@ -13,6 +14,7 @@ import {
   apiKeys,
   closeWhenDraining,
   createRateLimiter,
+  idempotency,
   rateLimit,
   readBody,
   requestContext,
@@ -37,6 +39,13 @@ export interface AppDeps {
   metrics?: EdgeMetrics;
   /** Clock of the rate limiter, for tests. */
   now?: () => number;
+  /**
+   * Where `Idempotency-Key` responses are kept (Redis, shared by every instance, in production).
+   * Default: this process's memory. Owned by the caller.
+   */
+  idempotency?: IdempotencyStore;
+  /** Runs last in `close()`, after the desk: where the caller closes what it passed in. */
+  onClose?: () => Promise<void>;
 }
 
 /** The edge: routes, middleware and what `startServer` and shutdown need to reach. */
@@ -51,6 +60,8 @@ export interface SwarmApp {
   injectWebSocket(server: Server): void;
   /** `app.request()` for tests and in-process callers. */
   request: OpenAPIHono<AppEnv>['request'];
+  /** Closes the desk, then runs `onClose`. */
+  close(): Promise<void>;
 }
 
 export function createApp(deps: AppDeps): SwarmApp {
@@ -58,6 +69,7 @@ export function createApp(deps: AppDeps): SwarmApp {
   const logger = deps.logger ?? createLogger();
   const metrics = deps.metrics ?? createMetrics();
   const lifecycle = createLifecycle();
+  const idempotencyStore = deps.idempotency ?? createMemoryIdempotencyStore();
   const limiter = options.rateLimit
     ? createRateLimiter(options.rateLimit, options.apiKeys.length > 0, deps.now)
     : undefined;
@@ -77,6 +89,10 @@ export function createApp(deps: AppDeps): SwarmApp {
   hono.use('/v1/*', requireJson());
   // After the cheap refusals (key, rate, media type): a refused request's body is never read.
   hono.use('/v1/*', readBody(options.bodyLimitBytes));
+  // After the body is read (it is part of what a key stands for), before the routes that act on it.
+  const keyed = idempotency(idempotencyStore, options.idempotency);
+  hono.on('POST', ['/v1/queries', '/v1/queries/:id/feedback'], keyed);
+  hono.on('PATCH', '/v1/tickets/:id', keyed);
 
   hono.route('/', systemRoutes(routeDeps, metrics));
   hono.route('/', queryRoutes(routeDeps, validationHook));
@@ -99,5 +115,9 @@ export function createApp(deps: AppDeps): SwarmApp {
     options,
     injectWebSocket: (server) => injectWebSocket(server),
     request: hono.request.bind(hono),
+    async close() {
+      await deps.desk.close();
+      await deps.onClose?.();
+    },
   };
 }

@@ -12,7 +12,7 @@ export {
   ValidationError,
   type FieldIssue,
 } from './errors.js';
-export { HttpOptions, RateLimit, type ResolvedHttpOptions } from './http-options.js';
+export { HttpOptions, IDEMPOTENCY_DEFAULTS, RateLimit, type ResolvedHttpOptions } from './http-options.js';
 export { createLogger, toActorLogger, type LoggerOptions } from './logger.js';
 export { createMetrics, type EdgeMetrics } from './metrics.js';
 export { decideAdmin, isLoopback, type AdminDecision } from './middleware/index.js';

@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { ACTOR_STATES } from '../runtime/index.js';
 import { SerializedErrorSchema } from '../domain/error.js';
 import { QueryInput } from '../domain/query.js';
-import { Ticket, TicketStatus, TicketUpdate } from '../domain/ticket.js';
+import { TicketStatus } from '../domain/ticket.js';
 
 /** Every error response. */
 export const ErrorBody = z.object({ error: SerializedErrorSchema }).openapi('Error');
@@ -15,6 +15,21 @@ export function queryRequest(messageMaxLength: number) {
   );
 }
 
+/** Documents the `Idempotency-Key` header of the routes that take one (checked by its middleware). */
+export const IdempotencyHeaders = z.object({
+  'idempotency-key': z
+    .string()
+    .min(1)
+    .max(255)
+    .optional()
+    .openapi({
+      description:
+        'Makes a retry safe: the same key with the same body returns the first response ' +
+        '(header `Idempotent-Replayed: true`), for 24 h; with another body 422 IDEMPOTENCY_KEY_REUSED; ' +
+        'while the first is still running 409 IDEMPOTENCY_IN_FLIGHT (retry after `Retry-After`).',
+    }),
+});
+
 export const IdParam = z.object({ id: z.string().min(1).max(200) });
 export const TypeParam = z.object({ type: z.string().min(1).max(100) });
 
@@ -24,9 +39,6 @@ export const TicketListQuery = z.object({
   assignee: z.string().min(1).max(200).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
 });
-
-export const TicketBody = Ticket.openapi('Ticket');
-export const TicketChange = TicketUpdate.openapi('TicketUpdate');
 
 export const ScaleRequest = z.object({ instances: z.number().int().min(0).max(256) }).openapi('ScaleRequest');
 export type ScaleRequest = z.infer<typeof ScaleRequest>;
@@ -62,10 +74,10 @@ export function errorResponses(...statuses: (400 | 401 | 403 | 404 | 409 | 413 |
     401: 'Missing or invalid bearer token',
     403: 'Not allowed from this client',
     404: 'Unknown id',
-    409: 'The conversation is still answering a previous message',
+    409: 'The conversation is still answering a previous message, or a request with the same Idempotency-Key is',
     413: 'Body larger than the limit',
     415: 'Body sent with a content type other than JSON',
-    422: 'Well-formed but not acceptable (unknown intent, bad scale)',
+    422: 'Well-formed but not acceptable (unknown intent, bad scale, an Idempotency-Key reused with another body)',
     429: 'Rate limited; see Retry-After',
     503: 'Busy (mailboxes full) or shutting down; see Retry-After',
   } as const;

@@ -14,6 +14,7 @@ export interface RedisKeys {
   ticketStatusQueue(status: string): string;
   ticketNotes(ticketId: string): string;
   ticketAssigneeQueue(assignee: string): string;
+  idempotency(scopedKey: string): string;
   conversationChannel(conversationId: string): string;
   allConversationsChannel(): string;
 }
@@ -32,6 +33,7 @@ export function createKeys(prefix: string = DEFAULT_KEY_PREFIX): RedisKeys {
     ticketStatusQueue: (status) => `${prefix}tickets:${status}`,
     ticketNotes: (id) => `${prefix}ticket:${id}:notes`,
     ticketAssigneeQueue: (assignee) => `${prefix}tickets:assignee:${assignee}`,
+    idempotency: (key) => `${prefix}idem:${key}`,
     conversationChannel: (id) => `${prefix}changes:conv:${id}`,
     allConversationsChannel: () => `${prefix}changes:*`,
   };

@@ -1,9 +1,9 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import type { Ticket } from '../../domain/ticket.js';
+import { Ticket, TicketUpdate } from '../../domain/ticket.js';
 import type { AppEnv } from '../env.js';
 import { NotFoundError } from '../errors.js';
 import type { RouteDeps } from '../route-deps.js';
-import { IdParam, TicketBody, TicketChange, TicketListQuery, errorResponses } from '../schemas.js';
+import { IdParam, IdempotencyHeaders, TicketListQuery, errorResponses } from '../schemas.js';
 
 /** The human-handoff queue, for the people who work it: list, read one, take it, close it. */
 export function ticketRoutes({ desk }: RouteDeps, hook: OpenAPIHono<AppEnv>['defaultHook']) {
@@ -21,7 +21,7 @@ export function ticketRoutes({ desk }: RouteDeps, hook: OpenAPIHono<AppEnv>['def
     responses: {
       200: {
         description: 'Up to `limit` tickets (default 100), filtered by `status` and `assignee` when given',
-        content: { 'application/json': { schema: z.object({ tickets: z.array(TicketBody) }) } },
+        content: { 'application/json': { schema: z.object({ tickets: z.array(Ticket) }) } },
       },
       ...errorResponses(400, 401),
     },
@@ -38,7 +38,7 @@ export function ticketRoutes({ desk }: RouteDeps, hook: OpenAPIHono<AppEnv>['def
     summary: 'One ticket',
     request: { params: IdParam },
     responses: {
-      200: { description: 'The ticket', content: { 'application/json': { schema: TicketBody } } },
+      200: { description: 'The ticket', content: { 'application/json': { schema: Ticket } } },
       ...errorResponses(401, 404),
     },
   });
@@ -56,11 +56,12 @@ export function ticketRoutes({ desk }: RouteDeps, hook: OpenAPIHono<AppEnv>['def
       'fields are refused with 400 VALIDATION_FAILED naming them.',
     request: {
       params: IdParam,
-      body: { content: { 'application/json': { schema: TicketChange } }, required: true },
+      headers: IdempotencyHeaders,
+      body: { content: { 'application/json': { schema: TicketUpdate } }, required: true },
     },
     responses: {
-      200: { description: 'The ticket as changed', content: { 'application/json': { schema: TicketBody } } },
-      ...errorResponses(400, 401, 404, 415),
+      200: { description: 'The ticket as changed', content: { 'application/json': { schema: Ticket } } },
+      ...errorResponses(400, 401, 404, 409, 415, 422),
     },
   });
   app.openapi(change, async (c) => {
