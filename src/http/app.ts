@@ -4,6 +4,7 @@ import { createNodeWebSocket } from '@hono/node-ws';
 import type { Logger } from 'pino';
 import type { Desk } from '../actors/desk.js';
 import { createMemoryIdempotencyStore, type IdempotencyStore } from '../idempotency/index.js';
+import type { WebhookDispatcher } from '../webhooks/index.js';
 import type { AppEnv } from './env.js';
 import { errorHandler, notFoundHandler, validationHook } from './error-handler.js';
 import { HttpOptions, type ResolvedHttpOptions } from './http-options.js';
@@ -28,6 +29,7 @@ import { docsRoutes } from './routes/docs-page.js';
 import { queryRoutes } from './routes/queries.js';
 import { systemRoutes } from './routes/system.js';
 import { ticketRoutes } from './routes/tickets.js';
+import { webhookRoutes } from './routes/webhooks.js';
 import { websocketRoutes } from './routes/websocket.js';
 
 export interface AppDeps {
@@ -44,6 +46,8 @@ export interface AppDeps {
    * Default: this process's memory. Owned by the caller.
    */
   idempotency?: IdempotencyStore;
+  /** The webhook outbox's sender, for its deliveries routes; owned by the caller. */
+  webhooks?: WebhookDispatcher;
   /** Runs last in `close()`, after the desk: where the caller closes what it passed in. */
   onClose?: () => Promise<void>;
 }
@@ -73,7 +77,13 @@ export function createApp(deps: AppDeps): SwarmApp {
   const limiter = options.rateLimit
     ? createRateLimiter(options.rateLimit, options.apiKeys.length > 0, deps.now)
     : undefined;
-  const routeDeps: RouteDeps = { desk: deps.desk, lifecycle, options, ...(limiter ? { limiter } : {}) };
+  const routeDeps: RouteDeps = {
+    desk: deps.desk,
+    lifecycle,
+    options,
+    ...(limiter ? { limiter } : {}),
+    ...(deps.webhooks ? { webhooks: deps.webhooks } : {}),
+  };
   metrics.watchAgents(() => deps.desk.agents.status());
 
   const hono = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -100,6 +110,7 @@ export function createApp(deps: AppDeps): SwarmApp {
   hono.route('/', customerRoutes(routeDeps, validationHook));
   hono.route('/', ticketRoutes(routeDeps, validationHook));
   hono.route('/', agentRoutes(routeDeps, validationHook));
+  hono.route('/', webhookRoutes(routeDeps, validationHook));
   hono.route('/', websocketRoutes(routeDeps, upgradeWebSocket));
   docsRoutes(hono);
 

@@ -15,6 +15,9 @@ export interface RedisKeys {
   ticketNotes(ticketId: string): string;
   ticketAssigneeQueue(assignee: string): string;
   idempotency(scopedKey: string): string;
+  webhookDelivery(deliveryId: string): string;
+  webhookDeliveries(): string;
+  webhooksDue(): string;
   conversationChannel(conversationId: string): string;
   allConversationsChannel(): string;
 }
@@ -34,6 +37,9 @@ export function createKeys(prefix: string = DEFAULT_KEY_PREFIX): RedisKeys {
     ticketNotes: (id) => `${prefix}ticket:${id}:notes`,
     ticketAssigneeQueue: (assignee) => `${prefix}tickets:assignee:${assignee}`,
     idempotency: (key) => `${prefix}idem:${key}`,
+    webhookDelivery: (id) => `${prefix}webhook:${id}`,
+    webhookDeliveries: () => `${prefix}webhooks`,
+    webhooksDue: () => `${prefix}webhooks:due`,
     conversationChannel: (id) => `${prefix}changes:conv:${id}`,
     allConversationsChannel: () => `${prefix}changes:*`,
   };
