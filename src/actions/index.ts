@@ -20,3 +20,12 @@ export {
   type ActionSpecInput,
 } from './action-spec.js';
 export { ActionError, type ActionErrorCode } from './errors.js';
+export { ACTION_FAILED_TEXT, runActionTurn, type ActionTurn, type ActionTurnInput } from './action-turn.js';
+export {
+  IntentAction,
+  SlotSpec,
+  fillSlots,
+  inLanguage,
+  renderAnswer,
+  type SlotFill,
+} from './intent-action.js';
