@@ -1,4 +1,4 @@
-import type { Desk } from '../actors/desk.js';
+import type { Desk } from '../desk/index.js';
 import type { WebhookEventType } from './webhook-event.js';
 
 export type PublishEvent = (type: WebhookEventType, data: Record<string, unknown>) => Promise<void>;
@@ -11,6 +11,9 @@ export type PublishEvent = (type: WebhookEventType, data: Record<string, unknown
 export function withWebhookEvents(desk: Desk, publish: PublishEvent): Desk {
   // Every other call delegated by name: a Desk may be a class instance, whose methods a spread drops.
   return {
+    get profile() {
+      return desk.profile;
+    },
     getQuery: (queryId) => desk.getQuery(queryId),
     getConversation: (conversationId) => desk.getConversation(conversationId),
     getCustomer: (customerId) => desk.getCustomer(customerId),
