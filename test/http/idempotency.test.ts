@@ -124,6 +124,23 @@ describe('Idempotency-Key', () => {
     expect(desk.tickets.get('T-1')?.notes).toHaveLength(1);
   });
 
+  it('is described in the API document, with the ticket fields a PATCH changes', async () => {
+    const { app } = appWith(createMemoryIdempotencyStore());
+    const doc = (await (await app.request('/openapi.json')).json()) as {
+      paths: Record<
+        string,
+        Record<string, { parameters?: { name: string; in: string }[]; requestBody?: unknown }>
+      >;
+    };
+    const headerOf = (path: string, method: string) =>
+      doc.paths[path]?.[method]?.parameters?.filter((p) => p.in === 'header').map((p) => p.name);
+    expect(headerOf('/v1/queries', 'post')).toEqual(['idempotency-key']);
+    expect(headerOf('/v1/queries/{id}/feedback', 'post')).toEqual(['idempotency-key']);
+    expect(headerOf('/v1/tickets/{id}', 'patch')).toEqual(['idempotency-key']);
+    const text = JSON.stringify(doc.paths['/v1/tickets/{id}']);
+    for (const field of ['assignee', 'notes', 'updatedAt', 'note']) expect(text).toContain(`"${field}"`);
+  });
+
   it('refuses a malformed key with 400 naming the header', async () => {
     const { app, desk } = appWith(createMemoryIdempotencyStore());
     const res = await postJson(app, '/v1/queries', QUERY, keyed('x'.repeat(256)));
