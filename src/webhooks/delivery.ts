@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { WebhookEventType } from './webhook-event.js';
+import { WebhookEventType } from '../domain/webhook-event.js';
 
 export const DeliveryStatus = z.enum(['pending', 'delivered', 'dead']);
 export type DeliveryStatus = z.infer<typeof DeliveryStatus>;

@@ -1,5 +1,5 @@
 import type { Desk } from '../desk/index.js';
-import type { WebhookEventType } from './webhook-event.js';
+import type { WebhookEventType } from '../domain/webhook-event.js';
 
 export type PublishEvent = (type: WebhookEventType, data: Record<string, unknown>) => Promise<void>;
 

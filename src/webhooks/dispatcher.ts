@@ -5,7 +5,7 @@ import { RETRY_DELAYS_MS, type Delivery, type DeliveryAttempt } from './delivery
 import { DeliveryNotFoundError } from './errors.js';
 import type { DeliveryListOptions, WebhookOutbox } from './outbox.js';
 import type { WebhookSubscription } from './subscription.js';
-import type { WebhookEvent, WebhookEventType } from './webhook-event.js';
+import type { WebhookEvent, WebhookEventType } from '../domain/webhook-event.js';
 
 export interface WebhookDispatcherOptions {
   outbox: WebhookOutbox;

@@ -11,4 +11,4 @@ export { createFileOutbox, type FileOutboxOptions } from './file-outbox.js';
 export { type DeliveryListOptions, type WebhookOutbox } from './outbox.js';
 export { createRedisOutbox, type RedisOutboxOptions } from './redis-outbox.js';
 export { WebhookSubscription } from './subscription.js';
-export { WebhookEvent, WebhookEventType } from './webhook-event.js';
+export { WebhookEvent, WebhookEventType } from '../domain/webhook-event.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { WebhookEventType } from './webhook-event.js';
+import { WebhookEventType } from '../domain/webhook-event.js';
 
 /**
  * One receiver: where, which events, and the secret its deliveries are signed with, in the
