@@ -1,4 +1,4 @@
-import { createDesk, type Desk } from '../desk/index.js';
+import { createDesk, loadDesk, type Desk } from '../desk/index.js';
 import { loadConfig } from '../config/index.js';
 import {
   createApp,
@@ -12,6 +12,14 @@ import {
 } from '../http/index.js';
 import { SwarmError } from '../runtime/index.js';
 import { createEdgeStores, type EdgeStores } from '../stores/index.js';
+import {
+  createWebhookDispatcher,
+  openOutbox,
+  resolveSubscriptions,
+  withWebhookEvents,
+  type WebhookDispatcher,
+  type WebhookOutbox,
+} from '../webhooks/index.js';
 import { reportFailure, type CommandIo } from './train.js';
 
 export const SERVE_USAGE =
@@ -36,21 +44,47 @@ export async function runServe(
   }
   let desk: Desk | undefined;
   let edge: EdgeStores | undefined;
+  let outbox: WebhookOutbox | undefined;
+  let webhooks: WebhookDispatcher | undefined;
   try {
     const config = loadConfig(env);
     const logger = createLogger({ level: config.logLevel });
     const metrics = createMetrics();
+    // Before the desk starts: a receiver whose secret is not set stops the server at once.
+    const hooks = loadDesk(config.desk.desk ?? 'demo').desk?.webhooks ?? [];
+    const subscriptions = resolveSubscriptions(
+      hooks.map((hook) => hook.value),
+      env,
+    );
     desk = await createDesk(config.desk, { logger: toActorLogger(logger), observer: metrics.observer });
     edge = await createEdgeStores({ redisUrl: config.desk.redisUrl, keyPrefix: config.desk.keyPrefix });
     const edgeStores = edge;
+    const box = await openOutbox({
+      redis: edgeStores.redis,
+      keyPrefix: config.desk.keyPrefix,
+      dataDir: config.desk.dataDir ?? '.swarmdesk',
+    });
+    outbox = box;
+    const dispatcher = createWebhookDispatcher({
+      outbox: box,
+      subscriptions,
+      onError: (error) => logger.warn({ error: String(error) }, 'webhook delivery pass failed'),
+    });
+    webhooks = dispatcher;
     const app = createApp({
-      desk,
+      desk: withWebhookEvents(desk, (type, data) => dispatcher.publish(type, data)),
       options: config.http,
       logger,
       metrics,
       idempotency: edgeStores.idempotency,
-      onClose: () => edgeStores.close(),
+      webhooks: dispatcher,
+      async onClose() {
+        await dispatcher.stop();
+        await box.close();
+        await edgeStores.close();
+      },
     });
+    dispatcher.start();
     const running = await startServer({ app, host: config.http.host, port: config.http.port });
     installShutdownSignals(createShutdownHandler(running, logger));
     // Only whether Redis and the LLM are on: their URLs and keys may carry credentials.
@@ -62,6 +96,8 @@ export async function runServe(
   } catch (error) {
     // A desk that started (threads, Redis) would keep the process alive after a failed listen.
     await desk?.close();
+    await webhooks?.stop();
+    await outbox?.close();
     await edge?.close();
     if (error instanceof SwarmError) return { code: reportFailure(error, io) };
     io.err(`error: ${error instanceof Error ? error.message : String(error)}`);

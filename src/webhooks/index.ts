@@ -12,3 +12,5 @@ export { type DeliveryListOptions, type WebhookOutbox } from './outbox.js';
 export { createRedisOutbox, type RedisOutboxOptions } from './redis-outbox.js';
 export { WebhookSubscription } from './subscription.js';
 export { WebhookEvent, WebhookEventType } from '../domain/webhook-event.js';
+export { openOutbox, type OpenOutboxOptions } from './open-outbox.js';
+export { resolveSubscriptions, type WebhookEntryInput } from './subscriptions.js';
