@@ -1,6 +1,7 @@
 import type { ActionCallContext } from './action-call.js';
 import type { ActionEngine } from './action-engine.js';
-import { fillSlots, inLanguage, renderAnswer, type IntentAction } from './intent-action.js';
+import type { IntentAction } from '../domain/intent-action.js';
+import { fillSlots, inLanguage, renderAnswer } from './intent-action.js';
 
 /** What an action-bound intent does with one customer turn. */
 export type ActionTurn =

@@ -21,11 +21,5 @@ export {
 } from './action-spec.js';
 export { ActionError, type ActionErrorCode } from './errors.js';
 export { ACTION_FAILED_TEXT, runActionTurn, type ActionTurn, type ActionTurnInput } from './action-turn.js';
-export {
-  IntentAction,
-  SlotSpec,
-  fillSlots,
-  inLanguage,
-  renderAnswer,
-  type SlotFill,
-} from './intent-action.js';
+export { IntentAction, SlotSpec } from '../domain/intent-action.js';
+export { fillSlots, inLanguage, renderAnswer, type SlotFill } from './intent-action.js';

@@ -1,0 +1,139 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeShop, type FakeShop } from '../../examples/shop/backend/fake-shop.js';
+import type { ActionCallRecord } from '../../src/actions/index.js';
+import type { Desk } from '../../src/desk/index.js';
+import type { QueryResult } from '../../src/domain/query.js';
+import { createApp, createMetrics, type SwarmApp } from '../../src/http/index.js';
+import { startDesk } from '../desk/support/desk-harness.js';
+import { memoryLogger, postJson } from './helpers.js';
+
+const TOKEN = 'shop-token-for-tests';
+
+/** A shop desk like examples/shop: the demo plus shipping, whose order question calls the shop. */
+function shopDesk(root: string, shopUrl: string): string {
+  const dir = join(root, 'shop');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(
+    join(dir, 'desk.yaml'),
+    `
+name: Shop
+extends: demo
+departments:
+  shipping:
+    description: Orders, deliveries and returns
+actions:
+  order_status:
+    description: Look up an order's delivery status
+    method: GET
+    url: ${shopUrl}/api/orders/{order_id}
+    headers: { authorization: "Bearer \${SHOP_API_TOKEN}" }
+    parameters:
+      type: object
+      properties: { order_id: { type: string, pattern: "^[0-9]{6}$" } }
+      required: [order_id]
+    departments: [shipping]
+    timeout_ms: 3000
+intents:
+  where_is_my_order:
+    department: shipping
+    action: order_status
+    slots: { order_id: { pattern: "\\\\b[0-9]{6}\\\\b", ask: { en: "What is your order number?", cs: "Jaké je číslo vaší objednávky?" } } }
+    answer: { en: "Your order {order_id} is {status}.", cs: "Vaše objednávka {order_id} je ve stavu {status}." }
+    examples:
+      en: ["Where is my order?", "Where is my order 123456?", "Where is my parcel?", "Has my order shipped yet?",
+           "Track my order please", "When will my order arrive?", "My package has not arrived", "What is the status of my order?",
+           "Where is my delivery?", "Is my order on its way?", "order 555123 where is it", "I am still waiting for my order"]
+      cs: ["Kde je moje objednávka?", "Kde je můj balík?", "Byla moje objednávka odeslána?", "Kdy dorazí moje objednávka?",
+           "Sledování objednávky", "Balík mi ještě nepřišel", "Jaký je stav mé objednávky?", "Kde je moje zásilka?",
+           "Je moje objednávka na cestě?", "Objednávka 555123 kde je", "Pořád čekám na objednávku", "Kde je objednávka 123456?"]
+`,
+  );
+  return dir;
+}
+
+describe('the shop desk answers order questions from its backend (offline)', () => {
+  let root: string;
+  let shop: FakeShop;
+  let desk: Desk;
+  let app: SwarmApp;
+  const calls: ActionCallRecord[] = [];
+
+  beforeAll(async () => {
+    root = mkdtempSync(join(tmpdir(), 'swarmdesk-shop-'));
+    shop = await startFakeShop({ token: TOKEN });
+    desk = await startDesk(
+      {
+        desk: shopDesk(root, shop.url),
+        pools: {
+          router: { min: 1, max: 1 },
+          technical: { min: 1, max: 1 },
+          billing: { min: 1, max: 1 },
+          general: { min: 1, max: 1 },
+          shipping: { min: 1, max: 1 },
+          escalation: { min: 1, max: 1 },
+        },
+      },
+      { env: { SHOP_API_TOKEN: TOKEN }, observer: { actionCall: (record) => calls.push(record) } },
+    );
+    app = createApp({
+      desk,
+      options: { rateLimit: null },
+      logger: memoryLogger().logger,
+      metrics: createMetrics({ defaultMetrics: false }),
+    });
+  }, 120_000);
+  afterAll(async () => {
+    await desk?.close();
+    await shop?.close();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  // A customer per test: the same question asked again and again is a repeat contact, for a person.
+  const ask = async (customerId: string, message: string, conversationId?: string): Promise<QueryResult> => {
+    const res = await postJson(app, '/v1/queries', {
+      customerId,
+      message,
+      ...(conversationId ? { conversationId } : {}),
+    });
+    expect(res.status).toBe(200);
+    return (await res.json()) as QueryResult;
+  };
+
+  it("answers 'Where is my order 123456?' with the backend's status", async () => {
+    const result = await ask('CUST001', 'Where is my order 123456?');
+    expect(result).toMatchObject({ intent: 'where_is_my_order', department: 'shipping', escalated: false });
+    expect(result.response).toContain('Your order 123456 is shipped.');
+    expect(shop.requests.at(-1)).toMatchObject({
+      path: '/api/orders/123456',
+      headers: { authorization: `Bearer ${TOKEN}`, 'x-customer-id': 'CUST001' },
+    });
+    expect(calls.at(-1)).toMatchObject({ action: 'order_status', outcome: 'ok', status: 200 });
+  });
+
+  it('asks for the order number, then answers from the next turn', async () => {
+    const sent = shop.requests.length;
+    const first = await ask('CUST002', 'Where is my order?');
+    expect(first.response).toContain('What is your order number?');
+    expect(shop.requests).toHaveLength(sent);
+    const second = await ask('CUST002', 'It is 654321', first.conversationId);
+    expect(second).toMatchObject({ intent: 'where_is_my_order', department: 'shipping' });
+    expect(second.response).toContain('Your order 654321 is being packed.');
+  });
+
+  it('answers in Czech', async () => {
+    const result = await ask('SHOP-CS', 'Kde je moje objednávka 123456?');
+    expect(result.response).toContain('Vaše objednávka 123456 je ve stavu shipped.');
+  });
+
+  it('hands the case to a person, saying so, when the backend fails: no invented status', async () => {
+    shop.failNext(10, 503);
+    const result = await ask('SHOP-DOWN', 'Where is my order 123456?');
+    expect(result.escalated).toBe(true);
+    expect(result.ticketId).toEqual(expect.any(String));
+    expect(result.response).not.toContain('shipped');
+    expect(calls.at(-1)).toMatchObject({ action: 'order_status', outcome: 'error', status: 503 });
+  });
+});
