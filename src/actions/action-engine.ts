@@ -7,7 +7,8 @@ import {
   type BreakerPermit,
 } from '../llm/index.js';
 import { expandEnv } from '../config/index.js';
-import { systemClock, type Clock } from '../runtime/index.js';
+import { z } from 'zod';
+import { InvalidOptionsError, systemClock, type Clock } from '../runtime/index.js';
 import type { ActionCallContext, ActionCallRecord, ActionResult, ActionTool } from './action-call.js';
 import { ActionsConfig, type ActionSpec } from './action-spec.js';
 import { ActionError } from './errors.js';
@@ -80,10 +81,16 @@ export function createActionEngine(options: ActionEngineOptions): ActionEngine {
         expandEnv(value, options.env, `actions.${name}.headers.${key}`),
       ]),
     );
+    const url = expandEnv(spec.url, options.env, `actions.${name}.url`);
+    if (!z.url({ protocol: /^https?$/ }).safeParse(url.replace(/\{[^}]*\}/g, 'x')).success)
+      throw new InvalidOptionsError(`action ${name}: url is not an http(s) URL once its variables are read`, {
+        option: `actions.${name}.url`,
+      });
+    const resolved = { ...spec, url };
     actions.set(name, {
       name,
-      spec,
-      origin: declaredOrigin(name, spec),
+      spec: resolved,
+      origin: declaredOrigin(name, resolved),
       headers,
       validate: ajv.compile(spec.parameters),
       breaker: new CircuitBreaker(breakerConfig, () => clock.now()),

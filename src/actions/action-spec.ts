@@ -14,8 +14,16 @@ export const ActionSpec = z.strictObject({
   /** What it does: the tool description the model reads in LLM mode. */
   description: z.string().min(1),
   method: ActionMethod.default('GET'),
-  /** `{name}` is filled from the arguments (URL-encoded); only in the path, never in the host. */
-  url: z.url({ protocol: /^https?$/ }),
+  /**
+   * `{name}` is filled from the arguments (URL-encoded); only in the path, never in the host. May
+   * start with `${VAR}` (the backend's base URL from the environment), read when the server starts.
+   */
+  url: z
+    .string()
+    .regex(
+      /^(https?:\/\/[^{}\s]+|\$\{[A-Za-z_][A-Za-z0-9_]*\})/,
+      'an http(s) URL, or one starting with ${VAR}',
+    ),
   /** `${VAR}` is read from the environment; header values are never logged nor put on the trail. */
   headers: z.record(z.string(), z.string()).default({}),
   parameters: ParametersSchema.default({ type: 'object', properties: {} }),

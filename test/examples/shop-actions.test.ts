@@ -1,6 +1,3 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeShop, type FakeShop } from '../../examples/shop/backend/fake-shop.js';
 import type { ActionCallRecord } from '../../src/actions/index.js';
@@ -8,65 +5,23 @@ import type { Desk } from '../../src/desk/index.js';
 import type { QueryResult } from '../../src/domain/query.js';
 import { createApp, createMetrics, type SwarmApp } from '../../src/http/index.js';
 import { startDesk } from '../desk/support/desk-harness.js';
-import { memoryLogger, postJson } from './helpers.js';
+import { memoryLogger, postJson } from '../http/helpers.js';
 
 const TOKEN = 'shop-token-for-tests';
 
-/** A shop desk like examples/shop: the demo plus shipping, whose order question calls the shop. */
-function shopDesk(root: string, shopUrl: string): string {
-  const dir = join(root, 'shop');
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(
-    join(dir, 'desk.yaml'),
-    `
-name: Shop
-extends: demo
-departments:
-  shipping:
-    description: Orders, deliveries and returns
-actions:
-  order_status:
-    description: Look up an order's delivery status
-    method: GET
-    url: ${shopUrl}/api/orders/{order_id}
-    headers: { authorization: "Bearer \${SHOP_API_TOKEN}" }
-    parameters:
-      type: object
-      properties: { order_id: { type: string, pattern: "^[0-9]{6}$" } }
-      required: [order_id]
-    departments: [shipping]
-    timeout_ms: 3000
-intents:
-  where_is_my_order:
-    department: shipping
-    action: order_status
-    slots: { order_id: { pattern: "\\\\b[0-9]{6}\\\\b", ask: { en: "What is your order number?", cs: "Jaké je číslo vaší objednávky?" } } }
-    answer: { en: "Your order {order_id} is {status}.", cs: "Vaše objednávka {order_id} je ve stavu {status}." }
-    examples:
-      en: ["Where is my order?", "Where is my order 123456?", "Where is my parcel?", "Has my order shipped yet?",
-           "Track my order please", "When will my order arrive?", "My package has not arrived", "What is the status of my order?",
-           "Where is my delivery?", "Is my order on its way?", "order 555123 where is it", "I am still waiting for my order"]
-      cs: ["Kde je moje objednávka?", "Kde je můj balík?", "Byla moje objednávka odeslána?", "Kdy dorazí moje objednávka?",
-           "Sledování objednávky", "Balík mi ještě nepřišel", "Jaký je stav mé objednávky?", "Kde je moje zásilka?",
-           "Je moje objednávka na cestě?", "Objednávka 555123 kde je", "Pořád čekám na objednávku", "Kde je objednávka 123456?"]
-`,
-  );
-  return dir;
-}
+const SHOP = new URL('../../examples/shop', import.meta.url).pathname;
 
-describe('the shop desk answers order questions from its backend (offline)', () => {
-  let root: string;
+describe('the example shop desk answers order questions from its backend (offline)', () => {
   let shop: FakeShop;
   let desk: Desk;
   let app: SwarmApp;
   const calls: ActionCallRecord[] = [];
 
   beforeAll(async () => {
-    root = mkdtempSync(join(tmpdir(), 'swarmdesk-shop-'));
     shop = await startFakeShop({ token: TOKEN });
     desk = await startDesk(
       {
-        desk: shopDesk(root, shop.url),
+        desk: SHOP,
         pools: {
           router: { min: 1, max: 1 },
           technical: { min: 1, max: 1 },
@@ -76,7 +31,10 @@ describe('the shop desk answers order questions from its backend (offline)', () 
           escalation: { min: 1, max: 1 },
         },
       },
-      { env: { SHOP_API_TOKEN: TOKEN }, observer: { actionCall: (record) => calls.push(record) } },
+      {
+        env: { SHOP_API_URL: shop.url, SHOP_API_TOKEN: TOKEN },
+        observer: { actionCall: (record) => calls.push(record) },
+      },
     );
     app = createApp({
       desk,
@@ -88,7 +46,6 @@ describe('the shop desk answers order questions from its backend (offline)', () 
   afterAll(async () => {
     await desk?.close();
     await shop?.close();
-    rmSync(root, { recursive: true, force: true });
   });
 
   // A customer per test: the same question asked again and again is a repeat contact, for a person.
