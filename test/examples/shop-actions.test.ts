@@ -3,7 +3,7 @@ import { startFakeShop, type FakeShop } from '../../examples/shop/backend/fake-s
 import type { ActionCallRecord } from '../../src/actions/index.js';
 import type { Desk } from '../../src/desk/index.js';
 import type { QueryResult } from '../../src/domain/query.js';
-import { createApp, createMetrics, type SwarmApp } from '../../src/http/index.js';
+import { createApp, createMetrics, type EdgeMetrics, type SwarmApp } from '../../src/http/index.js';
 import { startDesk } from '../desk/support/desk-harness.js';
 import { memoryLogger, postJson } from '../http/helpers.js';
 
@@ -15,10 +15,12 @@ describe('the example shop desk answers order questions from its backend (offlin
   let shop: FakeShop;
   let desk: Desk;
   let app: SwarmApp;
+  let metrics: EdgeMetrics;
   const calls: ActionCallRecord[] = [];
 
   beforeAll(async () => {
     shop = await startFakeShop({ token: TOKEN });
+    metrics = createMetrics({ defaultMetrics: false });
     desk = await startDesk(
       {
         desk: SHOP,
@@ -33,14 +35,20 @@ describe('the example shop desk answers order questions from its backend (offlin
       },
       {
         env: { SHOP_API_URL: shop.url, SHOP_API_TOKEN: TOKEN },
-        observer: { actionCall: (record) => calls.push(record) },
+        observer: {
+          ...metrics.observer,
+          actionCall: (record) => {
+            calls.push(record);
+            metrics.observer.actionCall?.(record);
+          },
+        },
       },
     );
     app = createApp({
       desk,
+      metrics,
       options: { rateLimit: null },
       logger: memoryLogger().logger,
-      metrics: createMetrics({ defaultMetrics: false }),
     });
   }, 120_000);
   afterAll(async () => {
@@ -92,5 +100,14 @@ describe('the example shop desk answers order questions from its backend (offlin
     expect(result.ticketId).toEqual(expect.any(String));
     expect(result.response).not.toContain('shipped');
     expect(calls.at(-1)).toMatchObject({ action: 'order_status', outcome: 'error', status: 503 });
+  });
+
+  it('counts every call in /metrics by action and outcome, never with its secret header', async () => {
+    const text = await (await app.request('/metrics')).text();
+    expect(text).toMatch(/swarmdesk_action_calls_total\{action="order_status",outcome="ok",code=""\} [1-9]/);
+    expect(text).toMatch(
+      /swarmdesk_action_calls_total\{action="order_status",outcome="error",code="ACTION_FAILED"\} 1/,
+    );
+    expect(text).not.toContain(TOKEN);
   });
 });
