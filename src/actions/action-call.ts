@@ -23,9 +23,12 @@ export const ActionCallRecord = z.object({
 });
 export type ActionCallRecord = z.infer<typeof ActionCallRecord>;
 
-export type ActionResult =
+export type ActionOutcome =
   | { ok: true; action: string; status: number; data: unknown }
   | { ok: false; action: string; error: { code: string; message: string }; status: number | null };
+
+/** What a call gave, with the record of it that goes on the conversation's trail. */
+export type ActionResult = ActionOutcome & { call: ActionCallRecord };
 
 /** An action as a function tool: what an LLM is offered (the customer's id is never among it). */
 export interface ActionTool {

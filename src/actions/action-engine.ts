@@ -9,7 +9,13 @@ import {
 import { expandEnv } from '../config/index.js';
 import { z } from 'zod';
 import { InvalidOptionsError, systemClock, type Clock } from '../runtime/index.js';
-import type { ActionCallContext, ActionCallRecord, ActionResult, ActionTool } from './action-call.js';
+import type {
+  ActionCallContext,
+  ActionCallRecord,
+  ActionOutcome,
+  ActionResult,
+  ActionTool,
+} from './action-call.js';
 import { ActionsConfig, type ActionSpec } from './action-spec.js';
 import { ActionError } from './errors.js';
 import { declaredOrigin, planRequest } from './request-plan.js';
@@ -59,7 +65,7 @@ interface Compiled {
 }
 
 type Attempt =
-  | { kind: 'done'; result: ActionResult }
+  | { kind: 'done'; result: ActionOutcome }
   | { kind: 'retry'; error: ActionError; status: number | null; waitMs?: number };
 
 export function createActionEngine(options: ActionEngineOptions): ActionEngine {
@@ -170,8 +176,8 @@ export function createActionEngine(options: ActionEngineOptions): ActionEngine {
       const started = clock.now();
       const action = actions.get(name);
       let attempts = 0;
-      const finish = (result: ActionResult): ActionResult => {
-        options.onCall?.({
+      const finish = (result: ActionOutcome): ActionResult => {
+        const call: ActionCallRecord = {
           action: name,
           department: context.department,
           conversationId: context.conversationId,
@@ -181,8 +187,9 @@ export function createActionEngine(options: ActionEngineOptions): ActionEngine {
           attempts,
           latencyMs: clock.now() - started,
           at: new Date(started).toISOString(),
-        });
-        return result;
+        };
+        options.onCall?.(call);
+        return { ...result, call };
       };
       if (!action)
         return finish(failure(name, new ActionError('ACTION_NOT_FOUND', `no action ${name}`), null));
@@ -227,7 +234,7 @@ export function createActionEngine(options: ActionEngineOptions): ActionEngine {
   };
 }
 
-function failure(action: string, error: ActionError, status: number | null): ActionResult {
+function failure(action: string, error: ActionError, status: number | null): ActionOutcome {
   return { ok: false, action, error: { code: error.code, message: error.message }, status };
 }
 

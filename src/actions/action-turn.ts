@@ -1,4 +1,4 @@
-import type { ActionCallContext } from './action-call.js';
+import type { ActionCallContext, ActionCallRecord } from './action-call.js';
 import type { ActionEngine } from './action-engine.js';
 import type { IntentAction } from '../domain/intent-action.js';
 import { fillSlots, inLanguage, renderAnswer } from './intent-action.js';
@@ -8,9 +8,15 @@ export type ActionTurn =
   /** A slot is missing: ask for it, and remember what was found for the next turn. */
   | { kind: 'ask'; text: string; slot: string; remember: Record<string, string> }
   /** The action answered: its result through the intent's template. */
-  | { kind: 'answered'; text: string; data: unknown; remember: Record<string, string> }
+  | {
+      kind: 'answered';
+      text: string;
+      data: unknown;
+      remember: Record<string, string>;
+      call: ActionCallRecord;
+    }
   /** The action gave no result: say so honestly and hand the case to a person (never invent one). */
-  | { kind: 'failed'; text: string; code: string; remember: Record<string, string> };
+  | { kind: 'failed'; text: string; code: string; remember: Record<string, string>; call: ActionCallRecord };
 
 /** Honest words for a failed action, per language; the desk's escalation follows them. */
 export const ACTION_FAILED_TEXT: Record<string, string> = {
@@ -46,6 +52,7 @@ export async function runActionTurn(input: ActionTurnInput): Promise<ActionTurn>
       text: inLanguage(ACTION_FAILED_TEXT, language, defaultLanguage),
       code: result.error.code,
       remember: values,
+      call: result.call,
     };
   }
   const template = inLanguage(binding.answer, language, defaultLanguage);
@@ -54,5 +61,6 @@ export async function runActionTurn(input: ActionTurnInput): Promise<ActionTurn>
     text: renderAnswer(template, values, result.data),
     data: result.data,
     remember: values,
+    call: result.call,
   };
 }

@@ -1,6 +1,7 @@
 export {
   ActionCallRecord,
   type ActionCallContext,
+  type ActionOutcome,
   type ActionResult,
   type ActionTool,
 } from './action-call.js';

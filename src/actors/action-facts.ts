@@ -7,6 +7,8 @@ import type { BlackboardEntry } from '../domain/conversation.js';
  */
 export const ACTION_SLOTS_FACT = 'action.slots';
 export const ACTION_AWAITING_FACT = 'action.awaiting';
+/** The record of a call an answer came from (never its arguments or headers). */
+export const ACTION_CALL_FACT = 'action.call';
 
 /** The latest value of a fact in the entries (oldest first), if any. */
 export function latestFact(entries: readonly BlackboardEntry[], key: string): unknown {

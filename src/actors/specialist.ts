@@ -5,7 +5,7 @@ import { SpecialistDepartment } from '../domain/vocabulary.js';
 import type { AnswerRequest, AnswerResult } from '../llm/index.js';
 import type { KnowledgeBase, SearchHit, SearchOptions } from '../knowledge/index.js';
 import { defineBehaviour, type ActorContext } from '../runtime/index.js';
-import { ACTION_AWAITING_FACT, ACTION_SLOTS_FACT } from './action-facts.js';
+import { ACTION_AWAITING_FACT, ACTION_CALL_FACT, ACTION_SLOTS_FACT } from './action-facts.js';
 import { composeAnswer, type ComposedAnswer } from './answer-composer.js';
 import { deskProfile, intentDescription } from './desk-knowledge.js';
 import { knowledgeBaseFor } from './knowledge-cache.js';
@@ -106,6 +106,8 @@ interface ActionTurnReply {
   kind: 'ask' | 'answered' | 'failed';
   text: string;
   remember: Record<string, string>;
+  /** The call made (absent when a slot was asked for): action, outcome, status, latency. */
+  call?: unknown;
 }
 
 /**
@@ -140,6 +142,7 @@ async function answerByAction(
   const facts: PostedFact[] = [
     { by: agent, key: ACTION_SLOTS_FACT, value: turn.remember },
     { by: agent, key: ACTION_AWAITING_FACT, value: turn.kind === 'ask' ? request.intent : null },
+    ...(turn.call === undefined ? [] : [{ by: agent, key: ACTION_CALL_FACT, value: turn.call }]),
   ];
   return {
     outcome: 'answered',

@@ -48,7 +48,7 @@ describe('action engine', () => {
 
   it("calls the declared URL with the env's secret header and the customer's id, and returns the data", async () => {
     const result = await engine().call('order_status', { order_id: '123456' }, CONTEXT);
-    expect(result).toEqual({
+    expect(result).toMatchObject({
       ok: true,
       action: 'order_status',
       status: 200,
@@ -61,6 +61,7 @@ describe('action engine', () => {
     expect(calls).toEqual([
       expect.objectContaining({ action: 'order_status', outcome: 'ok', status: 200, attempts: 1 }),
     ]);
+    expect(result.call).toEqual(calls[0]);
     expect(JSON.stringify(calls)).not.toContain(TOKEN);
   });
 

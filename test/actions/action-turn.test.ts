@@ -120,6 +120,7 @@ describe('an action-bound intent, offline', () => {
       text: ACTION_FAILED_TEXT.en,
       code: 'ACTION_FAILED',
       remember: { order_id: '123456' },
+      call: expect.objectContaining({ action: 'order_status', outcome: 'error', status: 503 }),
     });
     expect(await turn('Where is my order 999999?')).toMatchObject({ kind: 'failed' });
   });

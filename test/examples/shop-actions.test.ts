@@ -76,6 +76,15 @@ describe('the example shop desk answers order questions from its backend (offlin
       headers: { authorization: `Bearer ${TOKEN}`, 'x-customer-id': 'CUST001' },
     });
     expect(calls.at(-1)).toMatchObject({ action: 'order_status', outcome: 'ok', status: 200 });
+    const trail = await desk.getConversation(result.conversationId);
+    expect(trail?.entries).toContainEqual(
+      expect.objectContaining({
+        kind: 'fact',
+        key: 'action.call',
+        value: expect.objectContaining({ action: 'order_status', outcome: 'ok', status: 200, attempts: 1 }),
+      }),
+    );
+    expect(JSON.stringify(trail)).not.toContain(TOKEN);
   });
 
   it('asks for the order number, then answers from the next turn', async () => {
