@@ -16,8 +16,10 @@ import {
   createWebhookDispatcher,
   openOutbox,
   resolveSubscriptions,
+  withActionFailedEvents,
   withWebhookEvents,
   type WebhookDispatcher,
+  type WebhookEventType,
   type WebhookOutbox,
 } from '../webhooks/index.js';
 import { reportFailure, type CommandIo } from './train.js';
@@ -56,7 +58,6 @@ export async function runServe(
       hooks.map((hook) => hook.value),
       env,
     );
-    desk = await createDesk(config.desk, { logger: toActorLogger(logger), observer: metrics.observer });
     edge = await createEdgeStores({ redisUrl: config.desk.redisUrl, keyPrefix: config.desk.keyPrefix });
     const edgeStores = edge;
     const box = await openOutbox({
@@ -71,8 +72,16 @@ export async function runServe(
       onError: (error) => logger.warn({ error: String(error) }, 'webhook delivery pass failed'),
     });
     webhooks = dispatcher;
+    const publish = (type: WebhookEventType, data: Record<string, unknown>) => dispatcher.publish(type, data);
+    desk = await createDesk(config.desk, {
+      logger: toActorLogger(logger),
+      observer: withActionFailedEvents(metrics.observer, publish, (error) =>
+        logger.warn({ error: String(error) }, 'webhook event not recorded'),
+      ),
+      env,
+    });
     const app = createApp({
-      desk: withWebhookEvents(desk, (type, data) => dispatcher.publish(type, data)),
+      desk: withWebhookEvents(desk, publish),
       options: config.http,
       logger,
       metrics,

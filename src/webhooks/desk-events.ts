@@ -1,4 +1,4 @@
-import type { Desk } from '../desk/index.js';
+import type { Desk, DeskObserver } from '../desk/index.js';
 import type { WebhookEventType } from '../domain/webhook-event.js';
 
 export type PublishEvent = (type: WebhookEventType, data: Record<string, unknown>) => Promise<void>;
@@ -47,6 +47,26 @@ export function withWebhookEvents(desk: Desk, publish: PublishEvent): Desk {
       const ticket = await desk.updateTicket(ticketId, update);
       if (ticket) await publish('ticket.updated', { ticket, change: update });
       return ticket;
+    },
+  };
+}
+
+/**
+ * The desk's observer, also publishing `action.failed` for every action call that gave no result.
+ * An observer must not throw nor wait: the event is recorded in the background, a failure reported.
+ */
+export function withActionFailedEvents(
+  observer: DeskObserver,
+  publish: PublishEvent,
+  onError: (error: unknown) => void,
+): DeskObserver {
+  return {
+    ...observer,
+    actionCall(record) {
+      observer.actionCall?.(record);
+      if (record.outcome !== 'error') return;
+      const { action, department, conversationId, code, status, attempts } = record;
+      publish('action.failed', { action, department, conversationId, code, status, attempts }).catch(onError);
     },
   };
 }

@@ -1,5 +1,5 @@
 export { Delivery, DeliveryAttempt, DeliveryStatus, RETRY_DELAYS_MS } from './delivery.js';
-export { withWebhookEvents, type PublishEvent } from './desk-events.js';
+export { withActionFailedEvents, withWebhookEvents, type PublishEvent } from './desk-events.js';
 export {
   WEBHOOK_DEFAULTS,
   createWebhookDispatcher,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { WebhookEventType } from '../../src/webhooks/index.js';
-import { withWebhookEvents } from '../../src/webhooks/index.js';
+import { withActionFailedEvents, withWebhookEvents } from '../../src/webhooks/index.js';
 import { FakeDesk } from '../support/fake-desk.js';
 import { sampleTicket } from '../tickets/conformance.js';
 
@@ -64,6 +64,43 @@ describe('desk webhook events', () => {
         data: expect.objectContaining({ queryId, customerId: 'C001', ticketId: 'T-1' }),
       },
       { type: 'ticket.created', data: { ticket: sampleTicket('T-1') } },
+    ]);
+  });
+
+  it('publishes action.failed for a failed action call, and still tells the observer it wraps', async () => {
+    const seen: string[] = [];
+    const events: { type: WebhookEventType; data: Record<string, unknown> }[] = [];
+    const observer = withActionFailedEvents(
+      { actionCall: (record) => seen.push(record.outcome) },
+      async (type, data) => {
+        events.push({ type, data });
+      },
+      () => {},
+    );
+    const base = {
+      action: 'order_status',
+      department: 'shipping',
+      conversationId: 'c-1',
+      attempts: 3,
+      latencyMs: 12,
+      at: '2026-01-01T00:00:00.000Z',
+    };
+    observer.actionCall?.({ ...base, outcome: 'ok', status: 200 });
+    observer.actionCall?.({ ...base, outcome: 'error', code: 'ACTION_FAILED', status: 503 });
+    await Promise.resolve();
+    expect(seen).toEqual(['ok', 'error']);
+    expect(events).toEqual([
+      {
+        type: 'action.failed',
+        data: {
+          action: 'order_status',
+          department: 'shipping',
+          conversationId: 'c-1',
+          code: 'ACTION_FAILED',
+          status: 503,
+          attempts: 3,
+        },
+      },
     ]);
   });
 });
