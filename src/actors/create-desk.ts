@@ -30,7 +30,7 @@ import { createHostServices } from './host-services.js';
 import { recordFeedback } from './feedback.js';
 import { createLearning, type Learning } from './learning.js';
 import { startLearningSync } from './learning-sync.js';
-import { buildLlmService, notify } from './llm-wiring.js';
+import { buildLlmService, notify, type LlmWiring } from './llm-wiring.js';
 import type { DeskObserver } from './observer.js';
 import { poolSpecs, type PoolType } from './pool-specs.js';
 import { priorityFor } from './priority.js';
@@ -104,6 +104,7 @@ export async function createDesk(input: DeskOptions, deps: DeskDeps = {}): Promi
     }));
   let system: ActorSystem | undefined;
   let learning: Learning | undefined;
+  let llmWiring: LlmWiring | undefined;
   try {
     // One seed: a CRM seeds only while empty, so a second call would be ignored.
     await stores.crm.seed([
@@ -116,7 +117,8 @@ export async function createDesk(input: DeskOptions, deps: DeskDeps = {}): Promi
     const publish = (queryId: string, event: StreamEvent): void => {
       for (const listener of listeners.get(queryId) ?? []) notify(() => listener(event));
     };
-    const llm = deps.llm ?? (options.llm ? buildLlmService(options.llm, publish, observer) : undefined);
+    llmWiring = deps.llm || !options.llm ? undefined : buildLlmService(options.llm, publish, observer);
+    const llm = deps.llm ?? llmWiring?.service;
 
     const services = createHostServices(stores.tickets, clock);
     if (llm) {
@@ -357,6 +359,7 @@ export async function createDesk(input: DeskOptions, deps: DeskDeps = {}): Promi
           stopWatching();
           await stopLearningSync();
           await actors.shutdown();
+          await llmWiring?.close();
           await learner.close();
           if (ownStores) await stores.close();
         })();
@@ -366,6 +369,7 @@ export async function createDesk(input: DeskOptions, deps: DeskDeps = {}): Promi
     return desk;
   } catch (error) {
     await system?.shutdown({ timeoutMs: 1_000 });
+    await llmWiring?.close();
     await learning?.close();
     if (ownStores) await stores.close();
     throw error;
