@@ -46,10 +46,11 @@ export function createLlmThread(input: LlmConfigInput): LlmThread {
       workerData: data,
       transferList: [port2],
     });
-    // Only calls in flight keep the process alive (see `track`).
+    tokens.on('message', deliver);
+    const remote = Comlink.wrap<LlmThreadApi>(nodeEndpoint(worker));
+    // Only calls in flight keep the process alive (see `track`); listening refs a port, so unref after.
     worker.unref();
     tokens.unref();
-    tokens.on('message', deliver);
     let failure: Error | undefined;
     worker.on('error', (error) => {
       failure = error;
@@ -63,7 +64,7 @@ export function createLlmThread(input: LlmConfigInput): LlmThread {
       // A new thread starts with a fresh breaker and cap; calls that were on the dead one failed above.
       if (!closing) running = start();
     });
-    return { worker, remote: Comlink.wrap<LlmThreadApi>(nodeEndpoint(worker)), tokens };
+    return { worker, remote, tokens };
   };
   let running = start();
 
