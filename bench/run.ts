@@ -5,6 +5,7 @@ import { machineLine, markdownTable, progress, progressDone, type Row, writeResu
 import { median, medianRun } from './lib/stats.js';
 import { benchCustomersFile } from './lib/messages.js';
 import { faultScenario } from './scenarios/fault.js';
+import { threadScaling } from './scenarios/threads.js';
 import {
   benchRedis,
   helloLoad,
@@ -20,7 +21,22 @@ const only = argv
   .find((a) => a.startsWith('--only='))
   ?.slice('--only='.length)
   .split(',');
-const wanted = (name: string): boolean => !only || only.includes(name);
+/** `--threads 1,2,4` or `--threads=1,2,4`: the thread-scaling curve (scenario 8), and only it unless --only says more. */
+function listOption(name: string): number[] | undefined {
+  const index = argv.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+  if (index < 0) return undefined;
+  const raw = argv[index]!.includes('=') ? argv[index]!.split('=')[1] : argv[index + 1];
+  const values = (raw ?? '').split(',').map(Number);
+  if (values.length === 0 || values.some((n) => !Number.isInteger(n) || n < 1 || n > 64)) {
+    throw new Error(`--${name} takes thread counts from 1 to 64, comma-separated (got ${raw ?? 'nothing'})`);
+  }
+  return values;
+}
+const threadCounts = listOption('threads');
+const threadConnections = Number(
+  argv.find((a) => a.startsWith('--connections='))?.slice('--connections='.length) ?? 50,
+);
+const wanted = (name: string): boolean => (only ? only.includes(name) : threadCounts === undefined);
 const profile = full
   ? { repeats: 5, seconds: 15, faultSeconds: 30 }
   : { repeats: 3, seconds: 5, faultSeconds: 24 };
@@ -200,6 +216,31 @@ function peers(): void {
   progressDone(run.status === 0 ? 'peers done' : 'peers did not run (see above)');
 }
 
+async function threads(counts: number[]): Promise<void> {
+  const points = await threadScaling({
+    threads: counts,
+    connections: threadConnections,
+    seconds: profile.seconds,
+    repeats: profile.repeats,
+  });
+  for (const point of points) {
+    const cpu = point.median.cpuMsPerRequest;
+    const mainCpu = point.median.mainThreadCpuMsPerRequest;
+    rows.push({
+      scenario: '8 thread scaling',
+      variant: `SWARM_THREADS=${point.threads}, offline, ${threadConnections} conn`,
+      result: point.median,
+      note:
+        `${point.speedup.toFixed(2)}x the queries/s of ${counts[0]} thread(s); ` +
+        `CPU ${cpu === null ? 'n/a' : cpu.toFixed(3)} ms/query, main thread ${mainCpu === null ? 'n/a' : mainCpu.toFixed(3)}`,
+    });
+  }
+  summary.threads = points;
+  progressDone(
+    `thread scaling: ${points.map((p) => `${p.threads}: ${p.median.requestsPerSec.toFixed(0)}/s`).join(', ')}`,
+  );
+}
+
 async function fault(): Promise<void> {
   const report = await faultScenario(profile.faultSeconds);
   const note = report.faults
@@ -223,6 +264,7 @@ async function main(): Promise<void> {
   if (wanted('fault')) await fault();
   if (wanted('runtime')) runtimeFigures();
   if (wanted('peers')) peers();
+  if (threadCounts) await threads(threadCounts);
 
   const markdown = [
     `# swarmdesk benchmark (${full ? 'full' : 'quick'} profile)`,
