@@ -87,7 +87,7 @@ export function createApp(deps: AppDeps): SwarmApp {
   hono.route('/', websocketRoutes(routeDeps, upgradeWebSocket));
   docsRoutes(hono);
 
-  hono.onError(errorHandler(metrics));
+  hono.onError(errorHandler(metrics, logger));
   hono.notFound(notFoundHandler(hono));
 
   return {
