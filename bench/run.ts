@@ -5,6 +5,7 @@ import { machineLine, markdownTable, progress, progressDone, type Row, writeResu
 import { median, medianRun } from './lib/stats.js';
 import { benchCustomersFile } from './lib/messages.js';
 import { faultScenario } from './scenarios/fault.js';
+import type { ConversationMemory } from './scenarios/swarm-in-process.js';
 import { threadScaling } from './scenarios/threads.js';
 import {
   benchRedis,
@@ -83,7 +84,7 @@ async function floorAndPipeline(): Promise<void> {
       pipelineRuns.push(await queryLoad(desk, 50, profile.seconds));
     }
     progress(`swarm alone, ${profile.repeats} runs`);
-    const swarmRuns = swarmInProcess();
+    const { runs: swarmRuns, memory } = swarmInProcess();
     const ratios = pipelineRuns.map((p, i) => p.requestsPerSec / floorRuns[i]!.requestsPerSec);
     const edgeRatios = edgeRuns.map((e, i) => e.requestsPerSec / floorRuns[i]!.requestsPerSec);
     const edgeShares = edgeRuns.flatMap((e, i) => {
@@ -103,7 +104,11 @@ async function floorAndPipeline(): Promise<void> {
       '2 swarm alone (breakdown)',
       '`createDesk` in process, 50 in flight, no HTTP',
       swarmRuns,
-      mainThreadNote(swarmRuns),
+      `${mainThreadNote(swarmRuns)}; ${
+        memory === null
+          ? 'memory n/a'
+          : `live heap ${memory.kbPerConversation.toFixed(1)} KB per conversation`
+      }`,
     );
     const pipeline = medianRow(
       '2 offline pipeline',
@@ -116,6 +121,7 @@ async function floorAndPipeline(): Promise<void> {
     summary.edgeToFloor = median(edgeRatios);
     summary.edgeCpuShare = edgeShares.length === 0 ? null : median(edgeShares);
     summary.swarmAlone = swarmAlone;
+    summary.conversationMemory = memory;
     summary.pipeline = pipeline;
     summary.pipelineToFloor = median(ratios);
     summary.pipelineRatios = ratios;
@@ -172,11 +178,12 @@ async function llmLatency(): Promise<void> {
   progressDone('LLM latency sweep done');
 }
 
-/** The swarm without HTTP (bench/scenarios/swarm-in-process.ts, a process of its own): its runs. */
-function swarmInProcess(): LoadResult[] {
+/** The swarm without HTTP (bench/scenarios/swarm-in-process.ts, a process of its own): its runs and memory. */
+function swarmInProcess(): { runs: LoadResult[]; memory: ConversationMemory | null } {
   const run = spawnSync(
     process.execPath,
     [
+      '--expose-gc',
       '--import',
       'tsx',
       'bench/scenarios/swarm-in-process.ts',
@@ -187,7 +194,7 @@ function swarmInProcess(): LoadResult[] {
     { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' },
   );
   if (run.status !== 0) throw new Error(`the in-process swarm run failed (exit ${run.status ?? run.signal})`);
-  return JSON.parse(run.stdout) as LoadResult[];
+  return JSON.parse(run.stdout) as { runs: LoadResult[]; memory: ConversationMemory | null };
 }
 
 /** Runs another bench script (through tsx, with the same profile); its tables come back as stdout. */
