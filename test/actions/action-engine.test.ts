@@ -147,7 +147,22 @@ describe('action engine', () => {
   it('refuses at creation an unset header variable, naming it, and a parameter in the host', () => {
     expect(() => engine({ env: {} })).toThrow(/SHOP_API_TOKEN/);
     expect(() =>
-      engine({ actions: { bad: { ...orderStatus(shop), url: 'http://{host}.example/api' } } }),
-    ).toThrow(/path/);
+      engine({ actions: { bad: { ...orderStatus(shop), url: 'http://shop.example{host}/api/{id}' } } }),
+    ).toThrow(/may only be in the URL's path/);
+  });
+
+  it('reads a base URL from the environment, and refuses one that is not a URL once read', async () => {
+    const withBase = (env: Record<string, string>) =>
+      engine({
+        actions: { order_status: { ...orderStatus(shop), url: '${SHOP_API_URL}/api/orders/{order_id}' } },
+        env: { SHOP_API_TOKEN: TOKEN, ...env },
+      });
+    expect(
+      await withBase({ SHOP_API_URL: shop.url }).call('order_status', { order_id: '123456' }, CONTEXT),
+    ).toMatchObject({
+      ok: true,
+    });
+    expect(() => withBase({})).toThrow(/SHOP_API_URL/);
+    expect(() => withBase({ SHOP_API_URL: 'not a url' })).toThrow(/not an http\(s\) URL/);
   });
 });
