@@ -4,6 +4,7 @@ import { createNodeWebSocket } from '@hono/node-ws';
 import type { Logger } from 'pino';
 import type { Desk } from '../actors/desk.js';
 import type { AppEnv } from './env.js';
+import { consoleRoutes, createConsoleFeed, loadConsoleAssets } from './console/index.js';
 import { errorHandler, notFoundHandler, validationHook } from './error-handler.js';
 import { HttpOptions, type ResolvedHttpOptions } from './http-options.js';
 import { createLifecycle, type Lifecycle } from './lifecycle.js';
@@ -37,6 +38,8 @@ export interface AppDeps {
   metrics?: EdgeMetrics;
   /** Clock of the rate limiter, for tests. */
   now?: () => number;
+  /** Where the built console is (`index.html`, `assets/`). Default: dist/console of this package. */
+  consoleDir?: string;
 }
 
 /** The edge: routes, middleware and what `startServer` and shutdown need to reach. */
@@ -85,6 +88,18 @@ export function createApp(deps: AppDeps): SwarmApp {
   hono.route('/', ticketRoutes(routeDeps, validationHook));
   hono.route('/', agentRoutes(routeDeps, validationHook));
   hono.route('/', websocketRoutes(routeDeps, upgradeWebSocket));
+  hono.route(
+    '/',
+    consoleRoutes(
+      routeDeps,
+      {
+        recorder: metrics.recorder,
+        feed: createConsoleFeed(metrics.recorder),
+        assets: loadConsoleAssets(deps.consoleDir),
+      },
+      validationHook,
+    ),
+  );
   docsRoutes(hono);
 
   hono.onError(errorHandler(metrics));
