@@ -28,17 +28,7 @@ function poolLine(members: ActorStatus[]): string {
 }
 
 function apply(agents: Agents, event: SystemEvent): Agents {
-  switch (event.type) {
-    case 'actor.status':
-      return new Map(agents).set(event.status.id, event.status);
-    case 'actor.restarted': {
-      // The supervisor announces the restart before the agent's next status: show it at once.
-      const agent = agents.get(event.id);
-      return agent ? new Map(agents).set(event.id, { ...agent, state: 'restarting' }) : agents;
-    }
-    default:
-      return agents;
-  }
+  return event.type === 'actor.status' ? new Map(agents).set(event.status.id, event.status) : agents;
 }
 
 function AgentCard({
@@ -164,10 +154,35 @@ const QUESTIONS: Record<'restart' | 'stop', (id: string) => [question: string, a
   stop: (id) => [`Stop ${id}? Messages waiting in its mailbox are refused.`, 'Stop'],
 };
 
+/**
+ * A restart of an idle agent takes a few milliseconds, and its `restarting` and `idle` may arrive in
+ * one read of the stream: the restart is shown for this long so that an operator sees it happen.
+ */
+const RESTART_SHOWN_MS = 800;
+
+function shownState(agent: ActorStatus, restarting: ReadonlySet<string>): ActorStatus {
+  const settled = agent.state === 'idle' || agent.state === 'busy' || agent.state === 'starting';
+  return restarting.has(agent.id) && settled ? { ...agent, state: 'restarting' } : agent;
+}
+
 /** Every agent, live from /v1/agents/stream, grouped by pool (department), with its controls. */
 export function AgentsPanel({ credentials, notify, confirm }: PanelProps) {
   const [agents, setAgents] = useState<Agents>(new Map());
   const [busy, setBusy] = useState<Set<string>>(new Set());
+  const [restarting, setRestarting] = useState<ReadonlySet<string>>(new Set());
+
+  const showRestart = useCallback((id: string) => {
+    setRestarting((current) => new Set(current).add(id));
+    setTimeout(
+      () =>
+        setRestarting((current) => {
+          const next = new Set(current);
+          next.delete(id);
+          return next;
+        }),
+      RESTART_SHOWN_MS,
+    );
+  }, []);
 
   const reload = useCallback(async () => {
     try {
@@ -188,9 +203,10 @@ export function AgentsPanel({ credentials, notify, confirm }: PanelProps) {
       const change = JSON.parse(data) as SystemEvent;
       // Scaling adds and removes agents: the list itself is re-read rather than patched.
       if (change.type === 'pool.scaled' || change.type === 'actor.stopped') void reload();
+      else if (change.type === 'actor.restarted') showRestart(change.id);
       else setAgents((current) => apply(current, change));
     },
-    [reload],
+    [reload, showRestart],
   );
   const feed = useFeed('/v1/agents/stream', credentials, onMessage);
 
@@ -250,7 +266,7 @@ export function AgentsPanel({ credentials, notify, confirm }: PanelProps) {
     });
   };
 
-  const groups = byType(agents);
+  const groups = byType(new Map([...agents].map(([id, agent]) => [id, shownState(agent, restarting)])));
   return html`<section class="panel agents" aria-labelledby="agents-title">
     <div class="row spread">
       <h2 id="agents-title">Agents</h2>

@@ -106,5 +106,5 @@ export async function openConsole(
 export async function useCredentials(page: Page, credentials: { adminToken?: string; apiKey?: string }) {
   if (credentials.adminToken !== undefined) await page.getByLabel('Admin token').fill(credentials.adminToken);
   if (credentials.apiKey !== undefined) await page.getByLabel('API key').fill(credentials.apiKey);
-  await page.getByRole('button', { name: 'Use' }).click();
+  await page.getByRole('button', { name: 'Use', exact: true }).click();
 }
