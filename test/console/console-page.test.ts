@@ -8,6 +8,7 @@ import {
   useCredentials,
   type ConsoleServer,
 } from './harness.js';
+import { record } from './recorder.js';
 
 const ADMIN_TOKEN = 'console-test-admin-token';
 let server: ConsoleServer;
@@ -25,20 +26,6 @@ afterAll(async () => {
 async function agentsOnServer(): Promise<ActorStatus[]> {
   const { agents } = (await (await fetch(`${server.url}/v1/agents`)).json()) as { agents: ActorStatus[] };
   return agents;
-}
-
-/** Records every state the agent's card shows, from now on. */
-async function recordStates(page: Page, id: string): Promise<() => Promise<string[]>> {
-  await page.evaluate((agent) => {
-    const element = document.querySelector(`[data-agent="${agent}"]`);
-    const seen: string[] = [element?.getAttribute('data-state') ?? ''];
-    (window as unknown as { seen: string[] }).seen = seen;
-    new MutationObserver(() => seen.push(element?.getAttribute('data-state') ?? '')).observe(element!, {
-      attributes: true,
-      attributeFilter: ['data-state'],
-    });
-  }, id);
-  return () => page.evaluate(() => (window as unknown as { seen: string[] }).seen);
 }
 
 async function confirmDialog(page: Page, action: string) {
@@ -66,7 +53,7 @@ describe('the operator console in Chromium', () => {
     await useCredentials(page, { adminToken: ADMIN_TOKEN });
     const card = page.locator('[data-agent="technical-1"]');
     await card.and(page.locator('[data-state="idle"]')).waitFor();
-    const states = await recordStates(page, 'technical-1');
+    const states = await record(page, '[data-agent="technical-1"]', 'data-state');
 
     await page.getByRole('button', { name: 'Restart technical-1', exact: true }).click();
     await confirmDialog(page, 'Restart');

@@ -15,6 +15,8 @@ import {
 } from '../../src/http/index.js';
 import { memoryLogger } from '../http/helpers.js';
 
+type DeskOptions = NonNullable<Parameters<typeof createDesk>[0]>;
+
 /** The system Chromium (Debian package `chromium`; .ci/run installs it): nothing downloads a browser. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -42,12 +44,15 @@ export interface ConsoleServer {
 }
 
 /** The real desk (offline, one thread) behind the real edge on an ephemeral port, with the console built for this run. */
-export async function startConsoleServer(options: HttpOptions = {}): Promise<ConsoleServer> {
+export async function startConsoleServer(
+  options: HttpOptions = {},
+  deskOptions: Omit<DeskOptions, 'threads' | 'dataDir'> = {},
+): Promise<ConsoleServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'swarmdesk-console-desk-'));
   const { logger } = memoryLogger();
   const metrics = createMetrics({ defaultMetrics: false });
   const desk = await createDesk(
-    { threads: 1, dataDir },
+    { ...deskOptions, threads: 1, dataDir },
     { logger: toActorLogger(logger), observer: metrics.observer },
   );
   const app = createApp({
