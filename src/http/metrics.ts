@@ -18,11 +18,9 @@ export interface EdgeMetrics {
 
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 
-export function createMetrics(
-  options: { defaultMetrics?: boolean; recorder?: ConsoleRecorder } = {},
-): EdgeMetrics {
+export function createMetrics(options: { defaultMetrics?: boolean } = {}): EdgeMetrics {
   const registry = new Registry();
-  const recorder = options.recorder ?? createConsoleRecorder();
+  const recorder = createConsoleRecorder();
   if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: registry, prefix: 'swarmdesk_' });
   let agents: () => ActorStatus[] = () => [];
 
