@@ -2,6 +2,9 @@ import { html } from './html.js';
 import { ms, percent, time } from './format.js';
 import type { QuerySummary } from './types.js';
 
+/** Rows shown: enough to follow the traffic, few enough to keep the rest of the page in reach. */
+const SHOWN = 25;
+
 /** The latest answered queries, newest first; opening one shows its trail and answer. */
 export function QueriesPanel({
   queries,
@@ -34,7 +37,7 @@ export function QueriesPanel({
                 </tr>
               </thead>
               <tbody>
-                ${queries.map(
+                ${queries.slice(0, SHOWN).map(
                   (q) =>
                     html`<tr
                       key=${q.queryId}

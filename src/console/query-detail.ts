@@ -90,8 +90,13 @@ export function QueryDetail({
       <button type="button" onClick=${close}>Close</button>
     </div>
     <p class="muted">
-      ${summary.customerId} · ${time(summary.createdAt)} · ${summary.intent} → ${summary.department}
-      (${percent(summary.confidence)}) · ${summary.priority} · ${ms(summary.latencyMs)}
+      ${[
+        summary.customerId,
+        time(summary.createdAt),
+        `${summary.intent} → ${summary.department} (${percent(summary.confidence)})`,
+        summary.priority,
+        ms(summary.latencyMs),
+      ].join(' · ')}
       ${summary.ticketId ? html` · ticket <code>${summary.ticketId}</code>` : null}
     </p>
     ${error ? html`<p class="error-text" role="alert">${error}</p>` : null}

@@ -5,25 +5,99 @@ import { time } from './format.js';
 import type { PanelProps, Ticket, TicketStatus } from './types.js';
 
 const POLL_MS = 5000;
-type Filter = TicketStatus | 'all';
+/** Per list: an operator works the top of the queue; the API pages beyond it. */
+const SHOWN = 10;
+type View = 'active' | 'closed';
 
-/** The human-handoff queue, most urgent first (the server's order), with take, close and reopen. */
+interface Lists {
+  assigned: Ticket[];
+  open: Ticket[];
+  closed: Ticket[];
+}
+
+function TicketItem({
+  ticket: t,
+  busy,
+  change,
+}: {
+  ticket: Ticket;
+  busy: boolean;
+  change: (ticket: Ticket, status: TicketStatus, verb: string) => void;
+}) {
+  return html`<li class=${`ticket status-${t.status}`} data-ticket=${t.ticketId} data-status=${t.status}>
+    <div class="row spread">
+      <span class="row">
+        <span class=${`priority priority-${t.priority}`}>${t.priority}</span>
+        <strong>${t.department}</strong>
+        <span>${t.customerId}</span>
+      </span>
+      <span class="muted small">${t.status} · due ${time(t.dueBy)}</span>
+    </div>
+    <p>${t.summary}</p>
+    <p class="muted small">
+      ${t.reasons.join(', ')} · opened ${time(t.createdAt)} · <code>${t.ticketId}</code>
+    </p>
+    <div class="row">
+      ${
+        t.status === 'open'
+          ? html`<button
+              type="button"
+              disabled=${busy}
+              aria-label=${`Take ticket ${t.ticketId}`}
+              onClick=${() => change(t, 'assigned', 'taken')}
+            >
+              Take
+            </button>`
+          : html`<button
+              type="button"
+              disabled=${busy}
+              aria-label=${`Reopen ticket ${t.ticketId}`}
+              onClick=${() => change(t, 'open', 'reopened')}
+            >
+              Reopen
+            </button>`
+      }
+      ${
+        t.status !== 'closed'
+          ? html`<button
+              type="button"
+              disabled=${busy}
+              aria-label=${`Close ticket ${t.ticketId}`}
+              onClick=${() => change(t, 'closed', 'closed')}
+            >
+              Close
+            </button>`
+          : null
+      }
+    </div>
+  </li>`;
+}
+
+/**
+ * The human-handoff queue in the server's order (most urgent first, then oldest): the tickets taken,
+ * then the open ones; closed ones on request. Take, close and reopen.
+ */
 export function TicketsPanel({ credentials, notify, confirm, bump }: PanelProps & { bump: number }) {
-  const [filter, setFilter] = useState<Filter>('all');
-  const [tickets, setTickets] = useState<Ticket[] | undefined>(undefined);
+  const [view, setView] = useState<View>('active');
+  const [lists, setLists] = useState<Lists | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState<string | undefined>(undefined);
 
   const load = useCallback(async () => {
+    const list = async (status: TicketStatus) =>
+      (await call<{ tickets: Ticket[] }>(`/v1/tickets?limit=${SHOWN}&status=${status}`, credentials)).tickets;
     try {
-      const query = filter === 'all' ? '' : `&status=${filter}`;
-      const list = await call<{ tickets: Ticket[] }>(`/v1/tickets?limit=100${query}`, credentials);
-      setTickets(list.tickets);
+      if (view === 'active') {
+        const [assigned, open] = await Promise.all([list('assigned'), list('open')]);
+        setLists({ assigned, open, closed: [] });
+      } else {
+        setLists({ assigned: [], open: [], closed: await list('closed') });
+      }
       setError(undefined);
     } catch (failure) {
       setError(describeError(failure));
     }
-  }, [filter, credentials.apiKey]);
+  }, [view, credentials.apiKey]);
 
   useEffect(() => {
     void load();
@@ -50,19 +124,34 @@ export function TicketsPanel({ credentials, notify, confirm, bump }: PanelProps 
     }
   };
 
+  const group = (title: string, tickets: Ticket[], empty: string) =>
+    html`<h3>
+        ${title} <span class="muted num">${tickets.length < SHOWN ? tickets.length : `${SHOWN}+`}</span>
+      </h3>
+      ${tickets.length === 0 ? html`<p class="muted small">${empty}</p>` : null}
+      <ul class="ticket-list">
+        ${tickets.map(
+          (t) =>
+            html`<${TicketItem}
+              key=${t.ticketId}
+              ticket=${t}
+              busy=${busy === t.ticketId}
+              change=${change}
+            />`,
+        )}
+      </ul>`;
+
   return html`<section class="panel tickets" aria-labelledby="tickets-title">
     <div class="row spread">
       <h2 id="tickets-title">Tickets</h2>
       <div class="row">
-        <label for="ticket-filter">Show</label>
+        <label for="ticket-view">Show</label>
         <select
-          id="ticket-filter"
-          value=${filter}
-          onChange=${(event: Event) => setFilter((event.currentTarget as HTMLSelectElement).value as Filter)}
+          id="ticket-view"
+          value=${view}
+          onChange=${(event: Event) => setView((event.currentTarget as HTMLSelectElement).value as View)}
         >
-          <option value="all">all</option>
-          <option value="open">open</option>
-          <option value="assigned">taken</option>
+          <option value="active">taken and open</option>
           <option value="closed">closed</option>
         </select>
         <button type="button" onClick=${() => void load()}>Refresh</button>
@@ -70,62 +159,14 @@ export function TicketsPanel({ credentials, notify, confirm, bump }: PanelProps 
     </div>
     <p class="muted small">Assigning a ticket to someone else comes with ticket assignees (issue 18).</p>
     ${error ? html`<p class="error-text" role="alert">${error}</p>` : null}
-    ${tickets?.length === 0 ? html`<p class="muted">The queue is empty.</p>` : null}
-    <ul class="ticket-list">
-      ${(tickets ?? []).map(
-        (t) =>
-          html`<li
-            key=${t.ticketId}
-            class=${`ticket status-${t.status}`}
-            data-ticket=${t.ticketId}
-            data-status=${t.status}
-          >
-            <div class="row spread">
-              <span
-                ><span class=${`priority priority-${t.priority}`}>${t.priority}</span>
-                <strong>${t.department}</strong> · ${t.customerId}</span
-              >
-              <span class="muted small">${t.status} · due ${time(t.dueBy)}</span>
-            </div>
-            <p>${t.summary}</p>
-            <p class="muted small">
-              ${t.reasons.join(', ')} · opened ${time(t.createdAt)} · <code>${t.ticketId}</code>
-            </p>
-            <div class="row">
-              ${
-                t.status === 'open'
-                  ? html`<button
-                      type="button"
-                      disabled=${busy === t.ticketId}
-                      aria-label=${`Take ticket ${t.ticketId}`}
-                      onClick=${() => change(t, 'assigned', 'taken')}
-                    >
-                      Take
-                    </button>`
-                  : html`<button
-                      type="button"
-                      disabled=${busy === t.ticketId}
-                      aria-label=${`Reopen ticket ${t.ticketId}`}
-                      onClick=${() => change(t, 'open', 'reopened')}
-                    >
-                      Reopen
-                    </button>`
-              }
-              ${
-                t.status !== 'closed'
-                  ? html`<button
-                      type="button"
-                      disabled=${busy === t.ticketId}
-                      aria-label=${`Close ticket ${t.ticketId}`}
-                      onClick=${() => change(t, 'closed', 'closed')}
-                    >
-                      Close
-                    </button>`
-                  : null
-              }
-            </div>
-          </li>`,
-      )}
-    </ul>
+    ${
+      lists && view === 'active'
+        ? [
+            group('Taken', lists.assigned, 'Nobody is working a ticket.'),
+            group('Open', lists.open, 'The queue is empty.'),
+          ]
+        : null
+    }
+    ${lists && view === 'closed' ? group('Closed', lists.closed, 'No closed ticket.') : null}
   </section>`;
 }

@@ -105,6 +105,8 @@ describe('working the desk from the console', () => {
     await ticket.and(page.locator('[data-status="assigned"]')).waitFor();
     await ticket.getByRole('button', { name: `Close ticket ${escalated.ticketId}`, exact: true }).click();
     await confirmDialog(page, 'Close ticket');
+    await ticket.waitFor({ state: 'detached' });
+    await page.getByLabel('Show').selectOption('closed');
     await ticket.and(page.locator('[data-status="closed"]')).waitFor();
 
     const stored = (await (await fetch(`${server.url}/v1/tickets/${escalated.ticketId}`)).json()) as Ticket;
