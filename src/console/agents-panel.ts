@@ -208,7 +208,7 @@ export function AgentsPanel({ credentials, notify, confirm }: PanelProps) {
     },
     [reload, showRestart],
   );
-  const feed = useFeed('/v1/agents/stream', credentials, onMessage);
+  const feed = useFeed('/v1/agents/stream?batched=true', credentials, onMessage);
 
   const during = async (key: string, work: () => Promise<void>) => {
     setBusy((current) => new Set(current).add(key));

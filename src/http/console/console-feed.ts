@@ -3,7 +3,7 @@ import type { ConsoleRecorder } from './recorder.js';
 import type { ConsoleEvent } from './schemas.js';
 
 /** Queries sent in one tick at most: the list shows the latest few, not every query of a busy second. */
-const QUERIES_PER_TICK = 50;
+const QUERIES_PER_TICK = 25;
 
 export interface ConsoleFeed {
   /** Receives SSE frames (already serialised) once a tick until unsubscribed. */
