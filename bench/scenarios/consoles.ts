@@ -3,7 +3,7 @@ import type { LoadResult } from '../lib/load.js';
 import type { Service } from '../lib/process.js';
 
 /** How often an open console re-reads the ticket queue (src/console/tickets-panel.ts). */
-const TICKET_POLL_MS = 5000;
+const TICKET_POLL_MS = 15_000;
 
 export interface OpenConsoles {
   /** Bytes the consoles have received from their feeds. */
@@ -13,7 +13,7 @@ export interface OpenConsoles {
 
 /**
  * `count` clients holding open what an open console page holds: the agents stream and the console
- * feed (two SSE responses each), plus its ticket queue polled every five seconds (two GETs). Resolves
+ * feed (two SSE responses each), plus its ticket queue polled every fifteen seconds (two GETs). Resolves
  * once every feed has sent its first event.
  */
 export async function openConsoles(service: Service, count: number): Promise<OpenConsoles> {

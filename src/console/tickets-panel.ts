@@ -4,7 +4,7 @@ import { html } from './html.js';
 import { time } from './format.js';
 import type { PanelProps, Ticket, TicketStatus } from './types.js';
 
-const POLL_MS = 5000;
+const POLL_MS = 15_000;
 /** Per list: an operator works the top of the queue; the API pages beyond it. */
 const SHOWN = 10;
 type View = 'active' | 'closed';
