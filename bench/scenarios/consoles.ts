@@ -2,9 +2,6 @@ import { request, type ClientRequest } from 'node:http';
 import type { LoadResult } from '../lib/load.js';
 import type { Service } from '../lib/process.js';
 
-/** How often an open console re-reads the ticket queue (src/console/tickets-panel.ts). */
-const TICKET_POLL_MS = 15_000;
-
 export interface OpenConsoles {
   /** Bytes the consoles have received from their feeds. */
   readonly bytes: number;
@@ -12,13 +9,11 @@ export interface OpenConsoles {
 }
 
 /**
- * `count` clients holding open what an open console page holds: the agents stream and the console
- * feed (two SSE responses each), plus its ticket queue polled every fifteen seconds (two GETs). Resolves
- * once every feed has sent its first event.
+ * `count` clients holding open what an open console page holds: the batched agents stream and the
+ * console feed (traffic, queries, the ticket queue). Resolves once every feed has sent its first event.
  */
 export async function openConsoles(service: Service, count: number): Promise<OpenConsoles> {
   const streams: ClientRequest[] = [];
-  const timers: NodeJS.Timeout[] = [];
   let bytes = 0;
   let closed = false;
 
@@ -36,27 +31,9 @@ export async function openConsoles(service: Service, count: number): Promise<Ope
       req.end();
       streams.push(req);
     });
-  const poll = () => {
-    for (const status of ['assigned', 'open']) {
-      void fetch(`${service.url}/v1/tickets?limit=10&status=${status}`)
-        .then((res) => res.arrayBuffer())
-        .then((body) => (bytes += body.byteLength))
-        .catch(() => undefined);
-    }
-  };
-
   const opened: Promise<void>[] = [];
-  for (let i = 0; i < count; i++) {
+  for (let n = 0; n < count; n++) {
     opened.push(hold('/v1/agents/stream?batched=true'), hold('/v1/console/stream'));
-    // Spread over the period, as consoles opened at different moments would be.
-    const start = setTimeout(
-      () => {
-        poll();
-        timers.push(setInterval(poll, TICKET_POLL_MS));
-      },
-      (TICKET_POLL_MS * i) / count,
-    );
-    timers.push(start);
   }
   await Promise.all(opened);
   return {
@@ -65,7 +42,6 @@ export async function openConsoles(service: Service, count: number): Promise<Ope
     },
     close() {
       closed = true;
-      for (const timer of timers) clearInterval(timer);
       for (const req of streams) req.destroy();
     },
   };

@@ -12,7 +12,7 @@ import type { SseMessage } from './sse-parser.js';
 import { TicketsPanel } from './tickets-panel.js';
 import { TrafficPanel } from './traffic-panel.js';
 import { TryIt } from './try-it.js';
-import type { ConsoleEvent, Notice, QuerySummary, TrafficPoint } from './types.js';
+import type { ConsoleEvent, Notice, QuerySummary, TicketQueueView, TrafficPoint } from './types.js';
 import { useFeed } from './use-feed.js';
 
 const WINDOW_POINTS = 300;
@@ -37,7 +37,7 @@ export function App() {
   const [points, setPoints] = useState<TrafficPoint[]>([]);
   const [queries, setQueries] = useState<QuerySummary[]>([]);
   const [selected, setSelected] = useState<QuerySummary | undefined>(undefined);
-  const [escalations, setEscalations] = useState(0);
+  const [tickets, setTickets] = useState<TicketQueueView | undefined>(undefined);
   const nextNotice = useRef(1);
 
   const notify = useCallback((ok: boolean, text: string) => {
@@ -62,16 +62,17 @@ export function App() {
 
   const onConsole = useCallback(({ data }: SseMessage) => {
     const event = JSON.parse(data) as ConsoleEvent;
+    if (event.type === 'tickets') {
+      setTickets({ assigned: event.assigned, open: event.open });
+      return;
+    }
     if (event.type === 'snapshot') {
       setPoints(event.traffic.slice(-WINDOW_POINTS));
       setQueries(event.queries.slice(0, LISTED_QUERIES));
       return;
     }
     if (event.traffic.length > 0) setPoints((current) => mergePoints(current, event.traffic));
-    if (event.queries.length > 0) {
-      setQueries((current) => mergeQueries(current, event.queries));
-      if (event.queries.some((q) => q.escalated)) setEscalations((n) => n + 1);
-    }
+    if (event.queries.length > 0) setQueries((current) => mergeQueries(current, event.queries));
   }, []);
   const feed = useFeed('/v1/console/stream', credentials, onConsole);
 
@@ -107,7 +108,7 @@ export function App() {
           : null
       }
       <${TryIt} ...${props} customers=${customers} />
-      <${TicketsPanel} ...${props} bump=${escalations} />
+      <${TicketsPanel} ...${props} pushed=${tickets} />
       <${Notices} notices=${notices} />
     </main>
     <${LatestNotice} notice=${notices[0]} />

@@ -2,9 +2,8 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { call, describeError } from './api.js';
 import { html } from './html.js';
 import { time } from './format.js';
-import type { PanelProps, Ticket, TicketStatus } from './types.js';
+import type { PanelProps, Ticket, TicketQueueView, TicketStatus } from './types.js';
 
-const POLL_MS = 15_000;
 /** Per list: an operator works the top of the queue; the API pages beyond it. */
 const SHOWN = 10;
 type View = 'active' | 'closed';
@@ -75,13 +74,21 @@ function TicketItem({
 
 /**
  * The human-handoff queue in the server's order (most urgent first, then oldest): the tickets taken,
- * then the open ones; closed ones on request. Take, close and reopen.
+ * then the open ones, as the console feed pushes them; closed ones on request. Take, close and reopen.
+ * After its own change, or a refresh, the panel reads the lists itself until the feed's next view.
  */
-export function TicketsPanel({ credentials, notify, confirm, bump }: PanelProps & { bump: number }) {
+export function TicketsPanel({
+  credentials,
+  notify,
+  confirm,
+  pushed,
+}: PanelProps & { pushed: TicketQueueView | undefined }) {
   const [view, setView] = useState<View>('active');
-  const [lists, setLists] = useState<Lists | undefined>(undefined);
+  const [read, setRead] = useState<Lists | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState<string | undefined>(undefined);
+
+  useEffect(() => setRead(undefined), [pushed]);
 
   const load = useCallback(async () => {
     const list = async (status: TicketStatus) =>
@@ -89,9 +96,9 @@ export function TicketsPanel({ credentials, notify, confirm, bump }: PanelProps 
     try {
       if (view === 'active') {
         const [assigned, open] = await Promise.all([list('assigned'), list('open')]);
-        setLists({ assigned, open, closed: [] });
+        setRead({ assigned, open, closed: [] });
       } else {
-        setLists({ assigned: [], open: [], closed: await list('closed') });
+        setRead({ assigned: [], open: [], closed: await list('closed') });
       }
       setError(undefined);
     } catch (failure) {
@@ -100,12 +107,8 @@ export function TicketsPanel({ credentials, notify, confirm, bump }: PanelProps 
   }, [view, credentials.apiKey]);
 
   useEffect(() => {
-    void load();
-    const timer = setInterval(() => {
-      if (document.visibilityState === 'visible') void load();
-    }, POLL_MS);
-    return () => clearInterval(timer);
-  }, [load, bump]);
+    if (view === 'closed') void load();
+  }, [view, load]);
 
   const change = async (ticket: Ticket, status: TicketStatus, verb: string) => {
     if (status === 'closed' && !(await confirm(`Close ticket ${ticket.ticketId}?`, 'Close ticket'))) return;
@@ -123,6 +126,9 @@ export function TicketsPanel({ credentials, notify, confirm, bump }: PanelProps 
       await load();
     }
   };
+
+  const lists: Lists | undefined =
+    view === 'closed' ? read : (read ?? (pushed ? { ...pushed, closed: [] } : undefined));
 
   const group = (title: string, tickets: Ticket[], empty: string) =>
     html`<h3>
@@ -149,7 +155,10 @@ export function TicketsPanel({ credentials, notify, confirm, bump }: PanelProps 
         <select
           id="ticket-view"
           value=${view}
-          onChange=${(event: Event) => setView((event.currentTarget as HTMLSelectElement).value as View)}
+          onChange=${(event: Event) => {
+            setRead(undefined);
+            setView((event.currentTarget as HTMLSelectElement).value as View);
+          }}
         >
           <option value="active">taken and open</option>
           <option value="closed">closed</option>

@@ -4,7 +4,7 @@ export type { ActorStatus, SystemEvent } from '../runtime/index.js';
 export type { Conversation, BlackboardEntry } from '../domain/conversation.js';
 export type { FeedbackOutcome, QueryResult, StreamEvent } from '../domain/query.js';
 export type { Ticket, TicketStatus } from '../domain/ticket.js';
-export type { ConsoleEvent, QuerySummary, TrafficPoint } from '../http/console/schemas.js';
+export type { ConsoleEvent, QuerySummary, TicketQueueView, TrafficPoint } from '../http/console/schemas.js';
 
 export interface Notice {
   id: number;

@@ -29,6 +29,9 @@ import { systemRoutes } from './routes/system.js';
 import { ticketRoutes } from './routes/tickets.js';
 import { websocketRoutes } from './routes/websocket.js';
 
+/** Tickets of each list the console shows: the top of the queue is what gets worked. */
+const CONSOLE_TICKETS = 10;
+
 export interface AppDeps {
   desk: Desk;
   options?: HttpOptions;
@@ -94,7 +97,13 @@ export function createApp(deps: AppDeps): SwarmApp {
       routeDeps,
       {
         recorder: metrics.recorder,
-        feed: createConsoleFeed(metrics.recorder),
+        feed: createConsoleFeed(metrics.recorder, async () => {
+          const [assigned, open] = await Promise.all([
+            deps.desk.listTickets({ status: 'assigned', limit: CONSOLE_TICKETS }),
+            deps.desk.listTickets({ status: 'open', limit: CONSOLE_TICKETS }),
+          ]);
+          return { assigned, open };
+        }),
         assets: loadConsoleAssets(deps.consoleDir),
       },
       validationHook,

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { Ticket } from '../../domain/ticket.js';
 import { Department, Language, Priority } from '../../domain/vocabulary.js';
 
 /** One second of traffic as the console charts it. Latencies are null in a second without queries. */
@@ -42,13 +43,20 @@ export const ConsoleSnapshot = z
   .openapi('ConsoleSnapshot');
 export type ConsoleSnapshot = z.infer<typeof ConsoleSnapshot>;
 
+/** The top of the human-handoff queue: the tickets taken, then the open ones, most urgent first. */
+export const TicketQueueView = z
+  .object({ assigned: z.array(Ticket), open: z.array(Ticket) })
+  .openapi('TicketQueueView');
+export type TicketQueueView = z.infer<typeof TicketQueueView>;
+
 /**
  * The console feed's events: a `snapshot` when a client connects, then a `tick` a second with the
  * seconds ended since the last tick and the queries answered meanwhile (newest first; a query may
- * repeat one of the snapshot's).
+ * repeat one of the snapshot's), and `tickets` when connecting and every few seconds.
  */
 export const ConsoleEvent = z.discriminatedUnion('type', [
   ConsoleSnapshot.extend({ type: z.literal('snapshot') }),
+  TicketQueueView.extend({ type: z.literal('tickets') }),
   z.object({ type: z.literal('tick'), traffic: z.array(TrafficPoint), queries: z.array(QuerySummary) }),
 ]);
 export type ConsoleEvent = z.infer<typeof ConsoleEvent>;
