@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { pino } from 'pino';
-import { createDesk } from '../src/actors/index.js';
+import { createDesk } from '../src/desk/index.js';
 import { createApp, createMetrics, startServer, toActorLogger } from '../src/http/index.js';
 import { FakeLlm } from '../src/testing/index.js';
 import { MESSAGE_MIX, benchCustomersFile } from '../bench/lib/messages.js';

@@ -1,4 +1,4 @@
-import type { Desk } from '../actors/desk.js';
+import type { Desk } from '../desk/index.js';
 import type { SystemEvent } from '../runtime/index.js';
 import { sseFrame } from './sse-frames.js';
 

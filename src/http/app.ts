@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { createNodeWebSocket } from '@hono/node-ws';
 import type { Logger } from 'pino';
-import type { Desk } from '../actors/desk.js';
+import type { Desk } from '../desk/index.js';
 import type { AppEnv } from './env.js';
 import { consoleRoutes, createConsoleFeed, loadConsoleAssets } from './console/index.js';
 import { errorHandler, notFoundHandler, validationHook } from './error-handler.js';
@@ -23,6 +23,7 @@ import type { RouteDeps } from './route-deps.js';
 import { agentRoutes } from './routes/agents.js';
 import { conversationRoutes } from './routes/conversations.js';
 import { customerRoutes } from './routes/customers.js';
+import { deskRoutes } from './routes/desk.js';
 import { docsRoutes } from './routes/docs-page.js';
 import { queryRoutes } from './routes/queries.js';
 import { systemRoutes } from './routes/system.js';
@@ -88,6 +89,7 @@ export function createApp(deps: AppDeps): SwarmApp {
   hono.route('/', queryRoutes(routeDeps, validationHook));
   hono.route('/', conversationRoutes(routeDeps, validationHook));
   hono.route('/', customerRoutes(routeDeps, validationHook));
+  hono.route('/', deskRoutes(routeDeps, validationHook));
   hono.route('/', ticketRoutes(routeDeps, validationHook));
   hono.route('/', agentRoutes(routeDeps, validationHook));
   hono.route('/', websocketRoutes(routeDeps, upgradeWebSocket));
@@ -109,7 +111,7 @@ export function createApp(deps: AppDeps): SwarmApp {
       validationHook,
     ),
   );
-  docsRoutes(hono);
+  docsRoutes(hono, Object.keys(deps.desk.profile.departments));
 
   hono.onError(errorHandler(metrics));
   hono.notFound(notFoundHandler(hono));

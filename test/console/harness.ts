@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { inject } from 'vitest';
-import { createDesk } from '../../src/actors/index.js';
+import { createDesk } from '../../src/desk/index.js';
 import {
   createApp,
   createMetrics,
@@ -14,6 +14,7 @@ import {
   type SwarmApp,
 } from '../../src/http/index.js';
 import { memoryLogger } from '../http/helpers.js';
+import { TEST_MODEL_CACHE } from '../support/demo-desk.js';
 
 type DeskOptions = NonNullable<Parameters<typeof createDesk>[0]>;
 
@@ -46,13 +47,13 @@ export interface ConsoleServer {
 /** The real desk (offline, one thread) behind the real edge on an ephemeral port, with the console built for this run. */
 export async function startConsoleServer(
   options: HttpOptions = {},
-  deskOptions: Omit<DeskOptions, 'threads' | 'dataDir'> = {},
+  deskOptions: Omit<DeskOptions, 'threads' | 'dataDir' | 'modelCacheDir'> = {},
 ): Promise<ConsoleServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'swarmdesk-console-desk-'));
   const { logger } = memoryLogger();
   const metrics = createMetrics({ defaultMetrics: false });
   const desk = await createDesk(
-    { ...deskOptions, threads: 1, dataDir },
+    { ...deskOptions, threads: 1, dataDir, modelCacheDir: TEST_MODEL_CACHE },
     { logger: toActorLogger(logger), observer: metrics.observer },
   );
   const app = createApp({

@@ -1,4 +1,4 @@
-import type { DeskObserver } from '../../actors/observer.js';
+import type { DeskObserver } from '../../desk/index.js';
 import { createQueryLog, type QueryLog } from './query-log.js';
 import type { ConsoleSnapshot } from './schemas.js';
 import { createTrafficWindow, type TrafficWindow } from './traffic-window.js';
