@@ -11,6 +11,15 @@ export interface ChartSeries {
 
 const HEIGHT = 120;
 
+/** Axis labels as the operator's clock shows them, without uPlot's date line under each. */
+function clock(seconds: number): string {
+  return new Date(seconds * 1000).toLocaleTimeString([], {
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  });
+}
+
 function cssVar(name: string): string {
   return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || 'gray';
 }
@@ -49,7 +58,7 @@ export function Chart({ title, x, series }: { title: string; x: number[]; series
         cursor: { drag: { x: false, y: false } },
         scales: { y: { range: (_u, _min, max) => [0, Math.max(1, max)] } },
         axes: [
-          { ...axis, space: 60 },
+          { ...axis, space: 50, values: (_u: uPlot, splits: number[]) => splits.map(clock) },
           { ...axis, size: 44 },
         ],
         series: [
