@@ -10,3 +10,4 @@ export {
 } from './errors.js';
 export { type DeskObserver, type LlmCallRecord } from './observer.js';
 export { POOL_TYPES, type PoolType } from './pool-specs.js';
+export { ESCALATION_DEFAULTS } from './escalation-policy.js';

@@ -2,7 +2,8 @@ import { CONFIG_VARIABLES } from '../config/index.js';
 import { ASK_USAGE, runAsk } from './ask.js';
 import { runEval } from './eval.js';
 import { SERVE_USAGE, runServe } from './serve.js';
-import { runTrain, type CommandIo } from './train.js';
+import type { CommandIo } from './command-io.js';
+import { runTrain } from './train.js';
 
 export const USAGE = `swarmdesk: customer support run by a supervised swarm of agents
 

@@ -35,6 +35,17 @@ export interface TrainOptions {
   oosWeight: number;
   /** Without out-of-scope validation examples: the share of right answers the threshold may reject. */
   fallbackRejection: number;
+  /**
+   * Temperatures (one per member) and threshold measured on an earlier fit's held-out rows: training
+   * then learns from every example and tunes nothing (see `trainWithRecipe`).
+   */
+  calibrated?: CalibratedSettings;
+}
+
+export interface CalibratedSettings {
+  temperatures: readonly number[];
+  threshold: number;
+  validation?: IntentModelJson['validation'];
 }
 
 export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
@@ -63,9 +74,12 @@ export function trainIntentModel(
   options: Partial<TrainOptions> = {},
 ): TrainedIntentModel {
   const settings: TrainOptions = { ...DEFAULT_TRAIN_OPTIONS, ...options };
-  const split = settings.validation
-    ? { train: [...examples], validation: [...settings.validation] }
-    : splitValidation(examples, settings.validationFraction, settings.seed);
+  const calibrated = settings.calibrated;
+  const split = calibrated
+    ? { train: [...examples], validation: [] }
+    : settings.validation
+      ? { train: [...examples], validation: [...settings.validation] }
+      : splitValidation(examples, settings.validationFraction, settings.seed);
   const train = split.train as TrainingExample[];
   const classes = [...new Set(train.map((example) => example.label))].sort();
   const classIndex = new Map(classes.map((label, i) => [label, i]));
@@ -78,7 +92,7 @@ export function trainIntentModel(
   );
   const truthOf = (example: LabelledExample): number => classIndex.get(example.label) ?? -1;
 
-  const members = settings.members.map((member) => {
+  const members = settings.members.map((member, m) => {
     const space = FeatureSpace.fit(
       train.map((example) => example.text),
       member.features,
@@ -89,7 +103,7 @@ export function trainIntentModel(
       scores: linearScores(linear, space.vectorize(example.text), new Float64Array(classes.length)),
       truth: truthOf(example),
     }));
-    return { space, linear, scored, temperature: fitTemperature(scored) };
+    return { space, linear, scored, temperature: calibrated?.temperatures[m] ?? fitTemperature(scored) };
   });
 
   const catalog = settings.catalog ?? catalogFor(classes, settings.defaultDepartment);
@@ -108,6 +122,14 @@ export function trainIntentModel(
     defaultDepartment: settings.defaultDepartment,
     ...(languageRows.length > 0 ? { language: LanguageModel.train(languageRows).toJSON() } : {}),
   };
+  if (calibrated) {
+    const model = new IntentModel({
+      ...draft,
+      threshold: calibrated.threshold,
+      ...(calibrated.validation ? { validation: calibrated.validation } : {}),
+    });
+    return { model, train, validation };
+  }
   const untuned = new IntentModel(draft);
   const candidates: ThresholdCandidate[] = validation.map((example) => untuned.thresholdCandidate(example));
   const threshold = tuneThreshold(candidates, settings);
