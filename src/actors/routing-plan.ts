@@ -11,6 +11,8 @@ export interface ClassifiedPart {
   intent: string;
   department: Department;
   confidence: number;
+  /** The model's probability of the department (absent when the classifier knows none). */
+  departmentConfidence?: number;
   outOfScope: boolean;
 }
 
@@ -79,6 +81,7 @@ function reasonsFor(input: PlanInput, part: ClassifiedPart): EscalationReason[] 
   return escalationReasons({
     intent: part.intent,
     confidence: part.confidence,
+    ...(part.departmentConfidence === undefined ? {} : { departmentConfidence: part.departmentConfidence }),
     outOfScope: part.outOfScope,
     cues: input.cues,
     history: input.customer?.issuesHistory ?? [],

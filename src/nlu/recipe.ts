@@ -61,7 +61,10 @@ export function trainWithRecipe(
   const split = settings.validation
     ? { train: rows, validation: [...settings.validation] }
     : splitValidation(rows, settings.holdOut, seed);
+  const departments = new Set(settings.catalog?.intents.map((entry) => entry.department));
   const common: Partial<TrainOptions> = {
+    // A desk routes to departments: judge a message's scope on its department once there are several.
+    rejection: departments.size > 1 ? 'departmentMargin' : DEFAULT_TRAIN_OPTIONS.rejection,
     ...settings.train,
     ...(settings.catalog ? { catalog: settings.catalog } : {}),
   };

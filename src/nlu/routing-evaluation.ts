@@ -19,7 +19,10 @@ export interface SliceFigures {
   accuracyAfterThreshold: number;
   /** The best intent's department is the right one: where the router sends the message. */
   departmentAccuracy: number;
-  /** Rejected, or below `minConfidence`: the router hands these to a person for low confidence. */
+  /**
+   * Rejected, or the department's probability (the intent's, for classifiers without departments)
+   * below `minConfidence`: the router hands these to a person for low confidence.
+   */
   lowConfidence: number;
   /** Of those, the ones whose right department was among the two best intents' departments. */
   lowConfidenceWithDepartmentInTopTwo: number;
@@ -117,7 +120,10 @@ function figuresOf(rows: readonly Scored[], options: RoutingEvaluationOptions): 
       if (!prediction.outOfScope) accepted++;
     }
     if (best && options.departmentOf(best.intent) === want) department++;
-    if (prediction.outOfScope || prediction.confidence < options.minConfidence) {
+    if (
+      prediction.outOfScope ||
+      (prediction.departmentConfidence ?? prediction.confidence) < options.minConfidence
+    ) {
       lowConfidence++;
       const topTwo = prediction.ranked.slice(0, 2).map((r) => options.departmentOf(r.intent));
       if (topTwo.includes(want)) lowInTopTwo++;
