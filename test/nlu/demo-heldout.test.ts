@@ -1,0 +1,56 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { readCatalogFile, readExamplesFile } from '../../src/nlu/index.js';
+
+const HELD_OUT = fileURLToPath(new URL('./fixtures/demo-heldout.jsonl', import.meta.url));
+const DATA = new URL('../../data/intents/', import.meta.url);
+const TRAINING_FILES = ['examples.jsonl', 'examples-issue17.jsonl', 'oos.jsonl'];
+const CZECH_DIACRITICS = /[áčďéěíňóřšťúůýž]/i;
+
+/** Case-, diacritics- and punctuation-insensitive, as the model sees words. */
+const normalise = (text: string): string =>
+  text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+
+const heldOut = readExamplesFile(HELD_OUT);
+
+describe('the demo desk held-out set', () => {
+  it('has at least 300 Czech and 300 English messages, a third of the Czech without diacritics', () => {
+    const czech = heldOut.filter((row) => row.language === 'cs');
+    const english = heldOut.filter((row) => row.language === 'en');
+    expect(czech.length).toBeGreaterThanOrEqual(300);
+    expect(english.length).toBeGreaterThanOrEqual(300);
+    expect(czech.filter((row) => !CZECH_DIACRITICS.test(row.text)).length).toBeGreaterThanOrEqual(
+      czech.length / 3,
+    );
+  });
+
+  it('covers every intent of the demo catalog in both languages, and nothing else', () => {
+    const intents = readCatalogFile(fileURLToPath(new URL('catalog.json', DATA))).intents.map(
+      (i) => i.intent,
+    );
+    for (const language of ['cs', 'en']) {
+      const labels = new Set(heldOut.filter((row) => row.language === language).map((row) => row.label));
+      expect([...labels].sort(), language).toEqual([...intents].sort());
+    }
+  });
+
+  it('shares no message with the training data, nor repeats one', () => {
+    const training = new Set(
+      TRAINING_FILES.flatMap((file) =>
+        readExamplesFile(fileURLToPath(new URL(file, DATA))).map((row) => normalise(row.text)),
+      ),
+    );
+    const seen = new Set<string>();
+    for (const row of heldOut) {
+      const key = normalise(row.text);
+      expect(training.has(key), row.text).toBe(false);
+      expect(seen.has(key), row.text).toBe(false);
+      seen.add(key);
+    }
+  });
+});
