@@ -9,8 +9,10 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runTrainDesk } from '../src/cli/desk-commands.js';
 import { runEval } from '../src/cli/eval.js';
 import { runTrain } from '../src/cli/train.js';
+import { DEMO_DESK_DIR } from '../src/desk/index.js';
 import {
   MultiIntentExample,
   OOS_LABEL,
@@ -24,13 +26,9 @@ import {
 const root = fileURLToPath(new URL('..', import.meta.url));
 const datasets = [`${root}../shared/datasets`, `${root}../../shared/datasets`].find((dir) => existsSync(dir));
 const work = mkdtempSync(join(tmpdir(), 'swarmdesk-eval-'));
-const DEMO_DATA = [
-  'data/intents/examples.jsonl',
-  'data/intents/examples-issue17.jsonl',
-  'data/intents/oos.jsonl',
-];
-const DEMO_CATALOG = 'data/intents/catalog.json';
 const DEMO_HELD_OUT = 'test/nlu/fixtures/demo-heldout.jsonl';
+// The desk's model is trained into a cache of its own, so every run trains it (and times it).
+const deskEnv = { ...process.env, SWARM_DATA_DIR: join(work, 'data') };
 
 interface Row {
   figure: string;
@@ -66,11 +64,18 @@ const shown = (path: string): string =>
 
 /** Runs a CLI command in-process with `--json` and returns its one JSON object. */
 async function cli<T>(name: 'train' | 'eval', argv: string[]): Promise<T> {
-  commands.push(`swarmdesk ${name} ${argv.map(shown).join(' ')}`);
+  const desk = argv.includes('--desk');
+  commands.push(`${desk ? 'SWARM_DATA_DIR=$TMP/data ' : ''}swarmdesk ${name} ${argv.map(shown).join(' ')}`);
   const out: string[] = [];
   const err: string[] = [];
   const io = { out: (s: string) => out.push(s), err: (s: string) => err.push(s) };
-  const code = await (name === 'train' ? runTrain : runEval)([...argv, '--json'], io);
+  const json = [...argv, '--json'];
+  const code =
+    name === 'eval'
+      ? await runEval(json, io, deskEnv)
+      : desk
+        ? runTrainDesk(json, io, deskEnv)
+        : await runTrain(json, io);
   if (code !== 0) throw new Error(`swarmdesk ${name} failed (${code}): ${err.join('\n')}`);
   return JSON.parse(out.join('\n')) as T;
 }
@@ -180,14 +185,13 @@ async function clinc150(): Promise<void> {
 
 async function demoDesk(): Promise<void> {
   const model = join(work, 'demo.json');
-  const train = await cli<TrainReport>('train', [
-    ...DEMO_DATA.flatMap((file) => ['--data', join(root, file)]),
-    '--catalog',
-    join(root, DEMO_CATALOG),
-    '--out',
-    model,
+  const train = await cli<TrainReport>('train', ['--desk', DEMO_DESK_DIR, '--out', model]);
+  const result = await cli<EvalReport>('eval', [
+    '--desk',
+    DEMO_DESK_DIR,
+    '--data',
+    join(root, DEMO_HELD_OUT),
   ]);
-  const result = await cli<EvalReport>('eval', ['--model', model, '--data', join(root, DEMO_HELD_OUT)]);
   const language = (name: string) => result.languages.find((row) => row.language === name);
   const languageRow = (name: string, label: string): Row => {
     const row = language(name);
@@ -231,7 +235,7 @@ async function demoDesk(): Promise<void> {
     ours: `${pct(languageRight(heldOut))} (${pct(languageRight(bare))})`,
     reference: '',
   });
-  const multiFile = join(root, 'data/intents/multi-intent.jsonl');
+  const multiFile = join(DEMO_DESK_DIR, 'evaluation/multi-intent.jsonl');
   if (existsSync(multiFile)) {
     const multi = readFileSync(multiFile, 'utf8')
       .split('\n')

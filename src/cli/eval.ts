@@ -1,9 +1,12 @@
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ESCALATION_DEFAULTS } from '../actors/index.js';
+import { openDesk, prepareDeskModel } from '../desk/index.js';
 import {
   evaluateRouting,
   loadIntentModel,
   measureLatency,
+  type LoadedIntentModel,
   readExamplesFile,
   type RoutingEvaluation,
   type SliceFigures,
@@ -11,12 +14,14 @@ import {
 import { InvalidOptionsError } from '../runtime/index.js';
 import { parseRate, pct, reportFailure, type CommandIo } from './command-io.js';
 
-export const EVAL_USAGE = `usage: swarmdesk eval --model <model.json> --data <file.csv|file.jsonl>... [options]
+export const EVAL_USAGE = `usage: swarmdesk eval (--model <model.json> | --desk <dir>) --data <file.csv|file.jsonl>... [options]
 
 Reads labelled rows the model never trained on and prints how it routes them.
 
   --model <model.json>       a model written by swarmdesk train (departments from its catalog, or from
                              <model>.mapping.json beside it)
+  --desk <dir>               the desk's own model, as the server loads it (trained into the cache
+                             under SWARM_DATA_DIR when the desk changed: swarmdesk train --desk <dir>)
   --data <file>              labelled rows (CSV or JSONL, rows labelled oos are out of scope); repeatable
   --min-confidence <c>       below this the router hands a message to a person [${ESCALATION_DEFAULTS.minConfidence}]
   --confusions <n>           how many confusion pairs to list [10]
@@ -30,12 +35,17 @@ out-of-scope precision and recall; messages escalated for low confidence althoug
 was among the two best intents; latency per message.`;
 
 /** `swarmdesk eval`: routing figures of a model on labelled rows, as text or one JSON object. */
-export async function runEval(argv: string[], io: CommandIo): Promise<number> {
+export async function runEval(
+  argv: string[],
+  io: CommandIo,
+  env: Record<string, string | undefined> = process.env,
+): Promise<number> {
   try {
     const { values } = parseArgs({
       args: argv,
       options: {
         model: { type: 'string' },
+        desk: { type: 'string' },
         data: { type: 'string', multiple: true },
         'min-confidence': { type: 'string' },
         confusions: { type: 'string', default: '10' },
@@ -60,7 +70,9 @@ export async function runEval(argv: string[], io: CommandIo): Promise<number> {
       values['min-confidence'] === undefined
         ? ESCALATION_DEFAULTS.minConfidence
         : parseRate('--min-confidence', values['min-confidence']);
-    const { model, departmentOf } = loadIntentModel(values.model);
+    const { model, departmentOf } = values.model
+      ? loadIntentModel(values.model)
+      : deskModel(values.desk as string, env);
     const examples = values.data.flatMap((file) => readExamplesFile(file));
     const result = evaluateRouting(model, examples, { departmentOf, minConfidence, confusions });
     const latency = measureLatency(
@@ -79,6 +91,14 @@ export async function runEval(argv: string[], io: CommandIo): Promise<number> {
   } catch (error) {
     return reportFailure(error, io);
   }
+}
+
+function deskModel(dir: string, env: Record<string, string | undefined>): LoadedIntentModel {
+  const { model } = prepareDeskModel(
+    openDesk(dir).desk,
+    join(env['SWARM_DATA_DIR'] ?? '.swarmdesk', 'models'),
+  );
+  return { model, departmentOf: (intent) => model.departmentOf(intent) };
 }
 
 function sliceLine(name: string, figures: SliceFigures, width: number): string {

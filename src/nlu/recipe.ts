@@ -1,6 +1,6 @@
 import { OOS_LABEL, splitValidation, type IntentCatalog, type LabelledExample } from './dataset.js';
 import { GENERIC_OUT_OF_SCOPE } from './generic-out-of-scope.js';
-import { intentModelFromJSON, type IntentModel } from './intent-model.js';
+import { intentModelFromJSON, type IntentModel, type RejectionRule } from './intent-model.js';
 import {
   chooseOperatingPoint,
   type ChosenOperatingPoint,
@@ -40,6 +40,16 @@ export interface RecipeResult {
   /** Rows the final model learned from. */
   trainedOn: number;
   heldOut: number;
+  /** The fit before the refit, at the chosen threshold: trained on `train`, never on `validation`. */
+  heldOutFit: IntentModel;
+  train: LabelledExample[];
+  validation: LabelledExample[];
+}
+
+/** A desk routes to departments: judge a message's scope on its department once there are several. */
+export function rejectionFor(catalog: IntentCatalog | undefined): RejectionRule {
+  const departments = new Set(catalog?.intents.map((entry) => entry.department));
+  return departments.size > 1 ? 'departmentMargin' : DEFAULT_TRAIN_OPTIONS.rejection;
 }
 
 /**
@@ -61,10 +71,8 @@ export function trainWithRecipe(
   const split = settings.validation
     ? { train: rows, validation: [...settings.validation] }
     : splitValidation(rows, settings.holdOut, seed);
-  const departments = new Set(settings.catalog?.intents.map((entry) => entry.department));
   const common: Partial<TrainOptions> = {
-    // A desk routes to departments: judge a message's scope on its department once there are several.
-    rejection: departments.size > 1 ? 'departmentMargin' : DEFAULT_TRAIN_OPTIONS.rejection,
+    rejection: rejectionFor(settings.catalog),
     ...settings.train,
     ...(settings.catalog ? { catalog: settings.catalog } : {}),
   };
@@ -79,13 +87,20 @@ export function trainWithRecipe(
       ? {}
       : { oosRecall: operatingPoint.heldOut.oosRecall }),
   };
+  const heldOutFit = intentModelFromJSON({
+    ...first.model.toJSON(),
+    threshold: operatingPoint.threshold,
+    validation: validationFigures,
+  });
+  const splits = { heldOutFit, train: first.train, validation: first.validation };
   if (!settings.refit) {
-    const model = intentModelFromJSON({
-      ...first.model.toJSON(),
-      threshold: operatingPoint.threshold,
-      validation: validationFigures,
-    });
-    return { model, operatingPoint, trainedOn: split.train.length, heldOut: first.validation.length };
+    return {
+      model: heldOutFit,
+      operatingPoint,
+      trainedOn: split.train.length,
+      heldOut: first.validation.length,
+      ...splits,
+    };
   }
   // In the caller's order: the seeded shuffles of training then see the rows as a plain fit would.
   const everything = settings.validation ? [...rows, ...first.validation] : rows;
@@ -102,5 +117,6 @@ export function trainWithRecipe(
     operatingPoint,
     trainedOn: everything.length,
     heldOut: first.validation.length,
+    ...splits,
   };
 }
