@@ -59,8 +59,8 @@ export async function runEval(
       io.out(EVAL_USAGE);
       return 0;
     }
-    if (!values.model || !values.data)
-      throw new InvalidOptionsError(`--model and --data are required\n${EVAL_USAGE}`);
+    if ((values.model === undefined) === (values.desk === undefined) || !values.data)
+      throw new InvalidOptionsError(`--data and one of --model or --desk are required\n${EVAL_USAGE}`);
     const confusions = Number(values.confusions);
     if (!Number.isInteger(confusions) || confusions < 0)
       throw new InvalidOptionsError(
