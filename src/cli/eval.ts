@@ -123,7 +123,7 @@ function report(result: RoutingEvaluation, threshold: number, minConfidence: num
     lines.push(`out-of-scope precision                ${pct(result.oosPrecision)}`);
   }
   lines.push(
-    `escalated for low confidence          ${result.inScope.lowConfidence} in scope (rejected or confidence < ${minConfidence}); ` +
+    `escalated for low confidence          ${result.inScope.lowConfidence} in scope (rejected, or department confidence < ${minConfidence}); ` +
       `${result.inScope.lowConfidenceWithDepartmentInTopTwo} of them with the right department in the top two`,
   );
   const width = Math.max(
