@@ -26,6 +26,8 @@ export const AnswerRequested = z.object({
   priority: Priority,
   /** Handoffs this part has been through. */
   hops: z.number().int().nonnegative(),
+  /** The departments it was handed off from, so it is never handed back to one (no ping-pong). */
+  visited: z.array(z.string()),
   /** The previous answer did not help: say so and try something else. */
   retry: z.boolean(),
   /** Articles already given in this conversation. */
