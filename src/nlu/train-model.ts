@@ -10,6 +10,7 @@ import { OOS_LABEL, splitValidation, type IntentCatalog, type LabelledExample } 
 import { DEFAULT_FEATURE_OPTIONS, FeatureSpace, type FeatureOptions } from './features.js';
 import { IntentModel, encodeMember, type IntentModelJson, type RejectionRule } from './intent-model.js';
 import { LanguageModel } from './language-model.js';
+import { chooseOperatingPoint, type OperatingPointTargets } from './operating-point.js';
 import { linearScores, trainLinear, type LinearOptions } from './linear.js';
 
 /** A training row; `weight` lets a customer correction count more than one ordinary example. */
@@ -33,6 +34,11 @@ export interface TrainOptions {
   rejection: RejectionRule;
   /** Weight of out-of-scope recall against in-scope accuracy when tuning the threshold. */
   oosWeight: number;
+  /**
+   * When given, the threshold is chosen as `trainWithRecipe` chooses it (`chooseOperatingPoint`), not
+   * by `oosWeight`: the learner's candidates are then judged at the live model's kind of threshold.
+   */
+  targets?: OperatingPointTargets;
   /** Without out-of-scope validation examples: the share of right answers the threshold may reject. */
   fallbackRejection: number;
   /**
@@ -132,7 +138,9 @@ export function trainIntentModel(
   }
   const untuned = new IntentModel(draft);
   const candidates: ThresholdCandidate[] = validation.map((example) => untuned.thresholdCandidate(example));
-  const threshold = tuneThreshold(candidates, settings);
+  const threshold = settings.targets
+    ? chooseOperatingPoint(candidates, settings.targets).threshold
+    : tuneThreshold(candidates, settings);
   const point = operatingPoint(candidates, threshold);
   const model = new IntentModel({
     ...draft,

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { GENERIC_OUT_OF_SCOPE, OOS_LABEL, OperatingRule, trainWithRecipe } from '../../src/nlu/index.js';
+import {
+  GENERIC_OUT_OF_SCOPE,
+  OOS_LABEL,
+  OperatingRule,
+  supportModelOptions,
+  trainIntentModel,
+  trainWithRecipe,
+} from '../../src/nlu/index.js';
 import { toyData } from './toy-data.js';
 
 const { examples, catalog } = toyData();
@@ -49,5 +56,11 @@ describe('trainWithRecipe', () => {
     expect(held.trainedOn).toBe(examples.length - held.heldOut);
     expect(refit.model.threshold).toBe(held.model.threshold);
     expect(refit.model.toJSON().members[0]?.temperature).toBe(held.model.toJSON().members[0]?.temperature);
+  });
+
+  it("lets the learner's candidates choose their threshold by the recipe's rule", () => {
+    // Without out-of-scope rows the old rule still rejected the least confident 2% of right answers.
+    expect(trainIntentModel(inScopeOnly, { catalog }).model.threshold).toBeGreaterThan(0);
+    expect(trainIntentModel(inScopeOnly, supportModelOptions(catalog)).model.threshold).toBe(0);
   });
 });
