@@ -113,7 +113,7 @@ export function createApp(deps: AppDeps): SwarmApp {
   );
   docsRoutes(hono, Object.keys(deps.desk.profile.departments));
 
-  hono.onError(errorHandler(metrics));
+  hono.onError(errorHandler(metrics, logger));
   hono.notFound(notFoundHandler(hono));
 
   return {
