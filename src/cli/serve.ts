@@ -22,7 +22,7 @@ import {
   type WebhookEventType,
   type WebhookOutbox,
 } from '../webhooks/index.js';
-import { reportFailure, type CommandIo } from './train.js';
+import { reportFailure, type CommandIo } from './command-io.js';
 
 export const SERVE_USAGE =
   'usage: swarmdesk serve   (configured by environment variables: swarmdesk --help lists them)';

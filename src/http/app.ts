@@ -6,6 +6,7 @@ import type { Desk } from '../desk/index.js';
 import { createMemoryIdempotencyStore, type IdempotencyStore } from '../idempotency/index.js';
 import type { WebhookDispatcher } from '../webhooks/index.js';
 import type { AppEnv } from './env.js';
+import { consoleRoutes, createConsoleFeed, loadConsoleAssets } from './console/index.js';
 import { errorHandler, notFoundHandler, validationHook } from './error-handler.js';
 import { HttpOptions, type ResolvedHttpOptions } from './http-options.js';
 import { createLifecycle, type Lifecycle } from './lifecycle.js';
@@ -33,6 +34,9 @@ import { ticketRoutes } from './routes/tickets.js';
 import { webhookRoutes } from './routes/webhooks.js';
 import { websocketRoutes } from './routes/websocket.js';
 
+/** Tickets of each list the console shows: the top of the queue is what gets worked. */
+const CONSOLE_TICKETS = 10;
+
 export interface AppDeps {
   desk: Desk;
   options?: HttpOptions;
@@ -51,6 +55,8 @@ export interface AppDeps {
   webhooks?: WebhookDispatcher;
   /** Runs last in `close()`, after the desk: where the caller closes what it passed in. */
   onClose?: () => Promise<void>;
+  /** Where the built console is (`index.html`, `assets/`). Default: dist/console of this package. */
+  consoleDir?: string;
 }
 
 /** The edge: routes, middleware and what `startServer` and shutdown need to reach. */
@@ -114,6 +120,24 @@ export function createApp(deps: AppDeps): SwarmApp {
   hono.route('/', agentRoutes(routeDeps, validationHook));
   hono.route('/', webhookRoutes(routeDeps, validationHook));
   hono.route('/', websocketRoutes(routeDeps, upgradeWebSocket));
+  hono.route(
+    '/',
+    consoleRoutes(
+      routeDeps,
+      {
+        recorder: metrics.recorder,
+        feed: createConsoleFeed(metrics.recorder, async () => {
+          const [assigned, open] = await Promise.all([
+            deps.desk.listTickets({ status: 'assigned', limit: CONSOLE_TICKETS }),
+            deps.desk.listTickets({ status: 'open', limit: CONSOLE_TICKETS }),
+          ]);
+          return { assigned, open };
+        }),
+        assets: loadConsoleAssets(deps.consoleDir),
+      },
+      validationHook,
+    ),
+  );
   docsRoutes(hono, Object.keys(deps.desk.profile.departments));
 
   hono.onError(errorHandler(metrics, logger));
