@@ -1,10 +1,36 @@
+import { z } from 'zod';
 import { Ticket } from '../domain/ticket.js';
+import { TicketIndex } from './ticket-index.js';
 import type { TicketQueue } from './ticket-queue.js';
-import { compareTickets } from './ticket-order.js';
 
-/** Tickets in a Map, sorted on read (the queue of human handoffs is short); copies in and out. */
-export function createMemoryTicketQueue(): TicketQueue {
+export const MemoryTicketQueueOptions = z.object({
+  /**
+   * Closed tickets kept, least recently used evicted first, as conversations are. Open and assigned
+   * tickets are work still to do and are never evicted.
+   */
+  maxClosedTickets: z.number().int().min(1).default(10_000),
+});
+export type MemoryTicketQueueOptions = z.input<typeof MemoryTicketQueueOptions>;
+
+/** Tickets in a Map with a per-status sorted index and a bounded set of closed ones; copies in and out. */
+export function createMemoryTicketQueue(options: MemoryTicketQueueOptions = {}): TicketQueue {
+  const { maxClosedTickets } = MemoryTicketQueueOptions.parse(options);
   const tickets = new Map<string, Ticket>();
+  const index = new TicketIndex();
+  // Closed ticket ids in recency order: reading or closing one moves it to the back.
+  const closed = new Set<string>();
+
+  const touchClosed = (ticketId: string) => {
+    closed.delete(ticketId);
+    closed.add(ticketId);
+    while (closed.size > maxClosedTickets) {
+      const oldest = closed.values().next().value as string;
+      closed.delete(oldest);
+      const evicted = tickets.get(oldest);
+      if (evicted) index.remove(evicted);
+      tickets.delete(oldest);
+    }
+  };
 
   return {
     async open(ticket) {
@@ -12,25 +38,33 @@ export function createMemoryTicketQueue(): TicketQueue {
       if (existing) return structuredClone(existing);
       const stored = Ticket.parse(ticket);
       tickets.set(stored.ticketId, stored);
+      index.add(stored);
+      if (stored.status === 'closed') touchClosed(stored.ticketId);
       return structuredClone(stored);
     },
 
     async get(ticketId) {
       const ticket = tickets.get(ticketId);
+      if (ticket?.status === 'closed') touchClosed(ticketId);
       return ticket && structuredClone(ticket);
     },
 
     async list(options = {}) {
-      const matching = [...tickets.values()]
-        .filter((t) => options.status === undefined || t.status === options.status)
-        .sort(compareTickets);
-      return matching.slice(0, options.limit ?? matching.length).map((t) => structuredClone(t));
+      const ids = index.first(options.limit ?? tickets.size, options.status);
+      return ids.flatMap((id) => {
+        const ticket = tickets.get(id);
+        return ticket ? [structuredClone(ticket)] : [];
+      });
     },
 
     async setStatus(ticketId, status) {
       const ticket = tickets.get(ticketId);
       if (!ticket) return undefined;
+      index.remove(ticket);
+      if (ticket.status === 'closed') closed.delete(ticketId);
       ticket.status = status;
+      index.add(ticket);
+      if (status === 'closed') touchClosed(ticketId);
       return structuredClone(ticket);
     },
 
@@ -40,6 +74,8 @@ export function createMemoryTicketQueue(): TicketQueue {
 
     async close() {
       tickets.clear();
+      index.clear();
+      closed.clear();
     },
   };
 }
