@@ -1,4 +1,5 @@
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { asRedisUnavailable } from '../redis/index.js';
 import { SwarmError, type SerializedError } from '../runtime/index.js';
 
 /**
@@ -46,7 +47,8 @@ export interface MappedError {
 const INTERNAL: SerializedError = { code: 'INTERNAL', message: 'internal error' };
 
 /** Turns anything thrown into the status and JSON body a client sees (never a stack or a cause). */
-export function mapError(error: unknown): MappedError {
+export function mapError(thrown: unknown): MappedError {
+  const error = asRedisUnavailable(thrown);
   if (!(error instanceof SwarmError)) return { status: 500, body: INTERNAL };
   const status = STATUS_BY_CODE[error.code];
   if (status === undefined) return { status: 500, body: { code: error.code, message: INTERNAL.message } };
