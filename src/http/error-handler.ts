@@ -37,6 +37,8 @@ export function errorHandler(metrics: EdgeMetrics): ErrorHandler<AppEnv> {
     const log = c.get('log');
     if (mapped.status >= 500 && mapped.status !== 503) {
       log?.error({ code: mapped.body.code, error: describe(error) }, 'request failed');
+    } else if (mapped.body.code === 'CLIENT_CLOSED') {
+      log?.info({ code: mapped.body.code }, 'client closed the request');
     } else {
       log?.debug({ code: mapped.body.code, status: mapped.status }, 'request refused');
     }

@@ -34,6 +34,8 @@ export const STATUS_BY_CODE: Readonly<Record<string, ContentfulStatusCode>> = {
   LLM_UNAVAILABLE: 503,
   LLM_OVERLOADED: 503,
   ASK_TIMEOUT: 504,
+  // Not a standard status: nginx's name for a request its client abandoned. No one reads the answer.
+  CLIENT_CLOSED: 499 as ContentfulStatusCode,
   LLM_TIMEOUT: 504,
 };
 

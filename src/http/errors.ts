@@ -69,3 +69,13 @@ export class UnsupportedMediaTypeError extends SwarmError {
     super('UNSUPPORTED_MEDIA_TYPE', `request bodies must be application/json, not ${mediaType}`);
   }
 }
+
+/**
+ * The client went away before its request was read whole: a client event, answered to no one, counted
+ * under its own code (status 499, as nginx names it) so it never looks like a server fault.
+ */
+export class ClientClosedError extends SwarmError {
+  constructor(cause?: unknown) {
+    super('CLIENT_CLOSED', 'the client closed the request before sending all of it', { cause });
+  }
+}
