@@ -62,6 +62,8 @@ export const EnvSchema = z.object({
   SWARM_RATE_LIMIT: rateLimit,
   SWARM_SSE_KEEPALIVE_MS: integer(1, 3_600_000),
   SWARM_SHUTDOWN_TIMEOUT_MS: integer(0, 600_000),
+  SWARM_HEADERS_TIMEOUT_MS: integer(100, 600_000),
+  SWARM_REQUEST_TIMEOUT_MS: integer(100, 3_600_000),
   SWARM_FAULT_INJECTION: z.enum(['0', '1'], { message: 'must be 0 or 1' }).transform((v) => v === '1'),
   REDIS_URL: optional(url),
   SWARM_REDIS_PREFIX: z.string().min(1, 'must not be empty'),

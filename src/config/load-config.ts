@@ -50,6 +50,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       rateLimit: e.SWARM_RATE_LIMIT,
       sseKeepAliveMs: e.SWARM_SSE_KEEPALIVE_MS,
       shutdownTimeoutMs: e.SWARM_SHUTDOWN_TIMEOUT_MS,
+      headersTimeoutMs: e.SWARM_HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: e.SWARM_REQUEST_TIMEOUT_MS,
       faultInjection: e.SWARM_FAULT_INJECTION,
     },
     desk: {

@@ -57,6 +57,16 @@ export const CONFIG_VARIABLES = [
     description: 'How long a graceful shutdown waits for accepted queries before closing connections.',
   },
   {
+    name: 'SWARM_HEADERS_TIMEOUT_MS',
+    default: '10000',
+    description: 'A client that has not sent its request headers in this long gets 408 and is disconnected.',
+  },
+  {
+    name: 'SWARM_REQUEST_TIMEOUT_MS',
+    default: '30000',
+    description: 'Same for the whole request, body included (responses and streams are not limited).',
+  },
+  {
     name: 'SWARM_FAULT_INJECTION',
     default: '0',
     description:

@@ -24,6 +24,10 @@ export const HttpOptions = z.object({
   rateLimit: RateLimit.nullable().default({ ratePerSecond: 50, burst: 100 }),
   sseKeepAliveMs: z.number().int().min(1).default(15_000),
   shutdownTimeoutMs: z.number().int().min(0).default(30_000),
+  /** A client that has not sent its request headers in this long gets 408 and is disconnected. */
+  headersTimeoutMs: z.number().int().min(1).default(10_000),
+  /** Same for the whole request, body included (not the response: streams may last). */
+  requestTimeoutMs: z.number().int().min(1).default(30_000),
   /** Exposes the fault-drill control that kills a worker thread; off in production. */
   faultInjection: z.boolean().default(false),
 });
