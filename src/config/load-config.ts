@@ -1,5 +1,5 @@
 import type { DeskOptions } from '../actors/desk-options.js';
-import type { ResolvedHttpOptions } from '../http/index.js';
+import { HttpOptions, type ResolvedHttpOptions } from '../http/index.js';
 import { EnvSchema, type Env } from './env-schema.js';
 import { ConfigError } from './errors.js';
 import { CONFIG_VARIABLES } from './variables.js';
@@ -40,7 +40,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const llmOn = e.OPENAI_API_KEY !== undefined || e.OPENAI_BASE_URL !== undefined;
   return {
     logLevel: e.LOG_LEVEL,
-    http: {
+    http: HttpOptions.parse({
       host: e.HOST,
       port: e.PORT,
       adminToken: e.SWARM_ADMIN_TOKEN,
@@ -53,7 +53,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       headersTimeoutMs: e.SWARM_HEADERS_TIMEOUT_MS,
       requestTimeoutMs: e.SWARM_REQUEST_TIMEOUT_MS,
       faultInjection: e.SWARM_FAULT_INJECTION,
-    },
+    }),
     desk: {
       redisUrl: e.REDIS_URL,
       keyPrefix: e.SWARM_REDIS_PREFIX,

@@ -24,6 +24,16 @@ export const HttpOptions = z.object({
   rateLimit: RateLimit.nullable().default({ ratePerSecond: 50, burst: 100 }),
   sseKeepAliveMs: z.number().int().min(1).default(15_000),
   shutdownTimeoutMs: z.number().int().min(0).default(30_000),
+  /**
+   * WebSocket back-pressure: once a socket holds this many bytes of answers its client has not read,
+   * the server stops reading its frames; if it stays over for `wsStallTimeoutMs`, the socket is closed.
+   */
+  wsBufferLimitBytes: z
+    .number()
+    .int()
+    .min(1)
+    .default(1024 * 1024),
+  wsStallTimeoutMs: z.number().int().min(1).default(10_000),
   /** A client that has not sent its request headers in this long gets 408 and is disconnected. */
   headersTimeoutMs: z.number().int().min(1).default(10_000),
   /** Same for the whole request, body included (not the response: streams may last). */

@@ -19,6 +19,9 @@ import {
 
 const CONTROL_ACTIONS = ['restart', 'stop', 'start'] as const;
 
+/** Agent changes waiting for a slow SSE client; beyond it the stream is ended (see EventFeed). */
+export const AGENT_STREAM_BUFFER = 1_000;
+
 export function agentRoutes(
   { desk, lifecycle, options }: RouteDeps,
   hook: OpenAPIHono<AppEnv>['defaultHook'],
@@ -50,8 +53,12 @@ export function agentRoutes(
   });
   app.openapi(stream, (c) =>
     streamSSE(c, async (sse) => {
-      const changes = createEventFeed<SystemEvent>();
-      const unsubscribe = desk.agents.subscribe((event) => changes.push(event));
+      const changes = createEventFeed<SystemEvent>({ maxItems: AGENT_STREAM_BUFFER });
+      const unsubscribe = desk.agents.subscribe((event) => {
+        changes.push(event);
+        // The client stopped reading: a write is stuck on its socket, so only dropping it ends the stream.
+        if (changes.overflowed) c.env?.incoming?.socket.destroy();
+      });
       const unregister = lifecycle.onClose(() => changes.end());
       // Comment lines keep proxies and load balancers from closing an idle stream.
       const keepAlive = setInterval(

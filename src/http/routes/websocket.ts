@@ -1,5 +1,6 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { UpgradeWebSocket, WSContext } from 'hono/ws';
+import type { WebSocket } from 'ws';
 import type { StreamEvent } from '../../domain/query.js';
 import type { AppEnv } from '../env.js';
 import { toFieldIssues } from '../error-handler.js';
@@ -25,9 +26,49 @@ const WsQuery = z.object({
   ),
 });
 
-const send = (ws: WSContext, event: StreamEvent) => {
+type Socket = WSContext<WebSocket>;
+
+const send = (ws: Socket, event: StreamEvent) => {
   if (ws.readyState === 1) ws.send(JSON.stringify(event));
 };
+
+/** How often a paused socket is looked at to see whether its client caught up. */
+const DRAIN_CHECK_MS = 50;
+
+/**
+ * Back-pressure for one socket. Answers already written but not read by the client sit in the
+ * socket's buffers, which the frame limit does not see: a client that sends and never reads would
+ * make them grow without bound. Past `limitBytes` the socket stops being read (its frames wait in the
+ * client's kernel buffers, not here); once the client has read half of it, reading resumes; if it
+ * stays over for `stallMs`, the socket is closed with 1008.
+ */
+function watchBuffered(ws: Socket, limitBytes: number, stallMs: number, onStalled: () => void) {
+  let check: NodeJS.Timeout | undefined;
+  let stalledAt = 0;
+  const stop = () => {
+    clearInterval(check);
+    check = undefined;
+  };
+  return {
+    afterSend(now: number) {
+      const raw = ws.raw;
+      if (check !== undefined || !raw || raw.bufferedAmount <= limitBytes) return;
+      raw.pause();
+      stalledAt = now;
+      check = setInterval(() => {
+        if (raw.readyState !== 1) return stop();
+        if (raw.bufferedAmount <= limitBytes / 2) {
+          stop();
+          raw.resume();
+        } else if (Date.now() - stalledAt >= stallMs) {
+          stop();
+          onStalled();
+        }
+      }, DRAIN_CHECK_MS);
+    },
+    stop,
+  };
+}
 
 /**
  * `GET /v1/ws?customerId=...`: each text frame is a message; the same StreamEvent objects as SSE come
@@ -39,7 +80,7 @@ const send = (ws: WSContext, event: StreamEvent) => {
  */
 export function websocketRoutes(
   { desk, lifecycle, options, limiter }: RouteDeps,
-  upgradeWebSocket: UpgradeWebSocket,
+  upgradeWebSocket: UpgradeWebSocket<WebSocket>,
 ) {
   const app = new OpenAPIHono<AppEnv>();
   // Upgrades are served by the handler below, not by `app.openapi`: this only describes them.
@@ -73,7 +114,14 @@ export function websocketRoutes(
       // Frames carry no headers: the key (integrator key or address) is the upgrade request's.
       const rateKey = limiter?.keyOf(c);
 
-      const answer = async (data: unknown, ws: WSContext) => {
+      const log = c.get('log');
+      let pressure: ReturnType<typeof watchBuffered> | undefined;
+      const emit = (ws: Socket, event: StreamEvent) => {
+        send(ws, event);
+        pressure?.afterSend(Date.now());
+      };
+
+      const answer = async (data: unknown, ws: Socket) => {
         try {
           const frame = parseWsFrame(data, options.messageMaxLength);
           lifecycle.assertAccepting();
@@ -85,21 +133,33 @@ export function websocketRoutes(
                 conversationId: frame.conversationId ?? conversationId,
                 channel: 'websocket',
               },
-              { onEvent: (event) => isProgress(event) && send(ws, event) },
+              { onEvent: (event) => isProgress(event) && emit(ws, event) },
             ),
           );
           conversationId ??= result.conversationId;
-          send(ws, { type: 'done', queryId: result.queryId, result });
+          emit(ws, { type: 'done', queryId: result.queryId, result });
         } catch (error) {
-          send(ws, errorEvent(error));
+          emit(ws, errorEvent(error));
         }
       };
 
       return {
         onOpen: (_event, ws) => {
           unregister = lifecycle.onClose(() => ws.close(1001, 'server shutting down'));
+          pressure = watchBuffered(ws, options.wsBufferLimitBytes, options.wsStallTimeoutMs, () => {
+            log?.info(
+              { bufferedBytes: ws.raw?.bufferedAmount },
+              'websocket closed: its client does not read',
+            );
+            // The close frame waits behind the unread answers; reading again lets the client's reply
+            // finish the handshake (frames arriving meanwhile are ignored), and `ws` drops the
+            // connection if no reply comes within its close timeout (30 s).
+            ws.close(1008, 'answers are not being read');
+            ws.raw?.resume();
+          });
         },
         onMessage: (event, ws) => {
+          if (ws.readyState !== 1) return;
           if (pending >= MAX_PENDING_FRAMES) {
             ws.close(1008, 'too many frames waiting for an answer');
             return;
@@ -112,12 +172,15 @@ export function websocketRoutes(
           }
           pending++;
           queue = queue
-            .then(() => (refusal === undefined ? answer(event.data, ws) : send(ws, errorEvent(refusal))))
+            .then(() => (refusal === undefined ? answer(event.data, ws) : emit(ws, errorEvent(refusal))))
             .then(() => {
               pending--;
             });
         },
-        onClose: () => unregister?.(),
+        onClose: () => {
+          unregister?.();
+          pressure?.stop();
+        },
       };
     }),
   );
