@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { SerializedErrorSchema } from './error.js';
+import { Id } from './id.js';
 import { Department, Language, Priority } from './vocabulary.js';
 
 export const QueryInput = z.object({
-  customerId: z.string().trim().min(1).max(128),
+  customerId: Id,
   message: z.string().trim().min(1),
-  conversationId: z.string().trim().min(1).max(128).optional(),
+  conversationId: Id.optional(),
   channel: z.string().trim().min(1).max(64).optional(),
 });
 export type QueryInput = z.infer<typeof QueryInput>;

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { ACTOR_STATES } from '../runtime/index.js';
 import { SerializedErrorSchema } from '../domain/error.js';
+import { Id } from '../domain/id.js';
 import { QueryInput } from '../domain/query.js';
 import { TicketStatus } from '../domain/ticket.js';
 
@@ -15,7 +16,7 @@ export function queryRequest(messageMaxLength: number) {
   );
 }
 
-export const IdParam = z.object({ id: z.string().min(1).max(200) });
+export const IdParam = z.object({ id: Id });
 export const TypeParam = z.object({ type: z.string().min(1).max(100) });
 
 /** `GET /v1/tickets`: a status to filter by, and a page size (the most urgent first). */

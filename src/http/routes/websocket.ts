@@ -1,6 +1,7 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { UpgradeWebSocket, WSContext } from 'hono/ws';
 import type { WebSocket } from 'ws';
+import { Id } from '../../domain/id.js';
 import type { StreamEvent } from '../../domain/query.js';
 import type { AppEnv } from '../env.js';
 import { toFieldIssues } from '../error-handler.js';
@@ -19,11 +20,8 @@ export const MAX_PENDING_FRAMES = 256;
 
 /** The upgrade request's query; an empty `conversationId` is none. */
 const WsQuery = z.object({
-  customerId: z.string().trim().min(1).max(128),
-  conversationId: z.preprocess(
-    (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
-    z.string().trim().max(128).optional(),
-  ),
+  customerId: Id,
+  conversationId: z.preprocess((value) => (value === '' ? undefined : value), Id.optional()),
 });
 
 type Socket = WSContext<WebSocket>;
