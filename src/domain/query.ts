@@ -68,19 +68,17 @@ export const QueryResult = z.object({
 });
 export type QueryResult = z.infer<typeof QueryResult>;
 
-export const Feedback = z
-  .object({
-    rating: z.number().int().min(1).max(5).optional(),
-    resolved: z.boolean().optional(),
-    correctIntent: z.string().trim().min(1).max(100).optional(),
-  })
-  .refine((f) => f.rating !== undefined || f.resolved !== undefined || f.correctIntent !== undefined, {
-    message: 'give at least one of rating, resolved, correctIntent',
-  });
+/** Every field is optional and `{}` is valid, as the schema says: it records nothing (`recorded: false`). */
+export const Feedback = z.object({
+  rating: z.number().int().min(1).max(5).optional(),
+  resolved: z.boolean().optional(),
+  correctIntent: z.string().trim().min(1).max(100).optional(),
+});
 export type Feedback = z.infer<typeof Feedback>;
 
 export const FeedbackOutcome = z.object({
   queryId: z.string(),
+  /** False for an empty feedback, which is accepted and stores nothing. */
   recorded: z.boolean(),
   /** What happened to `correctIntent`: learned, refused by the validation guard, or not given. */
   learning: z.enum(['applied', 'refused', 'none']),

@@ -43,13 +43,20 @@ export function errorHandler(metrics: EdgeMetrics): ErrorHandler<AppEnv> {
       log?.debug({ code: mapped.body.code, status: mapped.status }, 'request refused');
     }
     if (mapped.retryAfterSeconds !== undefined) c.header('Retry-After', String(mapped.retryAfterSeconds));
+    const upgrade = mapped.body.details?.upgrade;
+    if (typeof upgrade === 'string') c.header('Upgrade', upgrade);
     return c.json({ error: mapped.body }, mapped.status);
   };
 }
 
 /** zod issues as `{ field, message }` pairs, the field as a dotted path. */
 export function toFieldIssues(error: z.ZodError) {
-  return error.issues.map((issue) => ({ field: issue.path.map(String).join('.'), message: issue.message }));
+  return error.issues.flatMap((issue) => {
+    const path = issue.path.map(String);
+    if (issue.code === 'unrecognized_keys')
+      return issue.keys.map((key) => ({ field: [...path, key].join('.'), message: 'unknown parameter' }));
+    return [{ field: path.join('.'), message: issue.message }];
+  });
 }
 
 /** The OpenAPI validators' hook: a failed body, query or param check becomes VALIDATION_FAILED. */

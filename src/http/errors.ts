@@ -79,3 +79,12 @@ export class ClientClosedError extends SwarmError {
     super('CLIENT_CLOSED', 'the client closed the request before sending all of it', { cause });
   }
 }
+
+/** A plain GET on the WebSocket route: answered 426 with `Upgrade: websocket` (RFC 9110). */
+export class UpgradeRequiredError extends SwarmError {
+  constructor() {
+    super('UPGRADE_REQUIRED', 'this route is a WebSocket: send an upgrade request', {
+      details: { upgrade: 'websocket' },
+    });
+  }
+}

@@ -11,6 +11,7 @@ import {
   AgentStatus,
   ControlResult,
   IdParam,
+  NoQuery,
   ScaleRequest,
   ScaleResult,
   TypeParam,
@@ -32,12 +33,13 @@ export function agentRoutes(
     method: 'get',
     path: '/v1/agents',
     summary: "Every agent's status",
+    request: { query: NoQuery },
     responses: {
       200: {
         description: 'Agents',
         content: { 'application/json': { schema: z.object({ agents: z.array(AgentStatus) }) } },
       },
-      ...errorResponses(401),
+      ...errorResponses(),
     },
   });
   app.openapi(list, (c) => c.json({ agents: desk.agents.status() }, 200));
@@ -46,9 +48,10 @@ export function agentRoutes(
     method: 'get',
     path: '/v1/agents/stream',
     summary: 'Agent status as SSE: a `snapshot` event, then every change (event name = its type)',
+    request: { query: NoQuery },
     responses: {
       200: { description: 'Event stream', content: { 'text/event-stream': { schema: { type: 'string' } } } },
-      ...errorResponses(401),
+      ...errorResponses(),
     },
   });
   app.openapi(stream, (c) =>
@@ -85,10 +88,10 @@ export function agentRoutes(
       description:
         'Needs `Authorization: Bearer <SWARM_ADMIN_TOKEN>`; without that variable, only loopback clients.',
       middleware: [adminAuth(options.adminToken)] as const,
-      request: { params: IdParam },
+      request: { params: IdParam, query: NoQuery },
       responses: {
         200: { description: 'Done', content: { 'application/json': { schema: ControlResult } } },
-        ...errorResponses(401, 403, 404, 503),
+        ...errorResponses(404, 413, 415, 504),
       },
     });
     app.openapi(control, async (c) => {
@@ -105,6 +108,7 @@ export function agentRoutes(
     middleware: [adminAuth(options.adminToken)] as const,
     request: {
       params: TypeParam,
+      query: NoQuery,
       body: { content: { 'application/json': { schema: ScaleRequest } }, required: true },
     },
     responses: {
@@ -112,7 +116,7 @@ export function agentRoutes(
         description: 'The instance ids after scaling',
         content: { 'application/json': { schema: ScaleResult } },
       },
-      ...errorResponses(400, 401, 403, 404, 422),
+      ...errorResponses(404, 413, 415, 422, 504),
     },
   });
   app.openapi(scale, async (c) => {
@@ -126,12 +130,13 @@ export function agentRoutes(
     path: '/v1/faults/thread-exit',
     summary: 'Kill a worker thread, as a crash would (admin; only with SWARM_FAULT_INJECTION=1)',
     middleware: [adminAuth(options.adminToken)] as const,
+    request: { query: NoQuery },
     responses: {
       200: {
         description: 'The thread killed; the supervisor replaces it and restarts its agents',
         content: { 'application/json': { schema: z.object({ thread: z.number().int() }) } },
       },
-      ...errorResponses(401, 403, 404),
+      ...errorResponses(404, 413, 415, 504),
     },
   });
   app.openapi(threadExit, async (c) => {

@@ -3,7 +3,7 @@ import { Conversation } from '../../domain/conversation.js';
 import type { AppEnv } from '../env.js';
 import { NotFoundError } from '../errors.js';
 import type { RouteDeps } from '../route-deps.js';
-import { IdParam, errorResponses } from '../schemas.js';
+import { IdParam, NoQuery, errorResponses } from '../schemas.js';
 
 export function conversationRoutes({ desk }: RouteDeps, hook: OpenAPIHono<AppEnv>['defaultHook']) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: hook });
@@ -11,10 +11,10 @@ export function conversationRoutes({ desk }: RouteDeps, hook: OpenAPIHono<AppEnv
     method: 'get',
     path: '/v1/conversations/{id}',
     summary: 'A conversation: its state and the blackboard trail of every agent that worked on it',
-    request: { params: IdParam },
+    request: { params: IdParam, query: NoQuery },
     responses: {
       200: { description: 'The conversation', content: { 'application/json': { schema: Conversation } } },
-      ...errorResponses(401, 404),
+      ...errorResponses(404),
     },
   });
   app.openapi(route, async (c) => {

@@ -3,7 +3,7 @@ import { Customer } from '../../domain/customer.js';
 import type { AppEnv } from '../env.js';
 import { NotFoundError } from '../errors.js';
 import type { RouteDeps } from '../route-deps.js';
-import { IdParam, errorResponses } from '../schemas.js';
+import { IdParam, NoQuery, errorResponses } from '../schemas.js';
 
 export function customerRoutes({ desk }: RouteDeps, hook: OpenAPIHono<AppEnv>['defaultHook']) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: hook });
@@ -11,10 +11,10 @@ export function customerRoutes({ desk }: RouteDeps, hook: OpenAPIHono<AppEnv>['d
     method: 'get',
     path: '/v1/customers/{id}',
     summary: 'A customer record with its issue history',
-    request: { params: IdParam },
+    request: { params: IdParam, query: NoQuery },
     responses: {
       200: { description: 'The customer', content: { 'application/json': { schema: Customer } } },
-      ...errorResponses(401, 404),
+      ...errorResponses(404),
     },
   });
   app.openapi(route, async (c) => {

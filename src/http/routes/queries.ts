@@ -6,7 +6,7 @@ import { NotFoundError } from '../errors.js';
 import { runQuery } from '../query-run.js';
 import { writeFeed } from '../sse-frames.js';
 import type { RouteDeps } from '../route-deps.js';
-import { IdParam, errorResponses, queryRequest } from '../schemas.js';
+import { IdParam, NoQuery, errorResponses, queryRequest } from '../schemas.js';
 
 function wantsEventStream(accept: string | undefined): boolean {
   return accept !== undefined && accept.includes('text/event-stream');
@@ -26,6 +26,7 @@ export function queryRoutes(
       'Routes and answers one message. With `Accept: text/event-stream` the answer streams as SSE events ' +
       '`routed`, `handoff`, `token` ({"delta"}), then `done` (the full result) or `error`.',
     request: {
+      query: NoQuery,
       body: {
         content: { 'application/json': { schema: queryRequest(options.messageMaxLength) } },
         required: true,
@@ -39,7 +40,7 @@ export function queryRoutes(
           'text/event-stream': { schema: { type: 'string' } },
         },
       },
-      ...errorResponses(400, 401, 409, 413, 415, 429, 503),
+      ...errorResponses(409, 413, 415, 504),
     },
   });
 
@@ -62,10 +63,10 @@ export function queryRoutes(
     method: 'get',
     path: '/v1/queries/{id}',
     summary: 'A stored query result',
-    request: { params: IdParam },
+    request: { params: IdParam, query: NoQuery },
     responses: {
       200: { description: 'The query', content: { 'application/json': { schema: QueryResult } } },
-      ...errorResponses(401, 404),
+      ...errorResponses(404),
     },
   });
 
@@ -82,6 +83,7 @@ export function queryRoutes(
     summary: 'Rate an answer, mark it resolved, or correct its intent',
     request: {
       params: IdParam,
+      query: NoQuery,
       body: { content: { 'application/json': { schema: Feedback } }, required: true },
     },
     responses: {
@@ -89,7 +91,7 @@ export function queryRoutes(
         description: 'What was recorded and learned',
         content: { 'application/json': { schema: FeedbackOutcome } },
       },
-      ...errorResponses(400, 401, 404, 422),
+      ...errorResponses(404, 409, 413, 415, 422),
     },
   });
 

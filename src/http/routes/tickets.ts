@@ -3,7 +3,7 @@ import { Ticket } from '../../domain/ticket.js';
 import type { AppEnv } from '../env.js';
 import { NotFoundError } from '../errors.js';
 import type { RouteDeps } from '../route-deps.js';
-import { IdParam, TicketListQuery, TicketStatusChange, errorResponses } from '../schemas.js';
+import { IdParam, NoQuery, TicketListQuery, TicketStatusChange, errorResponses } from '../schemas.js';
 
 /** The human-handoff queue, for the people who work it: list, read one, take it, close it. */
 export function ticketRoutes({ desk }: RouteDeps, hook: OpenAPIHono<AppEnv>['defaultHook']) {
@@ -23,7 +23,7 @@ export function ticketRoutes({ desk }: RouteDeps, hook: OpenAPIHono<AppEnv>['def
         description: 'Up to `limit` tickets (default 100), of one status when `status` is given',
         content: { 'application/json': { schema: z.object({ tickets: z.array(Ticket) }) } },
       },
-      ...errorResponses(400, 401),
+      ...errorResponses(),
     },
   });
   app.openapi(list, async (c) => {
@@ -35,10 +35,10 @@ export function ticketRoutes({ desk }: RouteDeps, hook: OpenAPIHono<AppEnv>['def
     method: 'get',
     path: '/v1/tickets/{id}',
     summary: 'One ticket',
-    request: { params: IdParam },
+    request: { params: IdParam, query: NoQuery },
     responses: {
       200: { description: 'The ticket', content: { 'application/json': { schema: Ticket } } },
-      ...errorResponses(401, 404),
+      ...errorResponses(404),
     },
   });
   app.openapi(get, async (c) => {
@@ -52,11 +52,12 @@ export function ticketRoutes({ desk }: RouteDeps, hook: OpenAPIHono<AppEnv>['def
     summary: 'Take a ticket (`assigned`), close it (`closed`) or put it back in the queue (`open`)',
     request: {
       params: IdParam,
+      query: NoQuery,
       body: { content: { 'application/json': { schema: TicketStatusChange } }, required: true },
     },
     responses: {
       200: { description: 'The ticket as changed', content: { 'application/json': { schema: Ticket } } },
-      ...errorResponses(400, 401, 404, 415),
+      ...errorResponses(404, 409, 413, 415),
     },
   });
   app.openapi(change, async (c) => {

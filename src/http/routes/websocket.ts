@@ -5,7 +5,7 @@ import { Id } from '../../domain/id.js';
 import type { StreamEvent } from '../../domain/query.js';
 import type { AppEnv } from '../env.js';
 import { toFieldIssues } from '../error-handler.js';
-import { ValidationError } from '../errors.js';
+import { UpgradeRequiredError, ValidationError } from '../errors.js';
 import { errorEvent, isProgress } from '../query-run.js';
 import type { RouteDeps } from '../route-deps.js';
 import { errorResponses } from '../schemas.js';
@@ -19,10 +19,12 @@ import { parseWsFrame } from '../ws-frame.js';
 export const MAX_PENDING_FRAMES = 256;
 
 /** The upgrade request's query; an empty `conversationId` is none. */
-const WsQuery = z.object({
-  customerId: Id,
-  conversationId: z.preprocess((value) => (value === '' ? undefined : value), Id.optional()),
-});
+const WsQuery = z
+  .object({
+    customerId: Id,
+    conversationId: z.preprocess((value) => (value === '' ? undefined : value), Id.optional()),
+  })
+  .strict();
 
 type Socket = WSContext<WebSocket>;
 
@@ -94,11 +96,15 @@ export function websocketRoutes(
     request: { query: WsQuery },
     responses: {
       101: { description: 'Switching to the WebSocket protocol' },
-      ...errorResponses(400, 401, 429, 503),
+      ...errorResponses(426),
     },
   });
   app.get(
     '/v1/ws',
+    async (c, next) => {
+      if (c.req.header('upgrade')?.toLowerCase() !== 'websocket') throw new UpgradeRequiredError();
+      await next();
+    },
     // Runs before the upgrade: what it throws is answered as an HTTP error instead of a socket.
     upgradeWebSocket((c) => {
       const query = WsQuery.safeParse(c.req.query());
