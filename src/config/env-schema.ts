@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ProxyAddress } from '../http/index.js';
 import { DoubleTextPolicy } from '../domain/vocabulary.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -47,6 +48,16 @@ const keyList = z
   )
   .refine((keys) => keys.length > 0, { message: 'must list at least one key (comma-separated)' });
 
+const proxyList = z
+  .string()
+  .transform((raw) =>
+    raw
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter((entry) => entry.length > 0),
+  )
+  .pipe(z.array(ProxyAddress));
+
 /**
  * The environment as the process reads it: keys are variable names so an issue's path names the
  * variable. Values are strings (or absent); defaults are filled in from CONFIG_VARIABLES first.
@@ -57,6 +68,7 @@ export const EnvSchema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }),
   SWARM_ADMIN_TOKEN: optional(z.string().min(16, 'must be at least 16 characters long')),
   SWARM_API_KEYS: optional(keyList),
+  SWARM_TRUSTED_PROXIES: optional(proxyList),
   SWARM_BODY_LIMIT: integer(1024, 16 * 1024 * 1024),
   SWARM_MESSAGE_MAX_LENGTH: integer(1, 100_000),
   SWARM_RATE_LIMIT: rateLimit,

@@ -31,6 +31,12 @@ export const CONFIG_VARIABLES = [
     secret: true,
   },
   {
+    name: 'SWARM_TRUSTED_PROXIES',
+    default: undefined,
+    description:
+      "Comma-separated addresses or CIDR ranges of reverse proxies whose X-Forwarded-For names the client; unset = the socket's address is the client's.",
+  },
+  {
     name: 'SWARM_BODY_LIMIT',
     default: '65536',
     description: 'Largest accepted request body in bytes (413 beyond).',

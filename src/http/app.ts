@@ -11,12 +11,14 @@ import { createLogger } from './logger.js';
 import { createMetrics, type EdgeMetrics } from './metrics.js';
 import {
   apiKeys,
+  clientAddresses,
   closeWhenDraining,
   createRateLimiter,
   rateLimit,
   readBody,
   requestContext,
   requireJson,
+  trustedProxies,
 } from './middleware/index.js';
 import type { RouteDeps } from './route-deps.js';
 import { agentRoutes } from './routes/agents.js';
@@ -70,7 +72,26 @@ export function createApp(deps: AppDeps): SwarmApp {
   // instead of its default of 100 MiB buffered before any check could run.
   wss.options.maxPayload = options.bodyLimitBytes;
 
+  const proxies = trustedProxies(options.trustedProxies);
+  if (options.adminToken === undefined && !proxies.configured) {
+    logger.warn(
+      'agent control is open to every client connecting from this host (SWARM_ADMIN_TOKEN is unset): behind a ' +
+        'reverse proxy on this host that is everyone; set SWARM_ADMIN_TOKEN, or SWARM_TRUSTED_PROXIES so the ' +
+        "proxy's X-Forwarded-For names the client",
+    );
+  }
   hono.use('*', requestContext(logger, metrics));
+  hono.use(
+    '*',
+    clientAddresses(proxies, (socketAddress) =>
+      logger.warn(
+        { socketAddress },
+        'a request carried X-Forwarded-For from a proxy not in SWARM_TRUSTED_PROXIES: its client address ' +
+          'is taken to be the proxy' +
+          (options.adminToken === undefined ? ', so agent control is open to everyone behind it' : ''),
+      ),
+    ),
+  );
   hono.use('*', closeWhenDraining(lifecycle));
   hono.use('/v1/*', apiKeys(options.apiKeys));
   if (limiter) hono.use('/v1/*', rateLimit(limiter));

@@ -7,5 +7,7 @@ export interface AppEnv {
   Variables: {
     requestId: string;
     log: Logger;
+    /** The client's address: the socket's, or a trusted proxy's `X-Forwarded-For`. */
+    clientAddress: string | undefined;
   };
 }

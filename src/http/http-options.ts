@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ProxyAddress } from './middleware/trusted-proxies.js';
 
 export const RateLimit = z.object({
   ratePerSecond: z.number().positive(),
@@ -12,6 +13,11 @@ export const HttpOptions = z.object({
   port: z.number().int().min(0).max(65_535).default(3000),
   /** Unset: agent control answers loopback clients only. */
   adminToken: z.string().min(1).optional(),
+  /**
+   * Reverse proxies (addresses or CIDR ranges) whose `X-Forwarded-For` names the client. Empty: the
+   * socket's address is the client's, whatever the headers say.
+   */
+  trustedProxies: z.array(ProxyAddress).default([]),
   /** Empty: /v1 is open (behind the rate limit). */
   apiKeys: z.array(z.string().min(1)).default([]),
   bodyLimitBytes: z

@@ -13,6 +13,7 @@ export {
   type FieldIssue,
 } from './errors.js';
 export { HttpOptions, RateLimit, type ResolvedHttpOptions } from './http-options.js';
+export { ProxyAddress } from './middleware/index.js';
 export { createLogger, toActorLogger, type LoggerOptions } from './logger.js';
 export { createMetrics, type EdgeMetrics } from './metrics.js';
 export { decideAdmin, isLoopback, type AdminDecision } from './middleware/index.js';

@@ -2,7 +2,13 @@ export { adminAuth, decideAdmin, type AdminDecision } from './admin-auth.js';
 export { apiKeys } from './api-keys.js';
 export { readBody } from './read-body.js';
 export { closeWhenDraining } from './close-when-draining.js';
-export { isLoopback } from './client-address.js';
+export { clientAddresses, isLoopback } from './client-address.js';
+export {
+  ProxyAddress,
+  resolveClientAddress,
+  trustedProxies,
+  type TrustedProxies,
+} from './trusted-proxies.js';
 export { createRateLimiter, rateLimit, type RateLimiter } from './rate-limit.js';
 export { requestContext } from './request-context.js';
 export { requireJson } from './require-json.js';
