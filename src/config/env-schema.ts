@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ProxyAddress } from '../http/index.js';
+import { ApiKeySpec, ProxyAddress } from '../http/index.js';
 import { DoubleTextPolicy } from '../domain/vocabulary.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -46,7 +46,8 @@ const keyList = z
       .map((key) => key.trim())
       .filter((key) => key.length > 0),
   )
-  .refine((keys) => keys.length > 0, { message: 'must list at least one key (comma-separated)' });
+  .refine((keys) => keys.length > 0, { message: 'must list at least one key (comma-separated)' })
+  .pipe(z.array(ApiKeySpec));
 
 const proxyList = z
   .string()
@@ -69,6 +70,7 @@ export const EnvSchema = z.object({
   SWARM_ADMIN_TOKEN: optional(z.string().min(16, 'must be at least 16 characters long')),
   SWARM_API_KEYS: optional(keyList),
   SWARM_TRUSTED_PROXIES: optional(proxyList),
+  SWARM_CUSTOMER_TOKEN_SECRET: optional(z.string().min(32, 'must be at least 32 characters long')),
   SWARM_BODY_LIMIT: integer(1024, 16 * 1024 * 1024),
   SWARM_MESSAGE_MAX_LENGTH: integer(1, 100_000),
   SWARM_RATE_LIMIT: rateLimit,

@@ -45,6 +45,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       port: e.PORT,
       adminToken: e.SWARM_ADMIN_TOKEN,
       apiKeys: e.SWARM_API_KEYS ?? [],
+      customerTokenSecret: e.SWARM_CUSTOMER_TOKEN_SECRET,
       trustedProxies: e.SWARM_TRUSTED_PROXIES ?? [],
       bodyLimitBytes: e.SWARM_BODY_LIMIT,
       messageMaxLength: e.SWARM_MESSAGE_MAX_LENGTH,

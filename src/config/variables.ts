@@ -27,7 +27,14 @@ export const CONFIG_VARIABLES = [
     name: 'SWARM_API_KEYS',
     default: undefined,
     description:
-      'Comma-separated integrator keys; when set, every /v1 call (except admin) needs one as a bearer token.',
+      'Comma-separated integrator keys, each `key` (every scope but admin) or `key:scope+scope` (queries, customers:read, tickets, feedback, admin); when set, every /v1 call needs a key or a customer token as a bearer token.',
+    secret: true,
+  },
+  {
+    name: 'SWARM_CUSTOMER_TOKEN_SECRET',
+    default: undefined,
+    description:
+      "HS256 secret (at least 32 characters) of the customer tokens the integrator's backend mints (JWT, sub = customerId, exp required); a customer token acts only as its customer.",
     secret: true,
   },
   {

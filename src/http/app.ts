@@ -10,7 +10,7 @@ import { createLifecycle, type Lifecycle } from './lifecycle.js';
 import { createLogger } from './logger.js';
 import { createMetrics, type EdgeMetrics } from './metrics.js';
 import {
-  apiKeys,
+  authenticate,
   clientAddresses,
   closeWhenDraining,
   createRateLimiter,
@@ -60,9 +60,7 @@ export function createApp(deps: AppDeps): SwarmApp {
   const logger = deps.logger ?? createLogger();
   const metrics = deps.metrics ?? createMetrics();
   const lifecycle = createLifecycle();
-  const limiter = options.rateLimit
-    ? createRateLimiter(options.rateLimit, options.apiKeys.length > 0, deps.now)
-    : undefined;
+  const limiter = options.rateLimit ? createRateLimiter(options.rateLimit, deps.now) : undefined;
   const routeDeps: RouteDeps = { desk: deps.desk, lifecycle, options, ...(limiter ? { limiter } : {}) };
   metrics.watchAgents(() => deps.desk.agents.status());
 
@@ -93,7 +91,7 @@ export function createApp(deps: AppDeps): SwarmApp {
     ),
   );
   hono.use('*', closeWhenDraining(lifecycle));
-  hono.use('/v1/*', apiKeys(options.apiKeys));
+  hono.use('/v1/*', authenticate(options));
   if (limiter) hono.use('/v1/*', rateLimit(limiter));
   hono.use('/v1/*', requireJson());
   // After the cheap refusals (key, rate, media type): a refused request's body is never read.

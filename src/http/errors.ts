@@ -27,9 +27,10 @@ export class UnauthorizedError extends SwarmError {
   }
 }
 
+/** The caller is known but may not do this: a missing scope, another customer, a remote admin call. */
 export class ForbiddenError extends SwarmError {
-  constructor(message: string) {
-    super('FORBIDDEN', message);
+  constructor(message: string, details?: Record<string, unknown>) {
+    super('FORBIDDEN', message, details ? { details } : undefined);
   }
 }
 

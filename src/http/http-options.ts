@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ProxyAddress } from './middleware/trusted-proxies.js';
+import { ApiKey } from './principal.js';
 
 export const RateLimit = z.object({
   ratePerSecond: z.number().positive(),
@@ -18,8 +19,13 @@ export const HttpOptions = z.object({
    * socket's address is the client's, whatever the headers say.
    */
   trustedProxies: z.array(ProxyAddress).default([]),
-  /** Empty: /v1 is open (behind the rate limit). */
-  apiKeys: z.array(z.string().min(1)).default([]),
+  /**
+   * Integrator keys: `key` (every scope but admin) or `key:scope+scope`, or `{ key, scopes }`. With
+   * neither keys nor `customerTokenSecret`, /v1 is open (behind the rate limit).
+   */
+  apiKeys: z.array(ApiKey).default([]),
+  /** HS256 secret for customer tokens minted by the integrator's backend (at least 32 characters). */
+  customerTokenSecret: z.string().min(32).optional(),
   bodyLimitBytes: z
     .number()
     .int()

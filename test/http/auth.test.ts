@@ -52,7 +52,7 @@ describe('admin control', () => {
         headers: { authorization: `Bearer ${token}` },
       });
     expect((await drill(ADMIN)).status).toBe(200);
-    expect((await drill('key-one')).status).toBe(401);
+    expect((await drill('key-one')).status).toBe(403);
     expect(desk.controls).toEqual(['kill thread busiest']);
   });
 

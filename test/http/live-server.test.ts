@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { connect as connectSocket } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { SignJWT } from 'jose';
 import WebSocket from 'ws';
 import { MAX_PENDING_FRAMES } from '../../src/http/routes/websocket.js';
 import { parseSse } from './helpers.js';
@@ -253,6 +254,22 @@ describe('WebSocket /v1/ws', () => {
     expect(await closed).toBe(1008);
     // Reading stopped long before the frames ran out: they were never taken in.
     expect(live.desk.submitted.length).toBeLessThan(sent);
+  });
+
+  it('opens a socket for a browser that sends its customer token as access_token', async () => {
+    const secret = 'customer-token-secret-0123456789abcdef';
+    live = await startLive({ apiKeys: ['integrator-key'], customerTokenSecret: secret });
+    const token = await new SignJWT({})
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('C001')
+      .setExpirationTime('5m')
+      .sign(new TextEncoder().encode(secret));
+    const client = await connect(
+      `${live.running.url.replace('http', 'ws')}/v1/ws?customerId=C001&access_token=${token}`,
+    );
+    client.ws.send('my invoice is wrong');
+    expect(await client.next('done')).toMatchObject({ result: { customerId: 'C001' } });
+    client.ws.close();
   });
 
   it('refuses the upgrade without a customerId', async () => {

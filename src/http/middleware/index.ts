@@ -1,5 +1,5 @@
-export { adminAuth, decideAdmin, type AdminDecision } from './admin-auth.js';
-export { apiKeys } from './api-keys.js';
+export { adminAuth, decideAdmin, type AdminDecision, type AdminKeys } from './admin-auth.js';
+export { authenticate, isGuarded, type AuthOptions } from './authenticate.js';
 export { readBody } from './read-body.js';
 export { closeWhenDraining } from './close-when-draining.js';
 export { clientAddresses, isLoopback } from './client-address.js';

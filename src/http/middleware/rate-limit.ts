@@ -2,7 +2,6 @@ import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../env.js';
 import { RateLimitedError } from '../errors.js';
 import type { RateLimit } from '../http-options.js';
-import { bearerToken } from './bearer.js';
 import { clientAddress } from './client-address.js';
 import { createTokenBucket } from './token-bucket.js';
 
@@ -18,19 +17,18 @@ export interface RateLimiter {
 }
 
 /**
- * Token bucket per integrator key when keys are in use, else per client address. Keys are read after
- * key checking, so a bearer token here is a valid key, never an attacker-chosen bucket name.
+ * Token bucket per integrator key, per customer for customer tokens, else per client address. The
+ * caller is read after authentication, so a bucket name is a verified key or customer, never an
+ * attacker-chosen string.
  */
-export function createRateLimiter(
-  limit: RateLimit,
-  keyed: boolean,
-  now: () => number = Date.now,
-): RateLimiter {
+export function createRateLimiter(limit: RateLimit, now: () => number = Date.now): RateLimiter {
   const bucket = createTokenBucket(limit);
   return {
     keyOf(c) {
-      const token = keyed ? bearerToken(c.req.header('authorization')) : undefined;
-      return token !== undefined ? `key:${token}` : `addr:${clientAddress(c) ?? 'local'}`;
+      const principal = c.get('principal');
+      if (principal?.kind === 'integrator') return `key:${principal.key}`;
+      if (principal?.kind === 'customer') return `customer:${principal.customerId}`;
+      return `addr:${clientAddress(c) ?? 'local'}`;
     },
     take(key) {
       const waitMs = bucket.take(key, now());

@@ -1,6 +1,7 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
 import type { SystemEvent } from '../../runtime/index.js';
+import { requireIntegrator } from '../access.js';
 import type { AppEnv } from '../env.js';
 import { NotFoundError } from '../errors.js';
 import { createEventFeed } from '../event-feed.js';
@@ -28,6 +29,7 @@ export function agentRoutes(
   hook: OpenAPIHono<AppEnv>['defaultHook'],
 ) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: hook });
+  const adminKeys = options.apiKeys.some((key) => key.scopes.includes('admin'));
 
   const list = createRoute({
     method: 'get',
@@ -42,7 +44,10 @@ export function agentRoutes(
       ...errorResponses(),
     },
   });
-  app.openapi(list, (c) => c.json({ agents: desk.agents.status() }, 200));
+  app.openapi(list, (c) => {
+    requireIntegrator(c);
+    return c.json({ agents: desk.agents.status() }, 200);
+  });
 
   const stream = createRoute({
     method: 'get',
@@ -54,8 +59,9 @@ export function agentRoutes(
       ...errorResponses(),
     },
   });
-  app.openapi(stream, (c) =>
-    streamSSE(c, async (sse) => {
+  app.openapi(stream, (c) => {
+    requireIntegrator(c);
+    return streamSSE(c, async (sse) => {
       const changes = createEventFeed<SystemEvent>({ maxItems: AGENT_STREAM_BUFFER });
       const unsubscribe = desk.agents.subscribe((event) => {
         changes.push(event);
@@ -77,8 +83,8 @@ export function agentRoutes(
         unsubscribe();
         unregister();
       }
-    }),
-  );
+    });
+  });
 
   for (const action of CONTROL_ACTIONS) {
     const control = createRoute({
@@ -87,7 +93,7 @@ export function agentRoutes(
       summary: `${action[0]?.toUpperCase()}${action.slice(1)} one agent (admin)`,
       description:
         'Needs `Authorization: Bearer <SWARM_ADMIN_TOKEN>`; without that variable, only loopback clients.',
-      middleware: [adminAuth(options.adminToken)] as const,
+      middleware: [adminAuth(options.adminToken, adminKeys)] as const,
       request: { params: IdParam, query: NoQuery },
       responses: {
         200: { description: 'Done', content: { 'application/json': { schema: ControlResult } } },
@@ -105,7 +111,7 @@ export function agentRoutes(
     method: 'post',
     path: '/v1/agents/{type}/scale',
     summary: 'Set the number of instances of an agent type (admin)',
-    middleware: [adminAuth(options.adminToken)] as const,
+    middleware: [adminAuth(options.adminToken, adminKeys)] as const,
     request: {
       params: TypeParam,
       query: NoQuery,
@@ -129,7 +135,7 @@ export function agentRoutes(
     method: 'post',
     path: '/v1/faults/thread-exit',
     summary: 'Kill a worker thread, as a crash would (admin; only with SWARM_FAULT_INJECTION=1)',
-    middleware: [adminAuth(options.adminToken)] as const,
+    middleware: [adminAuth(options.adminToken, adminKeys)] as const,
     request: { query: NoQuery },
     responses: {
       200: {

@@ -1,7 +1,7 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { Conversation } from '../../domain/conversation.js';
+import { ownOrNotFound, requireScope } from '../access.js';
 import type { AppEnv } from '../env.js';
-import { NotFoundError } from '../errors.js';
 import type { RouteDeps } from '../route-deps.js';
 import { IdParam, errorResponses } from '../schemas.js';
 
@@ -41,8 +41,14 @@ export function conversationRoutes({ desk }: RouteDeps, hook: OpenAPIHono<AppEnv
   app.openapi(route, async (c) => {
     const { id } = c.req.valid('param');
     const { before, limit } = c.req.valid('query');
-    const conversation = await desk.getConversation(id);
-    if (!conversation) throw new NotFoundError('CONVERSATION_NOT_FOUND', `no conversation ${id}`);
+    requireScope(c, 'queries', true);
+    const conversation = ownOrNotFound(
+      c,
+      await desk.getConversation(id),
+      (found) => found.customerId,
+      'CONVERSATION_NOT_FOUND',
+      `no conversation ${id}`,
+    );
     const older =
       before === undefined ? conversation.entries : conversation.entries.filter((e) => e.seq < before);
     const entries = older.slice(-limit);

@@ -1,7 +1,7 @@
 import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import { Customer } from '../../domain/customer.js';
+import { ownOrNotFound, requireScope } from '../access.js';
 import type { AppEnv } from '../env.js';
-import { NotFoundError } from '../errors.js';
 import type { RouteDeps } from '../route-deps.js';
 import { IdParam, NoQuery, errorResponses } from '../schemas.js';
 
@@ -19,8 +19,14 @@ export function customerRoutes({ desk }: RouteDeps, hook: OpenAPIHono<AppEnv>['d
   });
   app.openapi(route, async (c) => {
     const { id } = c.req.valid('param');
-    const customer = await desk.getCustomer(id);
-    if (!customer) throw new NotFoundError('CUSTOMER_NOT_FOUND', `no customer ${id}`);
+    requireScope(c, 'customers:read', true);
+    const customer = ownOrNotFound(
+      c,
+      await desk.getCustomer(id),
+      (found) => found.customerId,
+      'CUSTOMER_NOT_FOUND',
+      `no customer ${id}`,
+    );
     return c.json(customer, 200);
   });
   return app;

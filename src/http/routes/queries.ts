@@ -1,8 +1,8 @@
 import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
 import { Feedback, FeedbackOutcome, QueryResult } from '../../domain/query.js';
+import { ownOrNotFound, requireScope, requireSelf, tokenCustomer } from '../access.js';
 import type { AppEnv } from '../env.js';
-import { NotFoundError } from '../errors.js';
 import { runQuery } from '../query-run.js';
 import { writeFeed } from '../sse-frames.js';
 import type { RouteDeps } from '../route-deps.js';
@@ -46,6 +46,8 @@ export function queryRoutes(
 
   app.openapi(submit, async (c) => {
     const input = c.req.valid('json');
+    requireScope(c, 'queries', true);
+    requireSelf(c, input.customerId);
     if (!wantsEventStream(c.req.header('accept'))) {
       // No onEvent: the desk streams tokens only when someone listens.
       lifecycle.assertAccepting();
@@ -72,8 +74,14 @@ export function queryRoutes(
 
   app.openapi(get, async (c) => {
     const { id } = c.req.valid('param');
-    const result = await desk.getQuery(id);
-    if (!result) throw new NotFoundError('QUERY_NOT_FOUND', `no query ${id}`);
+    requireScope(c, 'queries', true);
+    const result = ownOrNotFound(
+      c,
+      await desk.getQuery(id),
+      (r) => r.customerId,
+      'QUERY_NOT_FOUND',
+      `no query ${id}`,
+    );
     return c.json(result, 200);
   });
 
@@ -97,6 +105,10 @@ export function queryRoutes(
 
   app.openapi(feedback, async (c) => {
     const { id } = c.req.valid('param');
+    // Feedback can change the shared model: it needs the feedback scope, or the query's own customer.
+    requireScope(c, 'feedback', true);
+    if (tokenCustomer(c) !== undefined)
+      ownOrNotFound(c, await desk.getQuery(id), (r) => r.customerId, 'QUERY_NOT_FOUND', `no query ${id}`);
     return c.json(await desk.feedback(id, c.req.valid('json')), 200);
   });
 

@@ -1,5 +1,6 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { Ticket } from '../../domain/ticket.js';
+import { requireScope } from '../access.js';
 import type { AppEnv } from '../env.js';
 import { NotFoundError } from '../errors.js';
 import type { RouteDeps } from '../route-deps.js';
@@ -28,6 +29,7 @@ export function ticketRoutes({ desk }: RouteDeps, hook: OpenAPIHono<AppEnv>['def
   });
   app.openapi(list, async (c) => {
     const { status, limit } = c.req.valid('query');
+    requireScope(c, 'tickets', false);
     return c.json({ tickets: await desk.listTickets({ limit, ...(status ? { status } : {}) }) }, 200);
   });
 
@@ -43,6 +45,7 @@ export function ticketRoutes({ desk }: RouteDeps, hook: OpenAPIHono<AppEnv>['def
   });
   app.openapi(get, async (c) => {
     const { id } = c.req.valid('param');
+    requireScope(c, 'tickets', false);
     return c.json(found(id, await desk.getTicket(id)), 200);
   });
 
@@ -63,6 +66,7 @@ export function ticketRoutes({ desk }: RouteDeps, hook: OpenAPIHono<AppEnv>['def
   app.openapi(change, async (c) => {
     const { id } = c.req.valid('param');
     const { status } = c.req.valid('json');
+    requireScope(c, 'tickets', false);
     return c.json(found(id, await desk.setTicketStatus(id, status)), 200);
   });
   return app;

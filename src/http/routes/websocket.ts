@@ -3,6 +3,7 @@ import type { UpgradeWebSocket, WSContext } from 'hono/ws';
 import type { WebSocket } from 'ws';
 import { Id } from '../../domain/id.js';
 import type { StreamEvent } from '../../domain/query.js';
+import { requireScope, requireSelf } from '../access.js';
 import type { AppEnv } from '../env.js';
 import { toFieldIssues } from '../error-handler.js';
 import { UpgradeRequiredError, ValidationError } from '../errors.js';
@@ -23,6 +24,8 @@ const WsQuery = z
   .object({
     customerId: Id,
     conversationId: z.preprocess((value) => (value === '' ? undefined : value), Id.optional()),
+    /** The bearer token, for browsers, which cannot set headers on an upgrade. */
+    access_token: z.string().optional(),
   })
   .strict();
 
@@ -111,6 +114,8 @@ export function websocketRoutes(
       if (!query.success) throw new ValidationError('query', toFieldIssues(query.error));
       lifecycle.assertAccepting();
       const { customerId } = query.data;
+      requireScope(c, 'queries', true);
+      requireSelf(c, customerId);
       let { conversationId } = query.data;
       let queue: Promise<void> = Promise.resolve();
       let pending = 0;
