@@ -10,6 +10,7 @@ import {
   toActorLogger,
   type RunningServer,
 } from '../http/index.js';
+import { DEFAULT_KEY_PREFIX, connectRedis, createRedisClient } from '../redis/index.js';
 import { SwarmError } from '../runtime/index.js';
 import { reportFailure, type CommandIo } from './train.js';
 
@@ -39,7 +40,20 @@ export async function runServe(
     const logger = createLogger({ level: config.logLevel });
     const metrics = createMetrics();
     desk = await createDesk(config.desk, { logger: toActorLogger(logger), observer: metrics.observer });
-    const app = createApp({ desk, options: config.http, logger, metrics });
+    // Rate limits are counted in Redis when the desk shares one, so every process sees one budget.
+    const redisUrl = config.desk.redisUrl;
+    const limiterRedis = redisUrl === undefined ? undefined : createRedisClient(redisUrl);
+    if (limiterRedis && redisUrl !== undefined) await connectRedis(limiterRedis, redisUrl);
+    const app = createApp({
+      desk,
+      options: config.http,
+      logger,
+      metrics,
+      ...(limiterRedis
+        ? { rateLimitStore: { redis: limiterRedis, keyPrefix: config.desk.keyPrefix ?? DEFAULT_KEY_PREFIX } }
+        : {}),
+    });
+    if (limiterRedis) app.lifecycle.onClose(() => limiterRedis.disconnect());
     const running = await startServer({ app, host: config.http.host, port: config.http.port });
     installShutdownSignals(createShutdownHandler(running, logger));
     // Only whether Redis and the LLM are on: their URLs and keys may carry credentials.

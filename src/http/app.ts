@@ -19,6 +19,7 @@ import {
   requestContext,
   requireJson,
   trustedProxies,
+  type RateLimitStore,
 } from './middleware/index.js';
 import type { RouteDeps } from './route-deps.js';
 import { agentRoutes } from './routes/agents.js';
@@ -39,6 +40,11 @@ export interface AppDeps {
   metrics?: EdgeMetrics;
   /** Clock of the rate limiter, for tests. */
   now?: () => number;
+  /**
+   * Redis shared by the processes serving one desk: rate limits are then counted there. Owned by the
+   * caller. Without it, each process limits on its own.
+   */
+  rateLimitStore?: RateLimitStore;
 }
 
 /** The edge: routes, middleware and what `startServer` and shutdown need to reach. */
@@ -60,7 +66,9 @@ export function createApp(deps: AppDeps): SwarmApp {
   const logger = deps.logger ?? createLogger();
   const metrics = deps.metrics ?? createMetrics();
   const lifecycle = createLifecycle();
-  const limiter = options.rateLimit ? createRateLimiter(options.rateLimit, deps.now) : undefined;
+  const limiter = options.rateLimit
+    ? createRateLimiter(options.rateLimit, deps.now, deps.rateLimitStore)
+    : undefined;
   const routeDeps: RouteDeps = { desk: deps.desk, lifecycle, options, ...(limiter ? { limiter } : {}) };
   metrics.watchAgents(() => deps.desk.agents.status());
 

@@ -9,6 +9,6 @@ export {
   trustedProxies,
   type TrustedProxies,
 } from './trusted-proxies.js';
-export { createRateLimiter, rateLimit, type RateLimiter } from './rate-limit.js';
+export { createRateLimiter, rateLimit, type RateLimitStore, type RateLimiter } from './rate-limit.js';
 export { requestContext } from './request-context.js';
 export { requireJson } from './require-json.js';

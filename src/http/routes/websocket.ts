@@ -173,15 +173,21 @@ export function websocketRoutes(
             ws.close(1008, 'too many frames waiting for an answer');
             return;
           }
-          let refusal: unknown;
-          try {
-            if (rateKey !== undefined) limiter?.take(rateKey);
-          } catch (error) {
-            refusal = error;
-          }
+          // Counted as the frame arrives; the refusal, if any, is answered in the frame's turn.
+          const refusal: Promise<unknown> =
+            rateKey !== undefined && limiter
+              ? limiter.take(rateKey).then(
+                  () => undefined,
+                  (error: unknown) => error,
+                )
+              : Promise.resolve(undefined);
           pending++;
           queue = queue
-            .then(() => (refusal === undefined ? answer(event.data, ws) : emit(ws, errorEvent(refusal))))
+            .then(async () => {
+              const refused = await refusal;
+              if (refused === undefined) await answer(event.data, ws);
+              else emit(ws, errorEvent(refused));
+            })
             .then(() => {
               pending--;
             });
