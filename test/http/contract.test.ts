@@ -20,6 +20,7 @@ describe('the contract as the OpenAPI document states it', () => {
       `/v1/conversations/${answered.conversationId}?colour=red&size=2`,
       '/v1/customers/C001?colour=red&size=2',
       '/v1/agents?colour=red&size=2',
+      '/v1/desk?colour=red&size=2',
     ]) {
       const res = await app.request(path);
       expect(res.status, path).toBe(400);

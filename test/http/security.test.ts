@@ -61,6 +61,7 @@ const ROUTES: Record<string, Route> = {
     body: { status: 'assigned' },
   },
   agents: { name: 'GET /v1/agents', method: 'GET', path: '/v1/agents' },
+  desk: { name: 'GET /v1/desk', method: 'GET', path: '/v1/desk' },
   restart: { name: 'POST /v1/agents/:id/restart', method: 'POST', path: '/v1/agents/router-1/restart' },
   scale: {
     name: 'POST /v1/agents/:type/scale',
@@ -88,6 +89,7 @@ const EXPECTED: Record<keyof typeof ROUTES, Record<Caller, number>> = {
   ticket:       { none: 401, key: 200, queriesKey: 403, adminKey: 403, customerA: 403, customerB: 403, expired: 401, forged: 401, adminToken: 401 },
   takeTicket:   { none: 401, key: 200, queriesKey: 403, adminKey: 403, customerA: 403, customerB: 403, expired: 401, forged: 401, adminToken: 401 },
   agents:       { none: 401, key: 200, queriesKey: 200, adminKey: 200, customerA: 403, customerB: 403, expired: 401, forged: 401, adminToken: 401 },
+  desk:         { none: 401, key: 200, queriesKey: 200, adminKey: 200, customerA: 200, customerB: 200, expired: 401, forged: 401, adminToken: 401 },
   restart:      { none: 401, key: 403, queriesKey: 403, adminKey: 200, customerA: 401, customerB: 401, expired: 401, forged: 401, adminToken: 200 },
   scale:        { none: 401, key: 403, queriesKey: 403, adminKey: 200, customerA: 401, customerB: 401, expired: 401, forged: 401, adminToken: 200 },
   drill:        { none: 401, key: 403, queriesKey: 403, adminKey: 200, customerA: 401, customerB: 401, expired: 401, forged: 401, adminToken: 200 },
