@@ -5,6 +5,7 @@ import { machineLine, markdownTable, progress, progressDone, type Row, writeResu
 import { median, medianRun } from './lib/stats.js';
 import { benchCustomersFile } from './lib/messages.js';
 import { faultScenario } from './scenarios/fault.js';
+import { soakScenario } from './scenarios/soak.js';
 import {
   benchRedis,
   helloLoad,
@@ -22,8 +23,8 @@ const only = argv
   .split(',');
 const wanted = (name: string): boolean => !only || only.includes(name);
 const profile = full
-  ? { repeats: 5, seconds: 15, faultSeconds: 30 }
-  : { repeats: 3, seconds: 5, faultSeconds: 24 };
+  ? { repeats: 5, seconds: 15, faultSeconds: 30, soakSeconds: 300 }
+  : { repeats: 3, seconds: 5, faultSeconds: 24, soakSeconds: 90 };
 
 const rows: Row[] = [];
 const summary: Record<string, unknown> = {
@@ -214,6 +215,16 @@ async function fault(): Promise<void> {
   progressDone('fault under load done');
 }
 
+async function soak(): Promise<void> {
+  const report = await soakScenario(profile.soakSeconds);
+  summary.soak = report;
+  progressDone(
+    `soak: ${report.rounds} rounds, RSS ${report.baselineMb} MB after warm-up, ` +
+      `${report.afterRoundMb.join(' / ')} MB after each round (max +${report.growthPercent}%), ` +
+      `${report.webSocketsClosed} unread WebSockets closed, ${report.connectionsEnded} stalled requests ended`,
+  );
+}
+
 async function main(): Promise<void> {
   progress('building (npm run build)');
   execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
@@ -221,6 +232,7 @@ async function main(): Promise<void> {
   if (wanted('redis')) await redisMode();
   if (wanted('llm')) await llmLatency();
   if (wanted('fault')) await fault();
+  if (wanted('soak')) await soak();
   if (wanted('runtime')) runtimeFigures();
   if (wanted('peers')) peers();
 
