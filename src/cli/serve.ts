@@ -12,7 +12,7 @@ import {
 } from '../http/index.js';
 import { DEFAULT_KEY_PREFIX, connectRedis, createRedisClient } from '../redis/index.js';
 import { SwarmError } from '../runtime/index.js';
-import { reportFailure, type CommandIo } from './train.js';
+import { reportFailure, type CommandIo } from './command-io.js';
 
 export const SERVE_USAGE =
   'usage: swarmdesk serve   (configured by environment variables: swarmdesk --help lists them)';

@@ -70,7 +70,13 @@ export function createApp(deps: AppDeps): SwarmApp {
   const limiter = options.rateLimit
     ? createRateLimiter(options.rateLimit, deps.now, deps.rateLimitStore)
     : undefined;
-  const routeDeps: RouteDeps = { desk: deps.desk, lifecycle, options, ...(limiter ? { limiter } : {}) };
+  const routeDeps: RouteDeps = {
+    desk: deps.desk,
+    lifecycle,
+    options,
+    logger,
+    ...(limiter ? { limiter } : {}),
+  };
   metrics.watchAgents(() => deps.desk.agents.status());
 
   const hono = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -116,7 +122,7 @@ export function createApp(deps: AppDeps): SwarmApp {
   hono.route('/', websocketRoutes(routeDeps, upgradeWebSocket));
   docsRoutes(hono, Object.keys(deps.desk.profile.departments));
 
-  hono.onError(errorHandler(metrics));
+  hono.onError(errorHandler(metrics, logger));
   hono.notFound(notFoundHandler(hono));
 
   return {

@@ -1,5 +1,4 @@
 import type { HttpBindings } from '@hono/node-server';
-import type { Logger } from 'pino';
 import type { Principal } from './principal.js';
 
 /** Hono's environment for every route: node bindings (absent under `app.request()`) and per-request values. */
@@ -7,7 +6,6 @@ export interface AppEnv {
   Bindings: Partial<HttpBindings>;
   Variables: {
     requestId: string;
-    log: Logger;
     /** The client's address: the socket's, or a trusted proxy's `X-Forwarded-For`. */
     clientAddress: string | undefined;
     /** Who is calling /v1, set by `authenticate`. */

@@ -1,3 +1,4 @@
+import type { Logger } from 'pino';
 import type { Desk } from '../desk/index.js';
 import type { ResolvedHttpOptions } from './http-options.js';
 import type { Lifecycle } from './lifecycle.js';
@@ -8,6 +9,7 @@ export interface RouteDeps {
   desk: Desk;
   lifecycle: Lifecycle;
   options: ResolvedHttpOptions;
+  logger: Logger;
   /** Absent when rate limiting is off. */
   limiter?: RateLimiter;
 }

@@ -82,7 +82,7 @@ function watchBuffered(ws: Socket, limitBytes: number, stallMs: number, onStalle
  * instead of queueing on the socket; the refusal still comes back in the frame's turn.
  */
 export function websocketRoutes(
-  { desk, lifecycle, options, limiter }: RouteDeps,
+  { desk, lifecycle, options, limiter, logger }: RouteDeps,
   upgradeWebSocket: UpgradeWebSocket<WebSocket>,
 ) {
   const app = new OpenAPIHono<AppEnv>();
@@ -123,7 +123,7 @@ export function websocketRoutes(
       // Frames carry no headers: the key (integrator key or address) is the upgrade request's.
       const rateKey = limiter?.keyOf(c);
 
-      const log = c.get('log');
+      const requestId = c.get('requestId');
       let pressure: ReturnType<typeof watchBuffered> | undefined;
       const emit = (ws: Socket, event: StreamEvent) => {
         send(ws, event);
@@ -156,8 +156,8 @@ export function websocketRoutes(
         onOpen: (_event, ws) => {
           unregister = lifecycle.onClose(() => ws.close(1001, 'server shutting down'));
           pressure = watchBuffered(ws, options.wsBufferLimitBytes, options.wsStallTimeoutMs, () => {
-            log?.info(
-              { bufferedBytes: ws.raw?.bufferedAmount },
+            logger.info(
+              { requestId, bufferedBytes: ws.raw?.bufferedAmount },
               'websocket closed: its client does not read',
             );
             // The close frame waits behind the unread answers; reading again lets the client's reply
