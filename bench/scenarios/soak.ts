@@ -23,7 +23,7 @@ async function serverRssMb(url: string): Promise<number> {
 }
 
 /**
- * Scenario 8: slow and non-reading clients of every kind (HTTP headers and bodies that never finish,
+ * Scenario 9: slow and non-reading clients of every kind (HTTP headers and bodies that never finish,
  * agent and query SSE streams never read, WebSockets that send and never read) against a real
  * swarmdesk process, round after round for `durationSeconds`. The server must end each of them and
  * keep its RSS flat (the test suite runs a short in-process version of this).

@@ -27,6 +27,16 @@ export const TicketListQuery = z
   })
   .strict();
 
+/** `GET /v1/agents/stream`: `batched=true` for the gathered, throttled form screens use. */
+export const AgentStreamQuery = z
+  .object({
+    batched: z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform((value) => value === 'true'),
+  })
+  .strict();
+
 export const TicketStatusChange = z.object({ status: TicketStatus }).openapi('TicketStatusChange');
 export type TicketStatusChange = z.infer<typeof TicketStatusChange>;
 

@@ -4,12 +4,14 @@ import type { SystemEvent } from '../../runtime/index.js';
 import { requireIntegrator } from '../access.js';
 import type { AppEnv } from '../env.js';
 import { NotFoundError } from '../errors.js';
+import { createAgentFeed } from '../agent-feed.js';
 import { createEventFeed } from '../event-feed.js';
 import { adminAuth } from '../middleware/index.js';
 import type { RouteDeps } from '../route-deps.js';
-import { sseFrame, writeFeed } from '../sse-frames.js';
+import { sseFrame, writeFeed, writeFrames } from '../sse-frames.js';
 import {
   AgentStatus,
+  AgentStreamQuery,
   ControlResult,
   IdParam,
   NoQuery,
@@ -30,6 +32,7 @@ export function agentRoutes(
 ) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: hook });
   const adminKeys = options.apiKeys.some((key) => key.scopes.includes('admin'));
+  const batched = createAgentFeed(desk.agents);
 
   const list = createRoute({
     method: 'get',
@@ -53,7 +56,10 @@ export function agentRoutes(
     method: 'get',
     path: '/v1/agents/stream',
     summary: 'Agent status as SSE: a `snapshot` event, then every change (event name = its type)',
-    request: { query: NoQuery },
+    description:
+      'With `batched=true`, changes arrive at most every 500 ms with only the latest status of each ' +
+      'agent (what a screen needs, at a fraction of the cost); other events keep their order.',
+    request: { query: AgentStreamQuery },
     responses: {
       200: { description: 'Event stream', content: { 'text/event-stream': { schema: { type: 'string' } } } },
       ...errorResponses(),
@@ -61,23 +67,37 @@ export function agentRoutes(
   });
   app.openapi(stream, (c) => {
     requireIntegrator(c);
+    const { batched: wantsBatches } = c.req.valid('query');
     return streamSSE(c, async (sse) => {
       const changes = createEventFeed<SystemEvent>({ maxItems: AGENT_STREAM_BUFFER });
-      const unsubscribe = desk.agents.subscribe((event) => {
-        changes.push(event);
-        // The client stopped reading: a write is stuck on its socket, so only dropping it ends the stream.
-        if (changes.overflowed) c.env?.incoming?.socket.destroy();
-      });
-      const unregister = lifecycle.onClose(() => changes.end());
+      const frames = createEventFeed<string>({ maxItems: AGENT_STREAM_BUFFER });
+      // The client stopped reading: a write is stuck on its socket, so only dropping it ends the stream.
+      const dropIfOverflowed = () => {
+        if (changes.overflowed || frames.overflowed) c.env?.incoming?.socket.destroy();
+      };
+      const end = () => {
+        changes.end();
+        frames.end();
+      };
+      const unsubscribe = wantsBatches
+        ? batched.subscribe((batch) => {
+            frames.push(batch);
+            dropIfOverflowed();
+          })
+        : desk.agents.subscribe((event) => {
+            changes.push(event);
+            dropIfOverflowed();
+          });
+      const unregister = lifecycle.onClose(end);
       // Comment lines keep proxies and load balancers from closing an idle stream.
       const keepAlive = setInterval(
-        () => void sse.write(': keep-alive\n\n').catch(() => changes.end()),
+        () => void sse.write(': keep-alive\n\n').catch(end),
         options.sseKeepAliveMs,
       );
-      sse.onAbort(() => changes.end());
+      sse.onAbort(end);
       try {
         await sse.write(sseFrame('snapshot', { agents: desk.agents.status() }));
-        await writeFeed(sse, changes);
+        await (wantsBatches ? writeFrames(sse, frames) : writeFeed(sse, changes));
       } finally {
         clearInterval(keepAlive);
         unsubscribe();
