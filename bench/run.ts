@@ -6,6 +6,7 @@ import { median, medianRun } from './lib/stats.js';
 import { benchCustomersFile } from './lib/messages.js';
 import { consolesScenario } from './scenarios/consoles.js';
 import { faultScenario } from './scenarios/fault.js';
+import { soakScenario } from './scenarios/soak.js';
 import type { ConversationMemory } from './scenarios/swarm-in-process.js';
 import { threadScaling } from './scenarios/threads.js';
 import {
@@ -40,8 +41,8 @@ const threadConnections = Number(
 );
 const wanted = (name: string): boolean => (only ? only.includes(name) : threadCounts === undefined);
 const profile = full
-  ? { repeats: 5, seconds: 15, faultSeconds: 30 }
-  : { repeats: 3, seconds: 5, faultSeconds: 24 };
+  ? { repeats: 5, seconds: 15, faultSeconds: 30, soakSeconds: 300 }
+  : { repeats: 3, seconds: 5, faultSeconds: 24, soakSeconds: 90 };
 
 const rows: Row[] = [];
 const summary: Record<string, unknown> = {
@@ -263,6 +264,16 @@ async function fault(): Promise<void> {
   progressDone('fault under load done');
 }
 
+async function soak(): Promise<void> {
+  const report = await soakScenario(profile.soakSeconds);
+  summary.soak = report;
+  progressDone(
+    `soak: ${report.rounds} rounds, RSS ${report.baselineMb} MB after warm-up, ` +
+      `${report.afterRoundMb.join(' / ')} MB after each round (max +${report.growthPercent}%), ` +
+      `${report.webSocketsClosed} unread WebSockets closed, ${report.connectionsEnded} stalled requests ended`,
+  );
+}
+
 const OPEN_CONSOLES = 50;
 
 /** The pipeline with 50 operator consoles holding their feeds open, against none (issue 19: at most 5% less). */
@@ -305,6 +316,7 @@ async function main(): Promise<void> {
   if (wanted('redis')) await redisMode();
   if (wanted('llm')) await llmLatency();
   if (wanted('fault')) await fault();
+  if (wanted('soak')) await soak();
   if (wanted('consoles')) await consoles();
   if (wanted('runtime')) runtimeFigures();
   if (wanted('peers')) peers();

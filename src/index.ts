@@ -89,6 +89,7 @@ export {
   type BlackboardEntryInput,
 } from './domain/conversation.js';
 export { Customer, IssueRecord } from './domain/customer.js';
+export { ID_MAX_LENGTH, Id } from './domain/id.js';
 export { SerializedErrorSchema } from './domain/error.js';
 export {
   Feedback,

@@ -10,6 +10,7 @@ import {
   toActorLogger,
   type RunningServer,
 } from '../http/index.js';
+import { DEFAULT_KEY_PREFIX } from '../redis/index.js';
 import { SwarmError } from '../runtime/index.js';
 import { createEdgeStores, type EdgeStores } from '../stores/index.js';
 import {
@@ -87,6 +88,15 @@ export async function runServe(
       metrics,
       idempotency: edgeStores.idempotency,
       webhooks: dispatcher,
+      // Rate limits are counted in Redis when the desk shares one, so every process sees one budget.
+      ...(edgeStores.redis
+        ? {
+            rateLimitStore: {
+              redis: edgeStores.redis,
+              keyPrefix: config.desk.keyPrefix ?? DEFAULT_KEY_PREFIX,
+            },
+          }
+        : {}),
       async onClose() {
         await dispatcher.stop();
         await box.close();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ApiKeySpec, ProxyAddress } from '../http/index.js';
 import { DoubleTextPolicy } from '../domain/vocabulary.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -45,7 +46,18 @@ const keyList = z
       .map((key) => key.trim())
       .filter((key) => key.length > 0),
   )
-  .refine((keys) => keys.length > 0, { message: 'must list at least one key (comma-separated)' });
+  .refine((keys) => keys.length > 0, { message: 'must list at least one key (comma-separated)' })
+  .pipe(z.array(ApiKeySpec));
+
+const proxyList = z
+  .string()
+  .transform((raw) =>
+    raw
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter((entry) => entry.length > 0),
+  )
+  .pipe(z.array(ProxyAddress));
 
 /**
  * The environment as the process reads it: keys are variable names so an issue's path names the
@@ -57,11 +69,15 @@ export const EnvSchema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }),
   SWARM_ADMIN_TOKEN: optional(z.string().min(16, 'must be at least 16 characters long')),
   SWARM_API_KEYS: optional(keyList),
+  SWARM_TRUSTED_PROXIES: optional(proxyList),
+  SWARM_CUSTOMER_TOKEN_SECRET: optional(z.string().min(32, 'must be at least 32 characters long')),
   SWARM_BODY_LIMIT: integer(1024, 16 * 1024 * 1024),
   SWARM_MESSAGE_MAX_LENGTH: integer(1, 100_000),
   SWARM_RATE_LIMIT: rateLimit,
   SWARM_SSE_KEEPALIVE_MS: integer(1, 3_600_000),
   SWARM_SHUTDOWN_TIMEOUT_MS: integer(0, 600_000),
+  SWARM_HEADERS_TIMEOUT_MS: integer(100, 600_000),
+  SWARM_REQUEST_TIMEOUT_MS: integer(100, 3_600_000),
   SWARM_FAULT_INJECTION: z.enum(['0', '1'], { message: 'must be 0 or 1' }).transform((v) => v === '1'),
   REDIS_URL: optional(url),
   SWARM_REDIS_PREFIX: z.string().min(1, 'must not be empty'),

@@ -1,5 +1,5 @@
 import type { DeskOptions } from '../desk/index.js';
-import { IDEMPOTENCY_DEFAULTS, type ResolvedHttpOptions } from '../http/index.js';
+import { HttpOptions, type ResolvedHttpOptions } from '../http/index.js';
 import { EnvSchema, type Env } from './env-schema.js';
 import { ConfigError } from './errors.js';
 import { CONFIG_VARIABLES } from './variables.js';
@@ -40,19 +40,22 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const llmOn = e.OPENAI_API_KEY !== undefined || e.OPENAI_BASE_URL !== undefined;
   return {
     logLevel: e.LOG_LEVEL,
-    http: {
+    http: HttpOptions.parse({
       host: e.HOST,
       port: e.PORT,
       adminToken: e.SWARM_ADMIN_TOKEN,
       apiKeys: e.SWARM_API_KEYS ?? [],
+      customerTokenSecret: e.SWARM_CUSTOMER_TOKEN_SECRET,
+      trustedProxies: e.SWARM_TRUSTED_PROXIES ?? [],
       bodyLimitBytes: e.SWARM_BODY_LIMIT,
       messageMaxLength: e.SWARM_MESSAGE_MAX_LENGTH,
       rateLimit: e.SWARM_RATE_LIMIT,
       sseKeepAliveMs: e.SWARM_SSE_KEEPALIVE_MS,
       shutdownTimeoutMs: e.SWARM_SHUTDOWN_TIMEOUT_MS,
+      headersTimeoutMs: e.SWARM_HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: e.SWARM_REQUEST_TIMEOUT_MS,
       faultInjection: e.SWARM_FAULT_INJECTION,
-      idempotency: IDEMPOTENCY_DEFAULTS,
-    },
+    }),
     desk: {
       redisUrl: e.REDIS_URL,
       keyPrefix: e.SWARM_REDIS_PREFIX,

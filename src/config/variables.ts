@@ -28,8 +28,21 @@ export const CONFIG_VARIABLES = [
     name: 'SWARM_API_KEYS',
     default: undefined,
     description:
-      'Comma-separated integrator keys; when set, every /v1 call (except admin) needs one as a bearer token.',
+      'Comma-separated integrator keys, each `key` (every scope but admin) or `key:scope+scope` (queries, customers:read, tickets, feedback, admin); when set, every /v1 call needs a key or a customer token as a bearer token.',
     secret: true,
+  },
+  {
+    name: 'SWARM_CUSTOMER_TOKEN_SECRET',
+    default: undefined,
+    description:
+      "HS256 secret (at least 32 characters) of the customer tokens the integrator's backend mints (JWT, sub = customerId, exp required); a customer token acts only as its customer.",
+    secret: true,
+  },
+  {
+    name: 'SWARM_TRUSTED_PROXIES',
+    default: undefined,
+    description:
+      "Comma-separated addresses or CIDR ranges of reverse proxies whose X-Forwarded-For names the client; unset = the socket's address is the client's.",
   },
   {
     name: 'SWARM_BODY_LIMIT',
@@ -56,6 +69,16 @@ export const CONFIG_VARIABLES = [
     name: 'SWARM_SHUTDOWN_TIMEOUT_MS',
     default: '30000',
     description: 'How long a graceful shutdown waits for accepted queries before closing connections.',
+  },
+  {
+    name: 'SWARM_HEADERS_TIMEOUT_MS',
+    default: '10000',
+    description: 'A client that has not sent its request headers in this long gets 408 and is disconnected.',
+  },
+  {
+    name: 'SWARM_REQUEST_TIMEOUT_MS',
+    default: '30000',
+    description: 'Same for the whole request, body included (responses and streams are not limited).',
   },
   {
     name: 'SWARM_FAULT_INJECTION',

@@ -42,6 +42,8 @@ export async function recordFeedback(
   const { correctIntent } = feedback;
   if (correctIntent !== undefined && !deps.learning.knows(correctIntent))
     throw new UnknownIntentError(correctIntent);
+  if (Object.values(feedback).every((value) => value === undefined))
+    return { queryId, recorded: false, learning: 'none' };
   await deps.blackboard.append(result.conversationId, {
     kind: 'fact',
     by: 'customer',

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { SerializedErrorSchema } from './error.js';
+import { Id } from './id.js';
 import { Department, Language, Priority } from './vocabulary.js';
 
 export const QueryInput = z.object({
-  customerId: z.string().trim().min(1).max(128),
+  customerId: Id,
   message: z.string().trim().min(1),
-  conversationId: z.string().trim().min(1).max(128).optional(),
+  conversationId: Id.optional(),
   channel: z.string().trim().min(1).max(64).optional(),
 });
 export type QueryInput = z.infer<typeof QueryInput>;
@@ -67,19 +68,17 @@ export const QueryResult = z.object({
 });
 export type QueryResult = z.infer<typeof QueryResult>;
 
-export const Feedback = z
-  .object({
-    rating: z.number().int().min(1).max(5).optional(),
-    resolved: z.boolean().optional(),
-    correctIntent: z.string().trim().min(1).max(100).optional(),
-  })
-  .refine((f) => f.rating !== undefined || f.resolved !== undefined || f.correctIntent !== undefined, {
-    message: 'give at least one of rating, resolved, correctIntent',
-  });
+/** Every field is optional and `{}` is valid, as the schema says: it records nothing (`recorded: false`). */
+export const Feedback = z.object({
+  rating: z.number().int().min(1).max(5).optional(),
+  resolved: z.boolean().optional(),
+  correctIntent: z.string().trim().min(1).max(100).optional(),
+});
 export type Feedback = z.infer<typeof Feedback>;
 
 export const FeedbackOutcome = z.object({
   queryId: z.string(),
+  /** False for an empty feedback, which is accepted and stores nothing. */
   recorded: z.boolean(),
   /** What happened to `correctIntent`: learned, refused by the validation guard, or not given. */
   learning: z.enum(['applied', 'refused', 'none']),

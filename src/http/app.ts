@@ -13,7 +13,8 @@ import { createLifecycle, type Lifecycle } from './lifecycle.js';
 import { createLogger } from './logger.js';
 import { createMetrics, type EdgeMetrics } from './metrics.js';
 import {
-  apiKeys,
+  authenticate,
+  clientAddresses,
   closeWhenDraining,
   createRateLimiter,
   idempotency,
@@ -21,6 +22,8 @@ import {
   readBody,
   requestContext,
   requireJson,
+  trustedProxies,
+  type RateLimitStore,
 } from './middleware/index.js';
 import type { RouteDeps } from './route-deps.js';
 import { agentRoutes } from './routes/agents.js';
@@ -55,6 +58,11 @@ export interface AppDeps {
   webhooks?: WebhookDispatcher;
   /** Runs last in `close()`, after the desk: where the caller closes what it passed in. */
   onClose?: () => Promise<void>;
+  /**
+   * Redis shared by the processes serving one desk: rate limits are then counted there. Owned by the
+   * caller. Without it, each process limits on its own.
+   */
+  rateLimitStore?: RateLimitStore;
   /** Where the built console is (`index.html`, `assets/`). Default: dist/console of this package. */
   consoleDir?: string;
 }
@@ -82,12 +90,13 @@ export function createApp(deps: AppDeps): SwarmApp {
   const lifecycle = createLifecycle();
   const idempotencyStore = deps.idempotency ?? createMemoryIdempotencyStore();
   const limiter = options.rateLimit
-    ? createRateLimiter(options.rateLimit, options.apiKeys.length > 0, deps.now)
+    ? createRateLimiter(options.rateLimit, deps.now, deps.rateLimitStore)
     : undefined;
   const routeDeps: RouteDeps = {
     desk: deps.desk,
     lifecycle,
     options,
+    logger,
     ...(limiter ? { limiter } : {}),
     ...(deps.webhooks ? { webhooks: deps.webhooks } : {}),
   };
@@ -99,9 +108,28 @@ export function createApp(deps: AppDeps): SwarmApp {
   // instead of its default of 100 MiB buffered before any check could run.
   wss.options.maxPayload = options.bodyLimitBytes;
 
+  const proxies = trustedProxies(options.trustedProxies);
+  if (options.adminToken === undefined && !proxies.configured) {
+    logger.warn(
+      'agent control is open to every client connecting from this host (SWARM_ADMIN_TOKEN is unset): behind a ' +
+        'reverse proxy on this host that is everyone; set SWARM_ADMIN_TOKEN, or SWARM_TRUSTED_PROXIES so the ' +
+        "proxy's X-Forwarded-For names the client",
+    );
+  }
   hono.use('*', requestContext(logger, metrics));
+  hono.use(
+    '*',
+    clientAddresses(proxies, (socketAddress) =>
+      logger.warn(
+        { socketAddress },
+        'a request carried X-Forwarded-For from a proxy not in SWARM_TRUSTED_PROXIES: its client address ' +
+          'is taken to be the proxy' +
+          (options.adminToken === undefined ? ', so agent control is open to everyone behind it' : ''),
+      ),
+    ),
+  );
   hono.use('*', closeWhenDraining(lifecycle));
-  hono.use('/v1/*', apiKeys(options.apiKeys));
+  hono.use('/v1/*', authenticate(options));
   if (limiter) hono.use('/v1/*', rateLimit(limiter));
   hono.use('/v1/*', requireJson());
   // After the cheap refusals (key, rate, media type): a refused request's body is never read.

@@ -38,10 +38,14 @@ export function errorHandler(metrics: EdgeMetrics, logger: Logger): ErrorHandler
     const requestId = c.get('requestId');
     if (mapped.status >= 500 && mapped.status !== 503) {
       logger.error({ requestId, code: mapped.body.code, error: describe(error) }, 'request failed');
+    } else if (mapped.body.code === 'CLIENT_CLOSED') {
+      logger.info({ requestId, code: mapped.body.code }, 'client closed the request');
     } else {
       logger.debug({ requestId, code: mapped.body.code, status: mapped.status }, 'request refused');
     }
     if (mapped.retryAfterSeconds !== undefined) c.header('Retry-After', String(mapped.retryAfterSeconds));
+    const upgrade = mapped.body.details?.upgrade;
+    if (typeof upgrade === 'string') c.header('Upgrade', upgrade);
     return c.json({ error: mapped.body }, mapped.status);
   };
 }
@@ -50,11 +54,11 @@ export function errorHandler(metrics: EdgeMetrics, logger: Logger): ErrorHandler
  * zod issues as `{ field, message }` pairs, the field as a dotted path. A strict object's unknown keys
  * come as one issue on the object; each becomes an issue of its own, so the unknown field is named.
  */
-export function toFieldIssues(error: z.ZodError) {
+export function toFieldIssues(error: z.ZodError, unknown = 'unknown field') {
   return error.issues.flatMap((issue) => {
     const path = issue.path.map(String);
     if (issue.code === 'unrecognized_keys')
-      return issue.keys.map((key) => ({ field: [...path, key].join('.'), message: 'unknown field' }));
+      return issue.keys.map((key) => ({ field: [...path, key].join('.'), message: unknown }));
     return [{ field: path.join('.'), message: issue.message }];
   });
 }
@@ -65,7 +69,10 @@ export function validationHook(
   _c: Context<AppEnv>,
 ): void {
   if (!result.success)
-    throw new ValidationError(result.target === 'json' ? 'body' : result.target, toFieldIssues(result.error));
+    throw new ValidationError(
+      result.target === 'json' ? 'body' : result.target,
+      toFieldIssues(result.error, result.target === 'query' ? 'unknown parameter' : 'unknown field'),
+    );
 }
 
 function pathPattern(path: string): RegExp {

@@ -1,4 +1,5 @@
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { asRedisUnavailable } from '../redis/index.js';
 import { SwarmError, type SerializedError } from '../runtime/index.js';
 
 /**
@@ -20,6 +21,7 @@ export const STATUS_BY_CODE: Readonly<Record<string, ContentfulStatusCode>> = {
   DELIVERY_NOT_FOUND: 404,
   ACTOR_NOT_FOUND: 404,
   METHOD_NOT_ALLOWED: 405,
+  UPGRADE_REQUIRED: 426,
   CONVERSATION_BUSY: 409,
   STATE_CONFLICT: 409,
   IDEMPOTENCY_IN_FLIGHT: 409,
@@ -36,6 +38,8 @@ export const STATUS_BY_CODE: Readonly<Record<string, ContentfulStatusCode>> = {
   LLM_UNAVAILABLE: 503,
   LLM_OVERLOADED: 503,
   ASK_TIMEOUT: 504,
+  // Not a standard status: nginx's name for a request its client abandoned. No one reads the answer.
+  CLIENT_CLOSED: 499 as ContentfulStatusCode,
   LLM_TIMEOUT: 504,
 };
 
@@ -49,7 +53,8 @@ export interface MappedError {
 const INTERNAL: SerializedError = { code: 'INTERNAL', message: 'internal error' };
 
 /** Turns anything thrown into the status and JSON body a client sees (never a stack or a cause). */
-export function mapError(error: unknown): MappedError {
+export function mapError(thrown: unknown): MappedError {
+  const error = asRedisUnavailable(thrown);
   if (!(error instanceof SwarmError)) return { status: 500, body: INTERNAL };
   const status = STATUS_BY_CODE[error.code];
   if (status === undefined) return { status: 500, body: { code: error.code, message: INTERNAL.message } };

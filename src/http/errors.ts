@@ -27,9 +27,10 @@ export class UnauthorizedError extends SwarmError {
   }
 }
 
+/** The caller is known but may not do this: a missing scope, another customer, a remote admin call. */
 export class ForbiddenError extends SwarmError {
-  constructor(message: string) {
-    super('FORBIDDEN', message);
+  constructor(message: string, details?: Record<string, unknown>) {
+    super('FORBIDDEN', message, details ? { details } : undefined);
   }
 }
 
@@ -82,6 +83,25 @@ export class IdempotencyInFlightError extends SwarmError {
   constructor() {
     super('IDEMPOTENCY_IN_FLIGHT', 'a request with this Idempotency-Key is still being processed', {
       details: { retryAfterMs: 1000 },
+    });
+  }
+}
+
+/**
+ * The client went away before its request was read whole: a client event, answered to no one, counted
+ * under its own code (status 499, as nginx names it) so it never looks like a server fault.
+ */
+export class ClientClosedError extends SwarmError {
+  constructor(cause?: unknown) {
+    super('CLIENT_CLOSED', 'the client closed the request before sending all of it', { cause });
+  }
+}
+
+/** A plain GET on the WebSocket route: answered 426 with `Upgrade: websocket` (RFC 9110). */
+export class UpgradeRequiredError extends SwarmError {
+  constructor() {
+    super('UPGRADE_REQUIRED', 'this route is a WebSocket: send an upgrade request', {
+      details: { upgrade: 'websocket' },
     });
   }
 }

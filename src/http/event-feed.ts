@@ -1,10 +1,14 @@
 /**
- * An unbounded single-consumer queue between a producer callback (desk events, agent changes) and an
- * async writer (an SSE stream). The producer never waits, so a slow client cannot slow the desk down.
+ * A single-consumer queue between a producer callback (desk events, agent changes) and an async writer
+ * (an SSE stream). The producer never waits, so a slow client cannot slow the desk down; past
+ * `maxItems` waiting items the consumer is too slow to keep up, and the feed drops them and ends
+ * (the stream closes; a client that reconnects starts from a fresh snapshot).
  */
 export interface EventFeed<T> extends AsyncIterable<T> {
   push(item: T): void;
   end(): void;
+  /** True once the feed ended because its consumer fell `maxItems` behind. */
+  readonly overflowed: boolean;
   /** Resolves once an item is queued or the feed ended. */
   ready(): Promise<void>;
   peek(): T | undefined;
@@ -12,9 +16,11 @@ export interface EventFeed<T> extends AsyncIterable<T> {
   drain(): T[];
 }
 
-export function createEventFeed<T>(): EventFeed<T> {
+export function createEventFeed<T>(options: { maxItems?: number } = {}): EventFeed<T> {
+  const maxItems = options.maxItems ?? Number.POSITIVE_INFINITY;
   const items: T[] = [];
   let ended = false;
+  let overflowed = false;
   const waiters: (() => void)[] = [];
 
   const signal = () => {
@@ -28,8 +34,17 @@ export function createEventFeed<T>(): EventFeed<T> {
   return {
     push(item) {
       if (ended) return;
-      items.push(item);
+      if (items.length >= maxItems) {
+        items.length = 0;
+        overflowed = true;
+        ended = true;
+      } else {
+        items.push(item);
+      }
       signal();
+    },
+    get overflowed() {
+      return overflowed;
     },
     end() {
       ended = true;

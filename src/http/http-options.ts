@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { ProxyAddress } from './middleware/trusted-proxies.js';
+import { ApiKey } from './principal.js';
 
 export const RateLimit = z.object({
   ratePerSecond: z.number().positive(),
@@ -15,8 +17,18 @@ export const HttpOptions = z.object({
   port: z.number().int().min(0).max(65_535).default(3000),
   /** Unset: agent control answers loopback clients only. */
   adminToken: z.string().min(1).optional(),
-  /** Empty: /v1 is open (behind the rate limit). */
-  apiKeys: z.array(z.string().min(1)).default([]),
+  /**
+   * Reverse proxies (addresses or CIDR ranges) whose `X-Forwarded-For` names the client. Empty: the
+   * socket's address is the client's, whatever the headers say.
+   */
+  trustedProxies: z.array(ProxyAddress).default([]),
+  /**
+   * Integrator keys: `key` (every scope but admin) or `key:scope+scope`, or `{ key, scopes }`. With
+   * neither keys nor `customerTokenSecret`, /v1 is open (behind the rate limit).
+   */
+  apiKeys: z.array(ApiKey).default([]),
+  /** HS256 secret for customer tokens minted by the integrator's backend (at least 32 characters). */
+  customerTokenSecret: z.string().min(32).optional(),
   bodyLimitBytes: z
     .number()
     .int()
@@ -34,6 +46,20 @@ export const HttpOptions = z.object({
       leaseMs: z.number().int().min(1).default(IDEMPOTENCY_DEFAULTS.leaseMs),
     })
     .default(IDEMPOTENCY_DEFAULTS),
+  /**
+   * WebSocket back-pressure: once a socket holds this many bytes of answers its client has not read,
+   * the server stops reading its frames; if it stays over for `wsStallTimeoutMs`, the socket is closed.
+   */
+  wsBufferLimitBytes: z
+    .number()
+    .int()
+    .min(1)
+    .default(1024 * 1024),
+  wsStallTimeoutMs: z.number().int().min(1).default(10_000),
+  /** A client that has not sent its request headers in this long gets 408 and is disconnected. */
+  headersTimeoutMs: z.number().int().min(1).default(10_000),
+  /** Same for the whole request, body included (not the response: streams may last). */
+  requestTimeoutMs: z.number().int().min(1).default(30_000),
   /** Exposes the fault-drill control that kills a worker thread; off in production. */
   faultInjection: z.boolean().default(false),
 });

@@ -13,6 +13,8 @@ export {
   type FieldIssue,
 } from './errors.js';
 export { HttpOptions, IDEMPOTENCY_DEFAULTS, RateLimit, type ResolvedHttpOptions } from './http-options.js';
+export { ProxyAddress } from './middleware/index.js';
+export { ApiKey, ApiKeySpec, DEFAULT_KEY_SCOPES, SCOPES, Scope, type Principal } from './principal.js';
 export { createLogger, toActorLogger, type LoggerOptions } from './logger.js';
 export { createMetrics, type EdgeMetrics } from './metrics.js';
 export { decideAdmin, isLoopback, type AdminDecision } from './middleware/index.js';

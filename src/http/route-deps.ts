@@ -1,3 +1,4 @@
+import type { Logger } from 'pino';
 import type { Desk } from '../desk/index.js';
 import type { WebhookDispatcher } from '../webhooks/index.js';
 import type { ResolvedHttpOptions } from './http-options.js';
@@ -9,6 +10,7 @@ export interface RouteDeps {
   desk: Desk;
   lifecycle: Lifecycle;
   options: ResolvedHttpOptions;
+  logger: Logger;
   /** Absent when rate limiting is off. */
   limiter?: RateLimiter;
   /** Absent when no webhook is subscribed. */

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { ACTOR_STATES } from '../runtime/index.js';
 import { SerializedErrorSchema } from '../domain/error.js';
+import { Id } from '../domain/id.js';
 import { QueryInput } from '../domain/query.js';
 import { TicketStatus } from '../domain/ticket.js';
 
@@ -30,23 +31,27 @@ export const IdempotencyHeaders = z.object({
     }),
 });
 
-export const IdParam = z.object({ id: z.string().min(1).max(200) });
+export const IdParam = z.object({ id: Id });
 export const TypeParam = z.object({ type: z.string().min(1).max(100) });
 
 /** `GET /v1/tickets`: a status and an assignee to filter by, and a page size (the most urgent first). */
-export const TicketListQuery = z.object({
-  status: TicketStatus.optional(),
-  assignee: z.string().min(1).max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(1000).default(100),
-});
+export const TicketListQuery = z
+  .object({
+    status: TicketStatus.optional(),
+    assignee: Id.optional(),
+    limit: z.coerce.number().int().min(1).max(1000).default(100),
+  })
+  .strict();
 
 /** `GET /v1/agents/stream`: `batched=true` for the gathered, throttled form screens use. */
-export const AgentStreamQuery = z.object({
-  batched: z
-    .enum(['true', 'false'])
-    .default('false')
-    .transform((value) => value === 'true'),
-});
+export const AgentStreamQuery = z
+  .object({
+    batched: z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform((value) => value === 'true'),
+  })
+  .strict();
 
 export const ScaleRequest = z.object({ instances: z.number().int().min(0).max(256) }).openapi('ScaleRequest');
 export type ScaleRequest = z.infer<typeof ScaleRequest>;
@@ -75,24 +80,35 @@ export const Readiness = z
 export const ControlResult = z.object({ id: z.string(), action: z.enum(['restart', 'stop', 'start']) });
 export const ScaleResult = z.object({ type: z.string(), instances: z.array(z.string()) });
 
-/** Responses every route may give, referenced so each route lists only what is specific to it. */
-export function errorResponses(...statuses: (400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 503)[]) {
-  const descriptions = {
-    400: 'Invalid JSON or a field failing validation (details.issues name the fields)',
-    401: 'Missing or invalid bearer token',
-    403: 'Not allowed from this client',
-    404: 'Unknown id',
-    409: 'The conversation is still answering a previous message, or a request with the same Idempotency-Key is',
-    413: 'Body larger than the limit',
-    415: 'Body sent with a content type other than JSON',
-    422: 'Well-formed but not acceptable (unknown intent, bad scale, an Idempotency-Key reused with another body)',
-    429: 'Rate limited; see Retry-After',
-    503: 'Busy (mailboxes full) or shutting down; see Retry-After',
-  } as const;
+/** Routes that take no query parameters: any parameter is refused, naming it (400). */
+export const NoQuery = z.object({}).strict();
+
+const ERROR_DESCRIPTIONS = {
+  400: 'Invalid JSON, a field or parameter failing validation, or an unknown query parameter (details.issues name them)',
+  401: 'Missing or invalid bearer token',
+  403: 'Not allowed for this caller (a missing scope, another customer, or agent control from a non-loopback client)',
+  404: 'Unknown id',
+  409: 'The conversation is still answering a previous message, a concurrent update won, or a request with the same Idempotency-Key is running',
+  413: 'Body larger than the limit',
+  415: 'Body sent with a content type other than JSON',
+  422: 'Well-formed but not acceptable (unknown intent, bad scale, an Idempotency-Key reused with another body)',
+  426: 'Not a WebSocket upgrade request',
+  429: 'Rate limited; see Retry-After',
+  503: 'Busy (mailboxes full), shutting down, or a store unreachable; see Retry-After',
+  504: 'An agent or the LLM did not answer in time',
+} as const;
+type ErrorStatus = keyof typeof ERROR_DESCRIPTIONS;
+
+/** What any /v1 route may answer: bad parameters, the key and scope checks, the rate limit, a fault. */
+const EVERY_ROUTE: readonly ErrorStatus[] = [400, 401, 403, 429, 503];
+
+/** The error responses of a /v1 route: the ones every route may give plus those specific to it. */
+export function errorResponses(...statuses: ErrorStatus[]) {
+  const all = [...new Set([...EVERY_ROUTE, ...statuses])].sort((a, b) => a - b);
   return Object.fromEntries(
-    statuses.map((status) => [
+    all.map((status) => [
       status,
-      { description: descriptions[status], content: { 'application/json': { schema: ErrorBody } } },
+      { description: ERROR_DESCRIPTIONS[status], content: { 'application/json': { schema: ErrorBody } } },
     ]),
   );
 }

@@ -33,7 +33,19 @@ export function startServer({
   port: number;
 }): Promise<RunningServer> {
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: app.hono.fetch, hostname: host, port }) as Server;
+    const { headersTimeoutMs, requestTimeoutMs } = app.options;
+    const server = serve({
+      fetch: app.hono.fetch,
+      hostname: host,
+      port,
+      // Node's defaults (60 s for headers, 5 min for a request) let slow clients hold sockets and
+      // buffers for minutes; the expiry is checked every `connectionsCheckingInterval`.
+      serverOptions: {
+        headersTimeout: Math.min(headersTimeoutMs, requestTimeoutMs),
+        requestTimeout: requestTimeoutMs,
+        connectionsCheckingInterval: Math.max(25, Math.min(1_000, Math.floor(headersTimeoutMs / 4))),
+      },
+    }) as Server;
     app.injectWebSocket(server);
     const onError = (error: Error) => reject(error);
     server.once('error', onError);

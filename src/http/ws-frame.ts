@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Id } from '../domain/id.js';
 import { InvalidJsonError, ValidationError } from './errors.js';
 import { toFieldIssues } from './error-handler.js';
 
@@ -17,7 +18,7 @@ export function parseWsFrame(data: unknown, messageMaxLength: number): WsMessage
   }
   const schema = z.object({
     message: z.string().trim().min(1).max(messageMaxLength),
-    conversationId: z.string().trim().min(1).max(128).optional(),
+    conversationId: Id.optional(),
   });
   let candidate: unknown = { message: data };
   if (data.trimStart().startsWith('{')) {

@@ -6,7 +6,13 @@ export {
   pingRedis,
   redactRedisUrl,
 } from './client.js';
-export { RedisUnavailableError, StoreCorruptError } from './errors.js';
+export {
+  REDIS_RETRY_AFTER_MS,
+  RedisUnavailableError,
+  StoreCorruptError,
+  asRedisUnavailable,
+  isRedisConnectionError,
+} from './errors.js';
 export { DEFAULT_KEY_PREFIX, createKeys, type RedisKeys } from './keys.js';
 export { parseJsonRecord, validateRecord } from './parse-record.js';
 export { execReplies } from './exec-replies.js';

@@ -13,7 +13,12 @@ import {
   createRedisClient,
   pingRedis,
 } from '../redis/index.js';
-import { createMemoryTicketQueue, createRedisTicketQueue, type TicketQueue } from '../tickets/index.js';
+import {
+  MemoryTicketQueueOptions,
+  createMemoryTicketQueue,
+  createRedisTicketQueue,
+  type TicketQueue,
+} from '../tickets/index.js';
 
 export const StoresOptions = z.object({
   /** Redis for every store; all in memory when absent. */
@@ -21,6 +26,8 @@ export const StoresOptions = z.object({
   keyPrefix: z.string().min(1).default(DEFAULT_KEY_PREFIX),
   blackboard: BlackboardOptions.optional(),
   crm: CrmOptions.optional(),
+  /** Without Redis: how many closed tickets are kept. */
+  tickets: MemoryTicketQueueOptions.optional(),
   client: RedisClientOptions.optional(),
 });
 export type StoresOptions = z.input<typeof StoresOptions>;
@@ -46,7 +53,7 @@ export async function createStores(options: StoresOptions = {}): Promise<Stores>
   if (o.redisUrl === undefined) {
     const blackboard = createMemoryBlackboard(o.blackboard);
     const crm = createMemoryCrm(o.crm);
-    const tickets = createMemoryTicketQueue();
+    const tickets = createMemoryTicketQueue(o.tickets);
     return {
       blackboard,
       crm,

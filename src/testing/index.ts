@@ -8,3 +8,9 @@ export {
   type FakeLlmRequest,
   type FakeReply,
 } from './fake-llm.js';
+export {
+  slowClientRound,
+  type SlowClientMix,
+  type SlowClientOptions,
+  type SlowClientRound,
+} from './slow-clients.js';

@@ -10,7 +10,3 @@ export function ticketScore(ticket: Pick<Ticket, 'priority' | 'createdAt'>): num
   const createdMs = Date.parse(ticket.createdAt);
   return PRIORITY_RANK[ticket.priority] * RANK_WIDTH + (Number.isFinite(createdMs) ? createdMs : 0);
 }
-
-export function compareTickets(a: Ticket, b: Ticket): number {
-  return ticketScore(a) - ticketScore(b) || a.ticketId.localeCompare(b.ticketId);
-}

@@ -32,7 +32,7 @@ describe('loadConfig', () => {
       PORT: '8080',
       LOG_LEVEL: 'warn',
       SWARM_ADMIN_TOKEN: 'a-long-admin-token-123',
-      SWARM_API_KEYS: 'one, two ,,three',
+      SWARM_API_KEYS: 'one, two:tickets+admin ,,three',
       SWARM_BODY_LIMIT: '2048',
       SWARM_MESSAGE_MAX_LENGTH: '500',
       SWARM_RATE_LIMIT: '10:30',
@@ -59,7 +59,11 @@ describe('loadConfig', () => {
       host: '0.0.0.0',
       port: 8080,
       adminToken: 'a-long-admin-token-123',
-      apiKeys: ['one', 'two', 'three'],
+      apiKeys: [
+        { key: 'one', scopes: ['queries', 'customers:read', 'tickets', 'feedback'] },
+        { key: 'two', scopes: ['tickets', 'admin'] },
+        { key: 'three', scopes: ['queries', 'customers:read', 'tickets', 'feedback'] },
+      ],
       bodyLimitBytes: 2048,
       messageMaxLength: 500,
       rateLimit: { ratePerSecond: 10, burst: 30 },
@@ -119,6 +123,15 @@ describe('loadConfig', () => {
     const error = configError({ PORT: '0', SWARM_THREADS: '999', LOG_LEVEL: 'loud' });
     expect(error.code).toBe('CONFIG_INVALID');
     expect(error.issues.map((i) => i.variable)).toEqual(['PORT', 'LOG_LEVEL', 'SWARM_THREADS']);
+  });
+
+  it('names SWARM_API_KEYS for an unknown scope and SWARM_CUSTOMER_TOKEN_SECRET when too short', () => {
+    expect(configError({ SWARM_API_KEYS: 'k:queries+everything' }).issues.map((i) => i.variable)).toEqual([
+      'SWARM_API_KEYS',
+    ]);
+    expect(configError({ SWARM_CUSTOMER_TOKEN_SECRET: 'short' }).issues.map((i) => i.variable)).toEqual([
+      'SWARM_CUSTOMER_TOKEN_SECRET',
+    ]);
   });
 
   it('never echoes a secret in an error', () => {

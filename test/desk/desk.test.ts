@@ -295,6 +295,17 @@ describe('desk: learning', () => {
     });
   });
 
+  it('accepts an empty feedback and records nothing', async () => {
+    const result = await desk.submit({ customerId: 'CUST005', message: 'How do I reset my password?' });
+    const before = await desk.getConversation(result.conversationId);
+    expect(await desk.feedback(result.queryId, {})).toEqual({
+      queryId: result.queryId,
+      recorded: false,
+      learning: 'none',
+    });
+    expect((await desk.getConversation(result.conversationId))?.entries).toEqual(before?.entries);
+  });
+
   it('records a rating and "not resolved" as feedback on the blackboard', async () => {
     const result = await desk.submit({ customerId: 'CUST005', message: 'How do I reset my password?' });
     const outcome = await desk.feedback(result.queryId, { rating: 2, resolved: false });

@@ -44,6 +44,18 @@ describe('integrator API keys', () => {
 });
 
 describe('admin control', () => {
+  it('runs the fault drill with the admin token alone when integrator keys are set too', async () => {
+    const { app, desk } = makeApp({ apiKeys: ['key-one'], adminToken: ADMIN, faultInjection: true });
+    const drill = (token: string) =>
+      app.request('/v1/faults/thread-exit', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}` },
+      });
+    expect((await drill(ADMIN)).status).toBe(200);
+    expect((await drill('key-one')).status).toBe(403);
+    expect(desk.controls).toEqual(['kill thread busiest']);
+  });
+
   it('needs the admin token when one is configured', async () => {
     const { app, desk } = makeApp({ adminToken: ADMIN });
     const missing = await app.request(

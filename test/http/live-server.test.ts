@@ -1,4 +1,7 @@
+import { once } from 'node:events';
+import { connect as connectSocket } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { SignJWT } from 'jose';
 import WebSocket from 'ws';
 import { MAX_PENDING_FRAMES } from '../../src/http/routes/websocket.js';
 import { parseSse } from './helpers.js';
@@ -90,6 +93,25 @@ describe('over a real socket', () => {
     expect(comments).toContain('keep-alive');
     stream.disconnect();
     await vi.waitFor(() => expect(live?.desk.listenerCount).toBe(0));
+  });
+
+  it('drops an agent stream whose client stops reading, instead of queueing changes for it', async () => {
+    live = await startLive();
+    const socket = connectSocket(live.running.port, '127.0.0.1');
+    await once(socket, 'connect');
+    socket.write('GET /v1/agents/stream HTTP/1.1\r\nHost: x\r\n\r\n');
+    await once(socket, 'data');
+    socket.pause();
+    const desk = live.desk;
+    const error = { code: 'BEHAVIOUR_FAILED', message: 'x'.repeat(2000) };
+    let emitted = 0;
+    while (desk.listenerCount > 0) {
+      for (let i = 0; i < 1000; i++)
+        desk.emit({ type: 'actor.restarted', at: emitted++, id: 'technical-1', attempt: 1, error });
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(emitted).toBeLessThan(1_000_000);
+    }
+    socket.destroy();
   });
 
   it('lets a loopback client control agents without an admin token', async () => {
@@ -208,6 +230,46 @@ describe('WebSocket /v1/ws', () => {
     live.desk.release();
     await live.desk.whenSubmitted(MAX_PENDING_FRAMES);
     expect(live.desk.submitted).toHaveLength(MAX_PENDING_FRAMES);
+  });
+
+  it('stops reading a socket whose client does not read its answers, then closes it with 1008', async () => {
+    live = await startLive({ wsBufferLimitBytes: 16 * 1024, wsStallTimeoutMs: 200 });
+    const client = await connect(`${live.running.url.replace('http', 'ws')}/v1/ws?customerId=C001`);
+    const closed = new Promise<number>((resolve) => client.ws.once('close', (code) => resolve(code)));
+    client.ws.pause();
+    const logs = live.logs;
+    const stalled = () => logs.some((line) => line.msg === 'websocket closed: its client does not read');
+    // Batches small enough that the frame limit never trips: only unread answers can stop this loop.
+    let sent = 0;
+    while (!stalled()) {
+      for (let i = 0; i < 100; i++) client.ws.send(`message ${sent++}`);
+      const desk = live.desk;
+      await vi.waitFor(() => expect(desk.submitted.length === sent || stalled()).toBe(true), {
+        timeout: 15_000,
+        interval: 20,
+      });
+      expect(sent).toBeLessThan(100_000);
+    }
+    client.ws.resume();
+    expect(await closed).toBe(1008);
+    // Reading stopped long before the frames ran out: they were never taken in.
+    expect(live.desk.submitted.length).toBeLessThan(sent);
+  });
+
+  it('opens a socket for a browser that sends its customer token as access_token', async () => {
+    const secret = 'customer-token-secret-0123456789abcdef';
+    live = await startLive({ apiKeys: ['integrator-key'], customerTokenSecret: secret });
+    const token = await new SignJWT({})
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('C001')
+      .setExpirationTime('5m')
+      .sign(new TextEncoder().encode(secret));
+    const client = await connect(
+      `${live.running.url.replace('http', 'ws')}/v1/ws?customerId=C001&access_token=${token}`,
+    );
+    client.ws.send('my invoice is wrong');
+    expect(await client.next('done')).toMatchObject({ result: { customerId: 'C001' } });
+    client.ws.close();
   });
 
   it('refuses the upgrade without a customerId', async () => {

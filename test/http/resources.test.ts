@@ -19,6 +19,39 @@ describe('conversation, customer and ticket reads', () => {
     expect(await missing.json()).toMatchObject({ error: { code: 'CONVERSATION_NOT_FOUND' } });
   });
 
+  it('pages the trail back from its newest entries with before and limit', async () => {
+    const { app, desk } = makeApp();
+    // The store kept the newest 150 entries of a longer conversation: seq 50 to 199.
+    const entries = Array.from({ length: 150 }, (_, i) => ({
+      seq: 50 + i,
+      at: new Date(0).toISOString(),
+      by: 'customer',
+      kind: 'message' as const,
+      text: `message ${50 + i}`,
+    }));
+    desk.getConversation = async (conversationId) => ({
+      schemaVersion: 1,
+      conversationId,
+      customerId: 'C001',
+      createdAt: new Date(0).toISOString(),
+      updatedAt: new Date(0).toISOString(),
+      version: 150,
+      state: { attempts: 0, triedAgents: [], escalated: false },
+      entries,
+    });
+    const page = async (query: string) => {
+      const res = await app.request(`/v1/conversations/conv-a${query}`);
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as { entries: { seq: number }[]; page: { nextBefore: number | null } };
+      return { first: body.entries[0]?.seq, last: body.entries.at(-1)?.seq, next: body.page.nextBefore };
+    };
+    expect(await page('')).toEqual({ first: 50, last: 199, next: null });
+    expect(await page('?limit=60')).toEqual({ first: 140, last: 199, next: 140 });
+    expect(await page('?limit=60&before=140')).toEqual({ first: 80, last: 139, next: 80 });
+    expect(await page('?limit=60&before=80')).toEqual({ first: 50, last: 79, next: null });
+    expect((await app.request('/v1/conversations/conv-a?limit=201')).status).toBe(400);
+  });
+
   it('returns a customer and 404 for an unknown one', async () => {
     const { app } = makeApp();
     expect(await (await app.request('/v1/customers/C001')).json()).toMatchObject({

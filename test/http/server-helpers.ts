@@ -2,13 +2,14 @@ import { request } from 'node:http';
 import { startServer, type RunningServer } from '../../src/http/index.js';
 import { makeApp, parseSse, type TestApp } from './helpers.js';
 import type { HttpOptions } from '../../src/http/index.js';
+import type { FakeDesk } from '../support/fake-desk.js';
 
 export interface LiveServer extends TestApp {
   running: RunningServer;
 }
 
-export async function startLive(options: HttpOptions = {}): Promise<LiveServer> {
-  const t = makeApp(options);
+export async function startLive(options: HttpOptions = {}, desk?: FakeDesk): Promise<LiveServer> {
+  const t = makeApp(options, desk);
   const running = await startServer({ app: t.app, host: '127.0.0.1', port: 0 });
   return { ...t, running };
 }

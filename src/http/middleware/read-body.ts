@@ -2,15 +2,22 @@ import type { IncomingMessage } from 'node:http';
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv } from '../env.js';
-import { PayloadTooLargeError } from '../errors.js';
+import { ClientClosedError, PayloadTooLargeError } from '../errors.js';
 
 async function readLimited(incoming: IncomingMessage, maxBytes: number): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of incoming as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > maxBytes) throw new PayloadTooLargeError(maxBytes);
-    chunks.push(chunk);
+  try {
+    for await (const chunk of incoming as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > maxBytes) throw new PayloadTooLargeError(maxBytes);
+      chunks.push(chunk);
+    }
+  } catch (error) {
+    // Node ends the stream with an `aborted` error when the socket closes mid-body.
+    if (!(error instanceof PayloadTooLargeError) && (incoming.destroyed || incoming.socket.destroyed))
+      throw new ClientClosedError(error);
+    throw error;
   }
   return Buffer.concat(chunks, size).toString('utf8');
 }

@@ -1,6 +1,7 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
 import type { SystemEvent } from '../../runtime/index.js';
+import { requireIntegrator } from '../access.js';
 import type { AppEnv } from '../env.js';
 import { NotFoundError } from '../errors.js';
 import { createAgentFeed } from '../agent-feed.js';
@@ -13,6 +14,7 @@ import {
   AgentStreamQuery,
   ControlResult,
   IdParam,
+  NoQuery,
   ScaleRequest,
   ScaleResult,
   TypeParam,
@@ -21,26 +23,34 @@ import {
 
 const CONTROL_ACTIONS = ['restart', 'stop', 'start'] as const;
 
+/** Agent changes waiting for a slow SSE client; beyond it the stream is ended (see EventFeed). */
+export const AGENT_STREAM_BUFFER = 1_000;
+
 export function agentRoutes(
   { desk, lifecycle, options }: RouteDeps,
   hook: OpenAPIHono<AppEnv>['defaultHook'],
 ) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: hook });
+  const adminKeys = options.apiKeys.some((key) => key.scopes.includes('admin'));
   const batched = createAgentFeed(desk.agents);
 
   const list = createRoute({
     method: 'get',
     path: '/v1/agents',
     summary: "Every agent's status",
+    request: { query: NoQuery },
     responses: {
       200: {
         description: 'Agents',
         content: { 'application/json': { schema: z.object({ agents: z.array(AgentStatus) }) } },
       },
-      ...errorResponses(401),
+      ...errorResponses(),
     },
   });
-  app.openapi(list, (c) => c.json({ agents: desk.agents.status() }, 200));
+  app.openapi(list, (c) => {
+    requireIntegrator(c);
+    return c.json({ agents: desk.agents.status() }, 200);
+  });
 
   const stream = createRoute({
     method: 'get',
@@ -52,21 +62,32 @@ export function agentRoutes(
     request: { query: AgentStreamQuery },
     responses: {
       200: { description: 'Event stream', content: { 'text/event-stream': { schema: { type: 'string' } } } },
-      ...errorResponses(400, 401),
+      ...errorResponses(),
     },
   });
   app.openapi(stream, (c) => {
+    requireIntegrator(c);
     const { batched: wantsBatches } = c.req.valid('query');
     return streamSSE(c, async (sse) => {
-      const changes = createEventFeed<SystemEvent>();
-      const frames = createEventFeed<string>();
+      const changes = createEventFeed<SystemEvent>({ maxItems: AGENT_STREAM_BUFFER });
+      const frames = createEventFeed<string>({ maxItems: AGENT_STREAM_BUFFER });
+      // The client stopped reading: a write is stuck on its socket, so only dropping it ends the stream.
+      const dropIfOverflowed = () => {
+        if (changes.overflowed || frames.overflowed) c.env?.incoming?.socket.destroy();
+      };
       const end = () => {
         changes.end();
         frames.end();
       };
       const unsubscribe = wantsBatches
-        ? batched.subscribe((batch) => frames.push(batch))
-        : desk.agents.subscribe((event) => changes.push(event));
+        ? batched.subscribe((batch) => {
+            frames.push(batch);
+            dropIfOverflowed();
+          })
+        : desk.agents.subscribe((event) => {
+            changes.push(event);
+            dropIfOverflowed();
+          });
       const unregister = lifecycle.onClose(end);
       // Comment lines keep proxies and load balancers from closing an idle stream.
       const keepAlive = setInterval(
@@ -92,11 +113,11 @@ export function agentRoutes(
       summary: `${action[0]?.toUpperCase()}${action.slice(1)} one agent (admin)`,
       description:
         'Needs `Authorization: Bearer <SWARM_ADMIN_TOKEN>`; without that variable, only loopback clients.',
-      middleware: [adminAuth(options.adminToken)] as const,
-      request: { params: IdParam },
+      middleware: [adminAuth(options.adminToken, adminKeys)] as const,
+      request: { params: IdParam, query: NoQuery },
       responses: {
         200: { description: 'Done', content: { 'application/json': { schema: ControlResult } } },
-        ...errorResponses(401, 403, 404, 503),
+        ...errorResponses(404, 413, 415, 504),
       },
     });
     app.openapi(control, async (c) => {
@@ -110,9 +131,10 @@ export function agentRoutes(
     method: 'post',
     path: '/v1/agents/{type}/scale',
     summary: 'Set the number of instances of an agent type (admin)',
-    middleware: [adminAuth(options.adminToken)] as const,
+    middleware: [adminAuth(options.adminToken, adminKeys)] as const,
     request: {
       params: TypeParam,
+      query: NoQuery,
       body: { content: { 'application/json': { schema: ScaleRequest } }, required: true },
     },
     responses: {
@@ -120,7 +142,7 @@ export function agentRoutes(
         description: 'The instance ids after scaling',
         content: { 'application/json': { schema: ScaleResult } },
       },
-      ...errorResponses(400, 401, 403, 404, 422),
+      ...errorResponses(404, 413, 415, 422, 504),
     },
   });
   app.openapi(scale, async (c) => {
@@ -133,13 +155,14 @@ export function agentRoutes(
     method: 'post',
     path: '/v1/faults/thread-exit',
     summary: 'Kill a worker thread, as a crash would (admin; only with SWARM_FAULT_INJECTION=1)',
-    middleware: [adminAuth(options.adminToken)] as const,
+    middleware: [adminAuth(options.adminToken, adminKeys)] as const,
+    request: { query: NoQuery },
     responses: {
       200: {
         description: 'The thread killed; the supervisor replaces it and restarts its agents',
         content: { 'application/json': { schema: z.object({ thread: z.number().int() }) } },
       },
-      ...errorResponses(401, 403, 404),
+      ...errorResponses(404, 413, 415, 504),
     },
   });
   app.openapi(threadExit, async (c) => {

@@ -1,12 +1,12 @@
 import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
 import { Feedback, FeedbackOutcome, QueryResult } from '../../domain/query.js';
+import { ownOrNotFound, requireScope, requireSelf, tokenCustomer } from '../access.js';
 import type { AppEnv } from '../env.js';
-import { NotFoundError } from '../errors.js';
 import { runQuery } from '../query-run.js';
 import { writeFeed } from '../sse-frames.js';
 import type { RouteDeps } from '../route-deps.js';
-import { IdParam, IdempotencyHeaders, errorResponses, queryRequest } from '../schemas.js';
+import { IdParam, IdempotencyHeaders, NoQuery, errorResponses, queryRequest } from '../schemas.js';
 
 function wantsEventStream(accept: string | undefined): boolean {
   return accept !== undefined && accept.includes('text/event-stream');
@@ -27,6 +27,7 @@ export function queryRoutes(
       '`routed`, `handoff`, `token` ({"delta"}), then `done` (the full result) or `error`.',
     request: {
       headers: IdempotencyHeaders,
+      query: NoQuery,
       body: {
         content: { 'application/json': { schema: queryRequest(options.messageMaxLength) } },
         required: true,
@@ -40,12 +41,14 @@ export function queryRoutes(
           'text/event-stream': { schema: { type: 'string' } },
         },
       },
-      ...errorResponses(400, 401, 409, 413, 415, 422, 429, 503),
+      ...errorResponses(409, 413, 415, 422, 504),
     },
   });
 
   app.openapi(submit, async (c) => {
     const input = c.req.valid('json');
+    requireScope(c, 'queries', true);
+    requireSelf(c, input.customerId);
     if (!wantsEventStream(c.req.header('accept'))) {
       // No onEvent: the desk streams tokens only when someone listens.
       lifecycle.assertAccepting();
@@ -63,17 +66,23 @@ export function queryRoutes(
     method: 'get',
     path: '/v1/queries/{id}',
     summary: 'A stored query result',
-    request: { params: IdParam },
+    request: { params: IdParam, query: NoQuery },
     responses: {
       200: { description: 'The query', content: { 'application/json': { schema: QueryResult } } },
-      ...errorResponses(401, 404),
+      ...errorResponses(404),
     },
   });
 
   app.openapi(get, async (c) => {
     const { id } = c.req.valid('param');
-    const result = await desk.getQuery(id);
-    if (!result) throw new NotFoundError('QUERY_NOT_FOUND', `no query ${id}`);
+    requireScope(c, 'queries', true);
+    const result = ownOrNotFound(
+      c,
+      await desk.getQuery(id),
+      (r) => r.customerId,
+      'QUERY_NOT_FOUND',
+      `no query ${id}`,
+    );
     return c.json(result, 200);
   });
 
@@ -84,6 +93,7 @@ export function queryRoutes(
     request: {
       params: IdParam,
       headers: IdempotencyHeaders,
+      query: NoQuery,
       body: { content: { 'application/json': { schema: Feedback } }, required: true },
     },
     responses: {
@@ -91,12 +101,16 @@ export function queryRoutes(
         description: 'What was recorded and learned',
         content: { 'application/json': { schema: FeedbackOutcome } },
       },
-      ...errorResponses(400, 401, 404, 409, 422),
+      ...errorResponses(404, 409, 413, 415, 422),
     },
   });
 
   app.openapi(feedback, async (c) => {
     const { id } = c.req.valid('param');
+    // Feedback can change the shared model: it needs the feedback scope, or the query's own customer.
+    requireScope(c, 'feedback', true);
+    if (tokenCustomer(c) !== undefined)
+      ownOrNotFound(c, await desk.getQuery(id), (r) => r.customerId, 'QUERY_NOT_FOUND', `no query ${id}`);
     return c.json(await desk.feedback(id, c.req.valid('json')), 200);
   });
 

@@ -1,9 +1,10 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { Ticket, TicketUpdate } from '../../domain/ticket.js';
+import { requireScope } from '../access.js';
 import type { AppEnv } from '../env.js';
 import { NotFoundError } from '../errors.js';
 import type { RouteDeps } from '../route-deps.js';
-import { IdParam, IdempotencyHeaders, TicketListQuery, errorResponses } from '../schemas.js';
+import { IdParam, IdempotencyHeaders, NoQuery, TicketListQuery, errorResponses } from '../schemas.js';
 
 /** The human-handoff queue, for the people who work it: list, read one, take it, close it. */
 export function ticketRoutes({ desk }: RouteDeps, hook: OpenAPIHono<AppEnv>['defaultHook']) {
@@ -23,11 +24,12 @@ export function ticketRoutes({ desk }: RouteDeps, hook: OpenAPIHono<AppEnv>['def
         description: 'Up to `limit` tickets (default 100), filtered by `status` and `assignee` when given',
         content: { 'application/json': { schema: z.object({ tickets: z.array(Ticket) }) } },
       },
-      ...errorResponses(400, 401),
+      ...errorResponses(),
     },
   });
   app.openapi(list, async (c) => {
     const { status, assignee, limit } = c.req.valid('query');
+    requireScope(c, 'tickets', false);
     const filters = { ...(status ? { status } : {}), ...(assignee ? { assignee } : {}) };
     return c.json({ tickets: await desk.listTickets({ ...filters, limit }) }, 200);
   });
@@ -36,14 +38,15 @@ export function ticketRoutes({ desk }: RouteDeps, hook: OpenAPIHono<AppEnv>['def
     method: 'get',
     path: '/v1/tickets/{id}',
     summary: 'One ticket',
-    request: { params: IdParam },
+    request: { params: IdParam, query: NoQuery },
     responses: {
       200: { description: 'The ticket', content: { 'application/json': { schema: Ticket } } },
-      ...errorResponses(401, 404),
+      ...errorResponses(404),
     },
   });
   app.openapi(get, async (c) => {
     const { id } = c.req.valid('param');
+    requireScope(c, 'tickets', false);
     return c.json(found(id, await desk.getTicket(id)), 200);
   });
 
@@ -57,15 +60,17 @@ export function ticketRoutes({ desk }: RouteDeps, hook: OpenAPIHono<AppEnv>['def
     request: {
       params: IdParam,
       headers: IdempotencyHeaders,
+      query: NoQuery,
       body: { content: { 'application/json': { schema: TicketUpdate } }, required: true },
     },
     responses: {
       200: { description: 'The ticket as changed', content: { 'application/json': { schema: Ticket } } },
-      ...errorResponses(400, 401, 404, 409, 415, 422),
+      ...errorResponses(404, 409, 413, 415, 422),
     },
   });
   app.openapi(change, async (c) => {
     const { id } = c.req.valid('param');
+    requireScope(c, 'tickets', false);
     return c.json(found(id, await desk.updateTicket(id, c.req.valid('json'))), 200);
   });
   return app;

@@ -41,7 +41,12 @@ export function webhookRoutes({ webhooks, options }: RouteDeps, hook: OpenAPIHon
       'Puts the delivery back in the outbox, due at once, with the whole retry schedule ahead of it; ' +
       'its earlier attempts are kept. Needs `Authorization: Bearer <SWARM_ADMIN_TOKEN>`; without that ' +
       'variable, only loopback clients.',
-    middleware: [adminAuth(options.adminToken)] as const,
+    middleware: [
+      adminAuth(
+        options.adminToken,
+        options.apiKeys.some((key) => key.scopes.includes('admin')),
+      ),
+    ] as const,
     request: { params: IdParam },
     responses: {
       200: {

@@ -1,9 +1,12 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { UpgradeWebSocket, WSContext } from 'hono/ws';
+import type { WebSocket } from 'ws';
+import { Id } from '../../domain/id.js';
 import type { StreamEvent } from '../../domain/query.js';
+import { requireScope, requireSelf } from '../access.js';
 import type { AppEnv } from '../env.js';
 import { toFieldIssues } from '../error-handler.js';
-import { ValidationError } from '../errors.js';
+import { UpgradeRequiredError, ValidationError } from '../errors.js';
 import { errorEvent, isProgress } from '../query-run.js';
 import type { RouteDeps } from '../route-deps.js';
 import { errorResponses } from '../schemas.js';
@@ -17,17 +20,58 @@ import { parseWsFrame } from '../ws-frame.js';
 export const MAX_PENDING_FRAMES = 256;
 
 /** The upgrade request's query; an empty `conversationId` is none. */
-const WsQuery = z.object({
-  customerId: z.string().trim().min(1).max(128),
-  conversationId: z.preprocess(
-    (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
-    z.string().trim().max(128).optional(),
-  ),
-});
+const WsQuery = z
+  .object({
+    customerId: Id,
+    conversationId: z.preprocess((value) => (value === '' ? undefined : value), Id.optional()),
+    /** The bearer token, for browsers, which cannot set headers on an upgrade. */
+    access_token: z.string().optional(),
+  })
+  .strict();
 
-const send = (ws: WSContext, event: StreamEvent) => {
+type Socket = WSContext<WebSocket>;
+
+const send = (ws: Socket, event: StreamEvent) => {
   if (ws.readyState === 1) ws.send(JSON.stringify(event));
 };
+
+/** How often a paused socket is looked at to see whether its client caught up. */
+const DRAIN_CHECK_MS = 50;
+
+/**
+ * Back-pressure for one socket. Answers already written but not read by the client sit in the
+ * socket's buffers, which the frame limit does not see: a client that sends and never reads would
+ * make them grow without bound. Past `limitBytes` the socket stops being read (its frames wait in the
+ * client's kernel buffers, not here); once the client has read half of it, reading resumes; if it
+ * stays over for `stallMs`, the socket is closed with 1008.
+ */
+function watchBuffered(ws: Socket, limitBytes: number, stallMs: number, onStalled: () => void) {
+  let check: NodeJS.Timeout | undefined;
+  let stalledAt = 0;
+  const stop = () => {
+    clearInterval(check);
+    check = undefined;
+  };
+  return {
+    afterSend(now: number) {
+      const raw = ws.raw;
+      if (check !== undefined || !raw || raw.bufferedAmount <= limitBytes) return;
+      raw.pause();
+      stalledAt = now;
+      check = setInterval(() => {
+        if (raw.readyState !== 1) return stop();
+        if (raw.bufferedAmount <= limitBytes / 2) {
+          stop();
+          raw.resume();
+        } else if (Date.now() - stalledAt >= stallMs) {
+          stop();
+          onStalled();
+        }
+      }, DRAIN_CHECK_MS);
+    },
+    stop,
+  };
+}
 
 /**
  * `GET /v1/ws?customerId=...`: each text frame is a message; the same StreamEvent objects as SSE come
@@ -38,8 +82,8 @@ const send = (ws: WSContext, event: StreamEvent) => {
  * instead of queueing on the socket; the refusal still comes back in the frame's turn.
  */
 export function websocketRoutes(
-  { desk, lifecycle, options, limiter }: RouteDeps,
-  upgradeWebSocket: UpgradeWebSocket,
+  { desk, lifecycle, options, limiter, logger }: RouteDeps,
+  upgradeWebSocket: UpgradeWebSocket<WebSocket>,
 ) {
   const app = new OpenAPIHono<AppEnv>();
   // Upgrades are served by the handler below, not by `app.openapi`: this only describes them.
@@ -55,17 +99,23 @@ export function websocketRoutes(
     request: { query: WsQuery },
     responses: {
       101: { description: 'Switching to the WebSocket protocol' },
-      ...errorResponses(400, 401, 429, 503),
+      ...errorResponses(426),
     },
   });
   app.get(
     '/v1/ws',
+    async (c, next) => {
+      if (c.req.header('upgrade')?.toLowerCase() !== 'websocket') throw new UpgradeRequiredError();
+      await next();
+    },
     // Runs before the upgrade: what it throws is answered as an HTTP error instead of a socket.
     upgradeWebSocket((c) => {
       const query = WsQuery.safeParse(c.req.query());
       if (!query.success) throw new ValidationError('query', toFieldIssues(query.error));
       lifecycle.assertAccepting();
       const { customerId } = query.data;
+      requireScope(c, 'queries', true);
+      requireSelf(c, customerId);
       let { conversationId } = query.data;
       let queue: Promise<void> = Promise.resolve();
       let pending = 0;
@@ -73,7 +123,14 @@ export function websocketRoutes(
       // Frames carry no headers: the key (integrator key or address) is the upgrade request's.
       const rateKey = limiter?.keyOf(c);
 
-      const answer = async (data: unknown, ws: WSContext) => {
+      const requestId = c.get('requestId');
+      let pressure: ReturnType<typeof watchBuffered> | undefined;
+      const emit = (ws: Socket, event: StreamEvent) => {
+        send(ws, event);
+        pressure?.afterSend(Date.now());
+      };
+
+      const answer = async (data: unknown, ws: Socket) => {
         try {
           const frame = parseWsFrame(data, options.messageMaxLength);
           lifecycle.assertAccepting();
@@ -85,39 +142,60 @@ export function websocketRoutes(
                 conversationId: frame.conversationId ?? conversationId,
                 channel: 'websocket',
               },
-              { onEvent: (event) => isProgress(event) && send(ws, event) },
+              { onEvent: (event) => isProgress(event) && emit(ws, event) },
             ),
           );
           conversationId ??= result.conversationId;
-          send(ws, { type: 'done', queryId: result.queryId, result });
+          emit(ws, { type: 'done', queryId: result.queryId, result });
         } catch (error) {
-          send(ws, errorEvent(error));
+          emit(ws, errorEvent(error));
         }
       };
 
       return {
         onOpen: (_event, ws) => {
           unregister = lifecycle.onClose(() => ws.close(1001, 'server shutting down'));
+          pressure = watchBuffered(ws, options.wsBufferLimitBytes, options.wsStallTimeoutMs, () => {
+            logger.info(
+              { requestId, bufferedBytes: ws.raw?.bufferedAmount },
+              'websocket closed: its client does not read',
+            );
+            // The close frame waits behind the unread answers; reading again lets the client's reply
+            // finish the handshake (frames arriving meanwhile are ignored), and `ws` drops the
+            // connection if no reply comes within its close timeout (30 s).
+            ws.close(1008, 'answers are not being read');
+            ws.raw?.resume();
+          });
         },
         onMessage: (event, ws) => {
+          if (ws.readyState !== 1) return;
           if (pending >= MAX_PENDING_FRAMES) {
             ws.close(1008, 'too many frames waiting for an answer');
             return;
           }
-          let refusal: unknown;
-          try {
-            if (rateKey !== undefined) limiter?.take(rateKey);
-          } catch (error) {
-            refusal = error;
-          }
+          // Counted as the frame arrives; the refusal, if any, is answered in the frame's turn.
+          const refusal: Promise<unknown> =
+            rateKey !== undefined && limiter
+              ? limiter.take(rateKey).then(
+                  () => undefined,
+                  (error: unknown) => error,
+                )
+              : Promise.resolve(undefined);
           pending++;
           queue = queue
-            .then(() => (refusal === undefined ? answer(event.data, ws) : send(ws, errorEvent(refusal))))
+            .then(async () => {
+              const refused = await refusal;
+              if (refused === undefined) await answer(event.data, ws);
+              else emit(ws, errorEvent(refused));
+            })
             .then(() => {
               pending--;
             });
         },
-        onClose: () => unregister?.(),
+        onClose: () => {
+          unregister?.();
+          pressure?.stop();
+        },
       };
     }),
   );
