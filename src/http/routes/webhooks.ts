@@ -24,7 +24,7 @@ export function webhookRoutes({ webhooks, options }: RouteDeps, hook: OpenAPIHon
         description: 'Up to `limit` deliveries (default 100), of one status when `status` is given',
         content: { 'application/json': { schema: z.object({ deliveries: z.array(Delivery) }) } },
       },
-      ...errorResponses(400, 401),
+      ...errorResponses(),
     },
   });
   app.openapi(list, async (c) => {
@@ -53,7 +53,7 @@ export function webhookRoutes({ webhooks, options }: RouteDeps, hook: OpenAPIHon
         description: 'The delivery as queued again',
         content: { 'application/json': { schema: Delivery } },
       },
-      ...errorResponses(401, 403, 404),
+      ...errorResponses(404, 413, 415),
     },
   });
   app.openapi(replay, async (c) => {
