@@ -13,6 +13,7 @@ import {
   apiKeys,
   closeWhenDraining,
   createRateLimiter,
+  errorShape,
   rateLimit,
   readBody,
   requestContext,
@@ -20,6 +21,7 @@ import {
 } from './middleware/index.js';
 import type { RouteDeps } from './route-deps.js';
 import { agentRoutes } from './routes/agents.js';
+import { OPENAI_PATHS, chatCompletionRoutes } from './routes/chat-completions.js';
 import { conversationRoutes } from './routes/conversations.js';
 import { customerRoutes } from './routes/customers.js';
 import { docsRoutes } from './routes/docs-page.js';
@@ -72,6 +74,8 @@ export function createApp(deps: AppDeps): SwarmApp {
 
   hono.use('*', requestContext(logger, metrics));
   hono.use('*', closeWhenDraining(lifecycle));
+  // Before the key and rate checks, so their refusals take OpenAI's shape there too.
+  for (const path of OPENAI_PATHS) hono.use(path, errorShape('openai'));
   hono.use('/v1/*', apiKeys(options.apiKeys));
   if (limiter) hono.use('/v1/*', rateLimit(limiter));
   hono.use('/v1/*', requireJson());
@@ -84,6 +88,7 @@ export function createApp(deps: AppDeps): SwarmApp {
   hono.route('/', customerRoutes(routeDeps, validationHook));
   hono.route('/', ticketRoutes(routeDeps, validationHook));
   hono.route('/', agentRoutes(routeDeps, validationHook));
+  hono.route('/', chatCompletionRoutes(routeDeps, validationHook));
   hono.route('/', websocketRoutes(routeDeps, upgradeWebSocket));
   docsRoutes(hono);
 

@@ -7,5 +7,7 @@ export interface AppEnv {
   Variables: {
     requestId: string;
     log: Logger;
+    /** Set on the OpenAI-compatible routes, whose errors take OpenAI's shape. */
+    errorShape?: 'openai';
   };
 }

@@ -54,24 +54,31 @@ export const Readiness = z
 export const ControlResult = z.object({ id: z.string(), action: z.enum(['restart', 'stop', 'start']) });
 export const ScaleResult = z.object({ type: z.string(), instances: z.array(z.string()) });
 
-/** Responses every route may give, referenced so each route lists only what is specific to it. */
-export function errorResponses(...statuses: (400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 503)[]) {
-  const descriptions = {
-    400: 'Invalid JSON or a field failing validation (details.issues name the fields)',
-    401: 'Missing or invalid bearer token',
-    403: 'Not allowed from this client',
-    404: 'Unknown id',
-    409: 'The conversation is still answering a previous message',
-    413: 'Body larger than the limit',
-    415: 'Body sent with a content type other than JSON',
-    422: 'Well-formed but not acceptable (unknown intent, bad scale)',
-    429: 'Rate limited; see Retry-After',
-    503: 'Busy (mailboxes full) or shutting down; see Retry-After',
-  } as const;
+const ERROR_DESCRIPTIONS = {
+  400: 'Invalid JSON or a field failing validation (details.issues name the fields)',
+  401: 'Missing or invalid bearer token',
+  403: 'Not allowed from this client',
+  404: 'Unknown id',
+  409: 'The conversation is still answering a previous message',
+  413: 'Body larger than the limit',
+  415: 'Body sent with a content type other than JSON',
+  422: 'Well-formed but not acceptable (unknown intent, bad scale)',
+  429: 'Rate limited; see Retry-After',
+  503: 'Busy (mailboxes full) or shutting down; see Retry-After',
+} as const;
+type ErrorStatus = keyof typeof ERROR_DESCRIPTIONS;
+
+/** The error responses of `statuses`, each with `schema` as its body. */
+export function errorResponsesWith(schema: z.ZodType, statuses: readonly ErrorStatus[]) {
   return Object.fromEntries(
     statuses.map((status) => [
       status,
-      { description: descriptions[status], content: { 'application/json': { schema: ErrorBody } } },
+      { description: ERROR_DESCRIPTIONS[status], content: { 'application/json': { schema } } },
     ]),
   );
+}
+
+/** Responses every route may give, referenced so each route lists only what is specific to it. */
+export function errorResponses(...statuses: ErrorStatus[]) {
+  return errorResponsesWith(ErrorBody, statuses);
 }
