@@ -1,14 +1,14 @@
 import type { Server } from 'node:http';
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { createNodeWebSocket } from '@hono/node-ws';
 import type { Logger } from 'pino';
 import type { Desk } from '../actors/desk.js';
 import type { AppEnv } from './env.js';
-import { errorHandler, notFoundHandler, validationHook } from './error-handler.js';
+import { describe, errorHandler, notFoundHandler, validationHook } from './error-handler.js';
 import { HttpOptions, type ResolvedHttpOptions } from './http-options.js';
 import { createLifecycle, type Lifecycle } from './lifecycle.js';
 import { createLogger } from './logger.js';
 import { createMetrics, type EdgeMetrics } from './metrics.js';
+import { describeApi } from './openapi.js';
 import {
   apiKeys,
   closeWhenDraining,
@@ -29,6 +29,7 @@ import { queryRoutes } from './routes/queries.js';
 import { systemRoutes } from './routes/system.js';
 import { ticketRoutes } from './routes/tickets.js';
 import { websocketRoutes } from './routes/websocket.js';
+import { createWebSocketUpgrades } from './ws-upgrade.js';
 
 export interface AppDeps {
   desk: Desk;
@@ -67,7 +68,10 @@ export function createApp(deps: AppDeps): SwarmApp {
   metrics.watchAgents(() => deps.desk.agents.status());
 
   const hono = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-  const { injectWebSocket, upgradeWebSocket, wss } = createNodeWebSocket({ app: hono });
+  const { injectWebSocket, upgradeWebSocket, wss } = createWebSocketUpgrades(
+    (url, init, env) => hono.request(url, init, env),
+    (error) => logger.error({ error: describe(error) }, 'websocket handler failed'),
+  );
   // A frame is a request body: the same limit, enforced by `ws` as the frame arrives (close 1009)
   // instead of its default of 100 MiB buffered before any check could run.
   wss.options.maxPayload = options.bodyLimitBytes;
@@ -90,6 +94,7 @@ export function createApp(deps: AppDeps): SwarmApp {
   hono.route('/', agentRoutes(routeDeps, validationHook));
   hono.route('/', chatCompletionRoutes(routeDeps, validationHook));
   hono.route('/', websocketRoutes(routeDeps, upgradeWebSocket));
+  describeApi(hono);
   docsRoutes(hono);
 
   hono.onError(errorHandler(metrics));

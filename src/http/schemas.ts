@@ -8,6 +8,12 @@ import { TicketStatus } from '../domain/ticket.js';
 export const ErrorBody = z.object({ error: SerializedErrorSchema }).openapi('Error');
 export type ErrorBody = z.infer<typeof ErrorBody>;
 
+/**
+ * The one union of stream events (SSE event data, WebSocket frames), registered by `describeApi`. A
+ * reference, not the schema: the domain's zod schemas are built before zod learns `.openapi()`.
+ */
+export const STREAM_EVENT_REF = { $ref: '#/components/schemas/StreamEvent' } as const;
+
 /** The submit body: the domain's QueryInput with the configured message length limit. */
 export function queryRequest(messageMaxLength: number) {
   return QueryInput.extend({ message: z.string().trim().min(1).max(messageMaxLength) }).openapi(

@@ -2,6 +2,7 @@ import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
 import type { SystemEvent } from '../../runtime/index.js';
 import type { AppEnv } from '../env.js';
+import { ADMIN } from '../openapi.js';
 import { NotFoundError } from '../errors.js';
 import { createEventFeed } from '../event-feed.js';
 import { adminAuth } from '../middleware/index.js';
@@ -28,6 +29,8 @@ export function agentRoutes(
   const list = createRoute({
     method: 'get',
     path: '/v1/agents',
+    operationId: 'listAgents',
+    tags: ['Agents'],
     summary: "Every agent's status",
     responses: {
       200: {
@@ -42,6 +45,8 @@ export function agentRoutes(
   const stream = createRoute({
     method: 'get',
     path: '/v1/agents/stream',
+    operationId: 'streamAgents',
+    tags: ['Agents'],
     summary: 'Agent status as SSE: a `snapshot` event, then every change (event name = its type)',
     responses: {
       200: { description: 'Event stream', content: { 'text/event-stream': { schema: { type: 'string' } } } },
@@ -74,6 +79,9 @@ export function agentRoutes(
     const control = createRoute({
       method: 'post',
       path: `/v1/agents/{id}/${action}`,
+      operationId: `${action}Agent`,
+      tags: ['Agents'],
+      security: ADMIN,
       summary: `${action[0]?.toUpperCase()}${action.slice(1)} one agent (admin)`,
       description:
         'Needs `Authorization: Bearer <SWARM_ADMIN_TOKEN>`; without that variable, only loopback clients.',
@@ -94,6 +102,9 @@ export function agentRoutes(
   const scale = createRoute({
     method: 'post',
     path: '/v1/agents/{type}/scale',
+    operationId: 'scaleAgents',
+    tags: ['Agents'],
+    security: ADMIN,
     summary: 'Set the number of instances of an agent type (admin)',
     middleware: [adminAuth(options.adminToken)] as const,
     request: {
@@ -117,6 +128,9 @@ export function agentRoutes(
   const threadExit = createRoute({
     method: 'post',
     path: '/v1/faults/thread-exit',
+    operationId: 'killWorkerThread',
+    tags: ['Agents'],
+    security: ADMIN,
     summary: 'Kill a worker thread, as a crash would (admin; only with SWARM_FAULT_INJECTION=1)',
     middleware: [adminAuth(options.adminToken)] as const,
     responses: {

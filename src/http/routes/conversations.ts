@@ -10,6 +10,8 @@ export function conversationRoutes({ desk }: RouteDeps, hook: OpenAPIHono<AppEnv
   const route = createRoute({
     method: 'get',
     path: '/v1/conversations/{id}',
+    operationId: 'getConversation',
+    tags: ['Conversations'],
     summary: 'A conversation: its state and the blackboard trail of every agent that worked on it',
     request: { params: IdParam },
     responses: {

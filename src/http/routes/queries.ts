@@ -6,7 +6,7 @@ import { NotFoundError } from '../errors.js';
 import { runQuery } from '../query-run.js';
 import { writeFeed } from '../sse-frames.js';
 import type { RouteDeps } from '../route-deps.js';
-import { IdParam, errorResponses, queryRequest } from '../schemas.js';
+import { IdParam, STREAM_EVENT_REF, errorResponses, queryRequest } from '../schemas.js';
 
 function wantsEventStream(accept: string | undefined): boolean {
   return accept !== undefined && accept.includes('text/event-stream');
@@ -21,6 +21,8 @@ export function queryRoutes(
   const submit = createRoute({
     method: 'post',
     path: '/v1/queries',
+    operationId: 'submitQuery',
+    tags: ['Queries'],
     summary: 'Submit a customer message',
     description:
       'Routes and answers one message. With `Accept: text/event-stream` the answer streams as SSE events ' +
@@ -33,10 +35,11 @@ export function queryRoutes(
     },
     responses: {
       200: {
-        description: 'The answered query (JSON), or its event stream (SSE)',
+        description:
+          'The answered query (JSON), or its event stream (SSE: each event named by its type, its data one StreamEvent)',
         content: {
           'application/json': { schema: QueryResult },
-          'text/event-stream': { schema: { type: 'string' } },
+          'text/event-stream': { schema: STREAM_EVENT_REF },
         },
       },
       ...errorResponses(400, 401, 409, 413, 415, 429, 503),
@@ -61,6 +64,8 @@ export function queryRoutes(
   const get = createRoute({
     method: 'get',
     path: '/v1/queries/{id}',
+    operationId: 'getQuery',
+    tags: ['Queries'],
     summary: 'A stored query result',
     request: { params: IdParam },
     responses: {
@@ -79,6 +84,8 @@ export function queryRoutes(
   const feedback = createRoute({
     method: 'post',
     path: '/v1/queries/{id}/feedback',
+    operationId: 'giveFeedback',
+    tags: ['Queries'],
     summary: 'Rate an answer, mark it resolved, or correct its intent',
     request: {
       params: IdParam,

@@ -16,6 +16,8 @@ export function ticketRoutes({ desk }: RouteDeps, hook: OpenAPIHono<AppEnv>['def
   const list = createRoute({
     method: 'get',
     path: '/v1/tickets',
+    operationId: 'listTickets',
+    tags: ['Tickets'],
     summary: 'Human-handoff tickets opened by the escalation agent, most urgent first, then oldest',
     request: { query: TicketListQuery },
     responses: {
@@ -34,6 +36,8 @@ export function ticketRoutes({ desk }: RouteDeps, hook: OpenAPIHono<AppEnv>['def
   const get = createRoute({
     method: 'get',
     path: '/v1/tickets/{id}',
+    operationId: 'getTicket',
+    tags: ['Tickets'],
     summary: 'One ticket',
     request: { params: IdParam },
     responses: {
@@ -49,6 +53,8 @@ export function ticketRoutes({ desk }: RouteDeps, hook: OpenAPIHono<AppEnv>['def
   const change = createRoute({
     method: 'patch',
     path: '/v1/tickets/{id}',
+    operationId: 'changeTicketStatus',
+    tags: ['Tickets'],
     summary: 'Take a ticket (`assigned`), close it (`closed`) or put it back in the queue (`open`)',
     request: {
       params: IdParam,

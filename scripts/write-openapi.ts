@@ -1,0 +1,32 @@
+/**
+ * `npm run lint:openapi` (first half): writes the document `/openapi.json` serves, taken from the app
+ * in process (no server, no desk work), to the path given, for `redocly lint`.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Desk } from '../src/actors/desk.js';
+import { createApp, createLogger, createMetrics } from '../src/http/index.js';
+
+const target = process.argv[2];
+if (!target) {
+  console.error('usage: tsx scripts/write-openapi.ts <output.json>');
+  process.exit(2);
+}
+
+// Routes are described when the app is built and never called here: any use of the desk is a bug.
+const noDesk = new Proxy({} as Desk, {
+  get: (_target, key) => {
+    throw new Error(`writing the API document touched the desk (${String(key)})`);
+  },
+});
+
+const app = createApp({
+  desk: noDesk,
+  logger: createLogger({ level: 'silent' }),
+  metrics: createMetrics({ defaultMetrics: false }),
+});
+const response = await app.request('/openapi.json');
+if (response.status !== 200) throw new Error(`/openapi.json answered ${response.status}`);
+const document: unknown = await response.json();
+mkdirSync(dirname(target), { recursive: true });
+writeFileSync(target, `${JSON.stringify(document, null, 2)}\n`);

@@ -1,0 +1,57 @@
+import { z, type OpenAPIHono } from '@hono/zod-openapi';
+import { StreamEvent } from '../domain/query.js';
+import type { AppEnv } from './env.js';
+
+/** Security of the routes no key guards (probes, metrics). */
+export const OPEN: Record<string, string[]>[] = [];
+/** Security of the agent control routes. */
+export const ADMIN = [{ adminToken: [] }];
+
+const INFO = {
+  title: 'swarmdesk',
+  version: '1.0.0',
+  description:
+    'The swarmdesk HTTP API (v1). Errors are `{ "error": { "code", "message", "details"? } }` (the `Error` ' +
+    "schema) except on the OpenAI-compatible routes, which answer in OpenAI's shape (`OpenAiError`).",
+  license: { name: 'MIT', identifier: 'MIT' },
+};
+
+/**
+ * Registers what the document says beyond the routes (security schemes, the stream event union, tags,
+ * servers) and serves it at `/openapi.json`. The default security is the
+ * integrator key; routes override it with `OPEN` or `ADMIN`.
+ */
+export function describeApi(api: OpenAPIHono<AppEnv>): void {
+  api.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', {
+    type: 'http',
+    scheme: 'bearer',
+    description:
+      'An integrator key from `SWARM_API_KEYS`. When that variable is unset, /v1 is open and the header is ignored.',
+  });
+  api.openAPIRegistry.registerComponent('securitySchemes', 'adminToken', {
+    type: 'http',
+    scheme: 'bearer',
+    description:
+      '`SWARM_ADMIN_TOKEN`. When that variable is unset, only clients connecting from a loopback address may call these.',
+  });
+  // Converted by zod itself: the domain's schemas may be built before zod learns `.openapi()`, which
+  // the registry's own conversion needs. JSON Schema 2020-12 is OpenAPI 3.1's schema dialect; the two
+  // type packages do not know that, hence the cast.
+  const { $schema: _dialect, ...streamEvent } = z.toJSONSchema(StreamEvent);
+  api.openAPIRegistry.registerComponent('schemas', 'StreamEvent', streamEvent as never);
+  api.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: INFO,
+    servers: [{ url: '/', description: 'The server serving this document' }],
+    security: [{ apiKey: [] }],
+    tags: [
+      { name: 'Queries', description: 'Customer messages and their answers (JSON, SSE, WebSocket)' },
+      { name: 'OpenAI-compatible', description: 'The desk as a chat-completions model' },
+      { name: 'Conversations', description: 'Conversation state and trail' },
+      { name: 'Customers', description: 'Customer records' },
+      { name: 'Tickets', description: 'The human-handoff queue' },
+      { name: 'Agents', description: 'Agent status and control' },
+      { name: 'System', description: 'Probes and metrics' },
+    ],
+  });
+}
