@@ -2,7 +2,7 @@ import type { QueryResult } from '../../domain/query.js';
 import type { ChatCompletion, ChatCompletionChunk, CompletionUsage, SwarmCompletionInfo } from './wire.js';
 
 /** The desk's own LLM usage for the answer: zero when it was answered offline. */
-export function usageOf(result: QueryResult): CompletionUsage {
+function usageOf(result: QueryResult): CompletionUsage {
   const { promptTokens, completionTokens } = result.usage;
   return {
     prompt_tokens: promptTokens,
@@ -11,12 +11,12 @@ export function usageOf(result: QueryResult): CompletionUsage {
   };
 }
 
-export function swarmInfo(result: QueryResult): SwarmCompletionInfo {
+function swarmInfo(result: QueryResult): SwarmCompletionInfo {
   const { queryId, conversationId, customerId, intent, department, escalated, ticketId } = result;
   return { queryId, conversationId, customerId, intent, department, escalated, ticketId };
 }
 
-export const completionId = (queryId: string) => `chatcmpl-${queryId}`;
+const completionId = (queryId: string) => `chatcmpl-${queryId}`;
 
 const unixSeconds = (iso: string) => Math.floor(Date.parse(iso) / 1000);
 

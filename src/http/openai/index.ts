@@ -9,5 +9,4 @@ export {
   ModelList,
   ModelParam,
   OpenAiErrorBody,
-  type ChatMessage,
 } from './wire.js';

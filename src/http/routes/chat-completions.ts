@@ -20,7 +20,7 @@ import type { RouteDeps } from '../route-deps.js';
 import { errorResponsesWith } from '../schemas.js';
 
 /** The model name that means "this desk". */
-export const DESK_MODEL = 'swarmdesk';
+const DESK_MODEL = 'swarmdesk';
 
 /** Where errors take OpenAI's shape instead of the API's own (see `errorShape` in app.ts). */
 export const OPENAI_PATHS = ['/v1/chat/completions', '/v1/models', '/v1/models/*'] as const;
