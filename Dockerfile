@@ -10,16 +10,20 @@ COPY . .
 RUN bash scripts/container-build.sh /release
 
 FROM ${NODE_IMAGE} AS runtime
+# A desk folder in the image (desks/<name> is published with the package), or the demo desk.
+ARG SWARM_DESK=demo
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=3000 \
+    SWARM_DESK=${SWARM_DESK} \
     SWARM_DATA_DIR=/var/lib/swarmdesk
 WORKDIR /app
 COPY --from=build /release ./
 RUN mkdir -p "$SWARM_DATA_DIR" && chown node:node "$SWARM_DATA_DIR"
 USER node
-# Trains the default intent model once, at build time, into the cache a start reads it from.
-RUN node dist/cli/main.js ask "I was charged twice" --customer CUST001 > /dev/null
+# Trains the desk's intent model once, at build time, into the cache under SWARM_DATA_DIR that a start
+# reads it from.
+RUN node dist/cli/main.js train --desk "$SWARM_DESK"
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/readyz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]

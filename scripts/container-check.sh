@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # CI without a container engine: the Dockerfile's stages as plain commands, so it cannot rot unseen.
 # Copies the build context (what git tracks or would track, as .dockerignore leaves it), runs the build
-# stage's script, then the runtime stage's warm-up and start as the image does, and waits for /readyz.
+# stage's script, then the runtime stage's model training and start as the image does, and waits for
+# /readyz.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 work="$(mktemp -d)"
@@ -18,9 +19,9 @@ mkdir -p "$work/context"
 (cd "$work/context" && bash scripts/container-build.sh "$work/release")
 
 cd "$work/release"
-export NODE_ENV=production SWARM_DATA_DIR="$work/data" LOG_LEVEL=warn
-# The image's warm-up: trains and caches the default intent model once.
-node dist/cli/main.js ask "I was charged twice" --customer CUST001 >/dev/null
+export NODE_ENV=production SWARM_DESK=demo SWARM_DATA_DIR="$work/data" LOG_LEVEL=warn
+# The image's build-time training of the desk's model into the cache.
+node dist/cli/main.js train --desk "$SWARM_DESK"
 port="$(node -e "const s=require('node:net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")"
 HOST=127.0.0.1 PORT="$port" node dist/cli/main.js serve &
 server=$!

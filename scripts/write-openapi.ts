@@ -4,7 +4,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Desk } from '../src/actors/desk.js';
+import type { Desk } from '../src/desk/index.js';
 import { createApp, createLogger, createMetrics } from '../src/http/index.js';
 
 const target = process.argv[2];

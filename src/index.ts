@@ -15,7 +15,34 @@ export {
   type Readiness,
   type ResolvedDeskOptions,
   type SubmitOptions,
+  DEMO_DESK_DIR,
+  DeskInvalidError,
+  checkDesk,
+  inspectDesk,
+  loadDesk,
+  openDesk,
+  poolTypes,
+  prepareDeskModel,
+  type DeskDefinition,
+  type DeskProblem,
+} from './desk/index.js';
+
+// For a department's own behaviour module (docs/desk.md): the built-in specialist to wrap or imitate,
+// its messages and replies, and what it reads of the desk.
+export {
+  AnswerReply,
+  AnswerRequested,
+  BUILT_IN_BEHAVIOURS,
+  ConsultReply,
+  ConsultRequested,
+  SpecialistConfig,
+  SpecialistMessage,
+  deskProfile,
+  knowledgeBaseFor,
+  specialistBehaviour,
+  type SpecialistState,
 } from './actors/index.js';
+export { DeskProfile } from './domain/desk-profile.js';
 
 export {
   CONFIG_VARIABLES,

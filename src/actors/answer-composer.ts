@@ -1,5 +1,5 @@
 import type { Customer } from '../domain/customer.js';
-import type { Department, Language, Priority } from '../domain/vocabulary.js';
+import { ESCALATION, type Department, type Language, type Priority } from '../domain/vocabulary.js';
 import type { Article } from '../knowledge/index.js';
 import { CS_TEMPLATES, EN_TEMPLATES, type AnswerTemplates } from './answer-templates.js';
 import type { EscalationReason } from './escalation-policy.js';
@@ -111,6 +111,7 @@ export function mergeAnswers(
   language: Language,
   customer: Customer | null,
   parts: readonly AnsweredPart[],
+  titleOf: (department: Department) => string,
 ): string {
   const [only] = parts;
   if (parts.length === 1 && only) return only.answer.text;
@@ -122,7 +123,8 @@ export function mergeAnswers(
     byDepartment.set(part.department, cores);
   }
   const sections = [...byDepartment].map(
-    ([department, cores]) => `${t.department[department]}:\n${cores.join('\n\n')}`,
+    ([department, cores]) =>
+      `${department === ESCALATION ? t.handoverTitle : titleOf(department)}:\n${cores.join('\n\n')}`,
   );
   return letter(t, customer, [t.multiIntro, ...sections, ...planNote(t, customer)]);
 }

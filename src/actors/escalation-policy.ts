@@ -40,14 +40,10 @@ export const RESPONSE_TARGET_MS: Record<Priority, number> = {
   low: 24 * 3_600_000,
 };
 
-const INTENT_REASONS: Record<string, EscalationReason> = {
-  human_agent_request: 'human_requested',
-  complaint_angry: 'anger',
-  legal_threat: 'legal_threat',
-};
-
 export interface EscalationInput {
   intent: string;
+  /** The desk's word that this intent goes to a person (`escalate` in its definition). */
+  intentEscalation?: EscalationReason | undefined;
   confidence: number;
   outOfScope: boolean;
   cues: CueScores;
@@ -58,8 +54,7 @@ export interface EscalationInput {
 /** Why this message goes to a human before any specialist sees it; empty when it does not. */
 export function escalationReasons(input: EscalationInput): EscalationReason[] {
   const reasons = new Set<EscalationReason>();
-  const byIntent = INTENT_REASONS[input.intent];
-  if (byIntent) reasons.add(byIntent);
+  if (input.intentEscalation) reasons.add(input.intentEscalation);
   if (input.cues.human >= 3) reasons.add('human_requested');
   if (input.cues.legal >= 3) reasons.add('legal_threat');
   if (input.cues.negative + (input.cues.shouting ? 2 : 0) >= ESCALATION_DEFAULTS.angerPoints)

@@ -1,5 +1,7 @@
-import type { Department, Language, SpecialistDepartment } from '../domain/vocabulary.js';
+import type { DeskProfile } from '../domain/desk-profile.js';
+import type { Language, SpecialistDepartment } from '../domain/vocabulary.js';
 import type { SearchHit, SearchOptions } from '../knowledge/index.js';
+import { departmentOfIntent, isSpecialistOf } from './desk-knowledge.js';
 
 export interface Ownership {
   owner: SpecialistDepartment;
@@ -14,10 +16,8 @@ export interface OwnershipInput {
   language: Language;
   /** What the specialist found in its own department's articles. */
   ownHits: readonly SearchHit[];
-}
-
-function isSpecialist(department: Department | undefined): department is SpecialistDepartment {
-  return department === 'technical' || department === 'billing' || department === 'general';
+  /** Departments the part was already handed off from: it never goes back to one of them. */
+  visited: readonly string[];
 }
 
 /**
@@ -27,16 +27,18 @@ function isSpecialist(department: Department | undefined): department is Special
  */
 export function otherOwner(
   input: OwnershipInput,
-  departmentOf: (intent: string) => Department | undefined,
+  desk: DeskProfile,
   search: (text: string, options: SearchOptions) => SearchHit[],
 ): Ownership | undefined {
-  const catalogued = departmentOf(input.intent);
-  if (isSpecialist(catalogued) && catalogued !== input.own) {
+  const catalogued = departmentOfIntent(desk, input.intent);
+  const elsewhere = (department: string | undefined): department is string =>
+    isSpecialistOf(desk, department) && department !== input.own && !input.visited.includes(department);
+  if (elsewhere(catalogued)) {
     return { owner: catalogued, reason: `intent ${input.intent} belongs to ${catalogued}` };
   }
   if (input.ownHits.length > 0) return undefined;
   const best = search(input.text, { language: input.language, limit: 1 })[0];
-  if (best && isSpecialist(best.article.department) && best.article.department !== input.own) {
+  if (best && elsewhere(best.article.department)) {
     return {
       owner: best.article.department,
       reason: `best article ${best.article.id} is ${best.article.department}`,

@@ -1,18 +1,7 @@
-import type { Priority, SubscriptionType } from '../domain/vocabulary.js';
-import type { Department } from '../domain/vocabulary.js';
+import { ESCALATION, type Department, type Priority, type SubscriptionType } from '../domain/vocabulary.js';
 import type { CueScores } from './cues.js';
 
 const LEVELS: readonly Priority[] = ['low', 'medium', 'high', 'urgent'];
-
-/** Intents that are questions, not problems: they start one level lower. */
-const INFORMATIONAL_INTENTS = new Set([
-  'opening_hours',
-  'feature_question',
-  'feedback_compliment',
-  'pricing_question',
-  'language_settings',
-  'profile_settings',
-]);
 
 /** Cue points needed for each step up; the lexicon weights are in cues.ts. */
 export const PRIORITY_STEPS = { high: 2, urgent: 4 } as const;
@@ -20,7 +9,8 @@ export const PRIORITY_STEPS = { high: 2, urgent: 4 } as const;
 export interface PriorityInput {
   cues: CueScores;
   department: Department;
-  intent: string;
+  /** The intent's own starting point from the desk (questions start `low`); `medium` when absent. */
+  start?: Priority | undefined;
   plan: SubscriptionType | undefined;
 }
 
@@ -30,17 +20,17 @@ function step(priority: Priority, by: number): Priority {
 }
 
 /**
- * A scored heuristic: informational questions start `low`, problems `medium`; urgency and negative
+ * A scored heuristic: a message starts where its intent says (questions `low`), else `medium`; urgency and negative
  * sentiment cues lift it (escalation cases are at least `high`); a Premium customer gets one step up.
  */
 export function priorityFor(input: PriorityInput): Priority {
-  const { cues, department, intent, plan } = input;
-  let priority: Priority = INFORMATIONAL_INTENTS.has(intent) ? 'low' : 'medium';
+  const { cues, department, start, plan } = input;
+  let priority: Priority = start ?? 'medium';
   const points =
     cues.urgency + Math.floor(cues.negative / 2) + (cues.shouting ? 1 : 0) + (cues.legal > 0 ? 2 : 0);
   if (points >= PRIORITY_STEPS.urgent) priority = step(priority, 2);
   else if (points >= PRIORITY_STEPS.high) priority = step(priority, 1);
-  if (department === 'escalation' && LEVELS.indexOf(priority) < LEVELS.indexOf('high')) priority = 'high';
+  if (department === ESCALATION && LEVELS.indexOf(priority) < LEVELS.indexOf('high')) priority = 'high';
   if (plan === 'Premium') priority = step(priority, 1);
   return priority;
 }

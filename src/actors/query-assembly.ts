@@ -1,8 +1,10 @@
 import type { BlackboardEntryInput, ConversationState } from '../domain/conversation.js';
 import type { Customer } from '../domain/customer.js';
+import type { DeskProfile } from '../domain/desk-profile.js';
 import type { Handoff, QueryPart, QueryResult, Usage } from '../domain/query.js';
 import type { Department, Language, Priority } from '../domain/vocabulary.js';
 import { mergeAnswers, type AnsweredPart } from './answer-composer.js';
+import { departmentTitle } from './desk-knowledge.js';
 import type { EscalationReply } from './escalation-messages.js';
 import type { EscalationReason } from './escalation-policy.js';
 import type { RouteRequested } from './router-messages.js';
@@ -25,6 +27,7 @@ export interface PartRun {
 }
 
 export interface AssemblyInput {
+  desk: DeskProfile;
   router: string;
   message: RouteRequested;
   language: Language;
@@ -138,7 +141,9 @@ export function assembleQuery(input: AssemblyInput): Assembled {
     assignedAgent: lead?.agent ?? by,
     handoffs,
     parts,
-    response: mergeAnswers(language, input.customer, answered),
+    response: mergeAnswers(language, input.customer, answered, (department) =>
+      departmentTitle(input.desk, department, language),
+    ),
     createdAt: message.at,
     timings: {
       totalMs: input.routingMs + input.answerMs,

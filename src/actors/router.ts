@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import type { Customer } from '../domain/customer.js';
+import type { DeskProfile } from '../domain/desk-profile.js';
 import type { Handoff, StreamEvent, Usage } from '../domain/query.js';
 import type { Department, Language, Priority } from '../domain/vocabulary.js';
 import type { ClassifyRequest, ClassifyResult } from '../llm/index.js';
 import { defineBehaviour, type ActorContext } from '../runtime/index.js';
 import { viewConversation, type ConversationView } from './conversation-view.js';
 import { scoreCues } from './cues.js';
+import { deskProfile } from './desk-knowledge.js';
 import type { EscalationReply, EscalationRequested } from './escalation-messages.js';
 import { ESCALATION_DEFAULTS, type EscalationReason } from './escalation-policy.js';
 import { createIntentToolkit, type IntentToolkit } from './intent-toolkit.js';
@@ -17,7 +19,7 @@ import type { AnswerReply, AnswerRequested } from './specialist-messages.js';
 
 /** The router pool's `config`. */
 export const RouterConfig = z.object({
-  intentModelPath: z.string().optional(),
+  intentModelPath: z.string().min(1),
   intentMappingPath: z.string().optional(),
   /** LLM mode: ask the `llm` service to classify when the local model is below this confidence. */
   llmThreshold: z.number().min(0).max(1).optional(),
@@ -30,6 +32,7 @@ export type RouterConfig = z.infer<typeof RouterConfig>;
 
 export interface RouterState {
   config: RouterConfig;
+  desk: DeskProfile;
   intents: IntentToolkit;
 }
 
@@ -72,7 +75,7 @@ function answerRequest(
   work: Work,
   part: PlannedPart,
   department: PlannedPart['department'],
-  hops: number,
+  visited: readonly string[],
 ): AnswerRequested {
   const { message } = work;
   return {
@@ -87,7 +90,8 @@ function answerRequest(
     department,
     language: work.language,
     priority: work.priority,
-    hops,
+    hops: visited.length,
+    visited: [...visited],
     retry: part.retry,
     avoidArticles: part.retry ? work.view.givenArticles : [],
     stream: message.stream,
@@ -103,10 +107,11 @@ async function runPart(work: Work, part: PlannedPart, share: number): Promise<Pa
   let target = part.target;
   let department = part.department;
   let fellBack = false;
+  const visited: string[] = [];
   for (;;) {
     let reply: AnswerReply;
     try {
-      reply = await ctx.ask<AnswerReply>(target, answerRequest(work, part, department, handoffs.length), {
+      reply = await ctx.ask<AnswerReply>(target, answerRequest(work, part, department, visited), {
         key: message.conversationId,
         priority: work.priority,
         timeoutMs: remaining(work, share),
@@ -145,6 +150,7 @@ async function runPart(work: Work, part: PlannedPart, share: number): Promise<Pa
         emit(work, { type: 'handoff', queryId: message.queryId, from: reply.agent, to, reason });
         if (overLimit)
           return { outcome: { kind: 'escalate', part, reason: 'handoff_limit', noArticle: false }, handoffs };
+        visited.push(department);
         target = reply.to;
         department = reply.to;
       }
@@ -213,7 +219,7 @@ async function escalate(
 async function route(state: RouterState, message: RouteRequested, ctx: ActorContext): Promise<RouteOutcome> {
   const started = performance.now();
   const loaded = message.context;
-  const { intents, config } = state;
+  const { intents, config, desk } = state;
   const language = intents.language(message.text);
   const work: Work = {
     message,
@@ -230,6 +236,7 @@ async function route(state: RouterState, message: RouteRequested, ctx: ActorCont
   if (config.llmThreshold !== undefined)
     classified = await refineWithLlm(work, intents, config.llmThreshold, classified);
   const plan = planRouting({
+    desk,
     text: message.text,
     classified,
     view: work.view,
@@ -271,6 +278,7 @@ async function route(state: RouterState, message: RouteRequested, ctx: ActorCont
       ? await escalate(work, [...reasons], lead?.department ?? 'escalation', noArticle)
       : undefined;
   const assembled = assembleQuery({
+    desk,
     router: ctx.self.id,
     message,
     language,
@@ -297,7 +305,8 @@ export const routerBehaviour = defineBehaviour<RouterState, RouterMessage>({
   messages: RouterMessage,
   init(ctx) {
     const config = RouterConfig.parse(ctx.config ?? {});
-    return { config, intents: createIntentToolkit(config, () => ctx.shared(MODEL_SHARED_KEY)) };
+    const desk = deskProfile(ctx);
+    return { config, desk, intents: createIntentToolkit(config, desk, () => ctx.shared(MODEL_SHARED_KEY)) };
   },
   async receive(state, message, ctx) {
     switch (message.type) {

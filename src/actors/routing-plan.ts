@@ -1,6 +1,13 @@
 import type { Customer } from '../domain/customer.js';
-import type { Department, Priority, SpecialistDepartment } from '../domain/vocabulary.js';
+import type { DeskProfile } from '../domain/desk-profile.js';
+import {
+  ESCALATION,
+  type Department,
+  type Priority,
+  type SpecialistDepartment,
+} from '../domain/vocabulary.js';
 import type { CueScores } from './cues.js';
+import { intentPriority, isSpecialistOf } from './desk-knowledge.js';
 import type { ConversationView } from './conversation-view.js';
 import { ESCALATION_DEFAULTS, escalationReasons, type EscalationReason } from './escalation-policy.js';
 import { maxPriority, priorityFor } from './priority.js';
@@ -40,6 +47,7 @@ export interface RoutingPlan {
 }
 
 export interface PlanInput {
+  desk: DeskProfile;
   text: string;
   classified: readonly ClassifiedPart[];
   view: ConversationView;
@@ -50,10 +58,6 @@ export interface PlanInput {
   now: number;
   /** Below this confidence a follow-up is read as continuing the conversation's current topic. */
   unsureBelow: number;
-}
-
-function isSpecialist(department: Department | undefined): department is SpecialistDepartment {
-  return department === 'technical' || department === 'billing' || department === 'general';
 }
 
 /** Message-level reasons (cues in the words) apply whatever the intent. */
@@ -67,7 +71,7 @@ function prioritise(input: PlanInput, parts: readonly ClassifiedPart[]): Priorit
       priorityFor({
         cues: input.cues,
         department: part.department,
-        intent: part.intent,
+        start: intentPriority(input.desk, part.intent),
         plan: input.customer?.subscriptionType,
       }),
     );
@@ -78,6 +82,7 @@ function prioritise(input: PlanInput, parts: readonly ClassifiedPart[]): Priorit
 function reasonsFor(input: PlanInput, part: ClassifiedPart): EscalationReason[] {
   return escalationReasons({
     intent: part.intent,
+    intentEscalation: input.desk.intents[part.intent]?.escalate,
     confidence: part.confidence,
     outOfScope: part.outOfScope,
     cues: input.cues,
@@ -90,7 +95,7 @@ function reasonsFor(input: PlanInput, part: ClassifiedPart): EscalationReason[] 
 function planFollowUp(input: PlanInput, part: ClassifiedPart): RoutingPlan | undefined {
   const { state, problemText, markedUnresolved } = input.view;
   const { assignedAgent, intent: currentIntent, department } = state;
-  if (!assignedAgent || !currentIntent || !isSpecialist(department)) return undefined;
+  if (!assignedAgent || !currentIntent || !isSpecialistOf(input.desk, department)) return undefined;
   const unsure = part.outOfScope || part.confidence < input.unsureBelow;
   const notHelped = input.cues.notHelped >= 3 || markedUnresolved;
   const sameProblem = !unsure && part.intent === currentIntent;
@@ -110,7 +115,7 @@ function planFollowUp(input: PlanInput, part: ClassifiedPart): RoutingPlan | und
         kind: 'retry',
         parts: [],
         escalation: [...cueReasons, 'unresolved'],
-        escalatedParts: [{ ...current, department: 'escalation' }],
+        escalatedParts: [{ ...current, department: ESCALATION }],
         priority,
         attempts,
         triedAgents,
@@ -184,7 +189,7 @@ function planNew(input: PlanInput): RoutingPlan {
     const reasons = reasonsFor(input, part);
     for (const reason of reasons) escalation.add(reason);
     const partOwnReasons = reasons.filter((r) => !CUE_REASONS.has(r));
-    if (isSpecialist(part.department) && partOwnReasons.length === 0) {
+    if (isSpecialistOf(input.desk, part.department) && partOwnReasons.length === 0) {
       parts.push({
         ...part,
         department: part.department,
@@ -193,7 +198,7 @@ function planNew(input: PlanInput): RoutingPlan {
         retry: false,
       });
     } else {
-      escalatedParts.push({ ...part, department: 'escalation' });
+      escalatedParts.push({ ...part, department: ESCALATION });
     }
   }
   return {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Customer } from '../domain/customer.js';
+import { ConsultFact } from '../domain/desk-profile.js';
 import { Usage } from '../domain/query.js';
 import { Language, Priority, SpecialistDepartment } from '../domain/vocabulary.js';
 import { EscalationReason } from './escalation-policy.js';
@@ -25,6 +26,8 @@ export const AnswerRequested = z.object({
   priority: Priority,
   /** Handoffs this part has been through. */
   hops: z.number().int().nonnegative(),
+  /** The departments it was handed off from, so it is never handed back to one (no ping-pong). */
+  visited: z.array(z.string()),
   /** The previous answer did not help: say so and try something else. */
   retry: z.boolean(),
   /** Articles already given in this conversation. */
@@ -34,9 +37,6 @@ export const AnswerRequested = z.object({
   history: z.array(HistoryMessage),
 });
 export type AnswerRequested = z.infer<typeof AnswerRequested>;
-
-export const ConsultFact = z.enum(['plan']);
-export type ConsultFact = z.infer<typeof ConsultFact>;
 
 /** A specialist asking another for a fact it needs to finish its answer. */
 export const ConsultRequested = z.object({

@@ -2,11 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { scoreCues } from '../../src/actors/cues.js';
 import { priorityFor } from '../../src/actors/priority.js';
 
+import { demoProfile } from '../support/demo-desk.js';
+
+const desk = demoProfile();
 const priority = (text: string, intent = 'login_problem', plan?: 'Basic' | 'Premium' | 'Business') =>
-  priorityFor({ cues: scoreCues(text), department: 'technical', intent, plan });
+  priorityFor({
+    cues: scoreCues(text),
+    department: 'technical',
+    start: desk.intents[intent]?.priority,
+    plan,
+  });
 
 describe('priority', () => {
-  it('starts problems at medium and questions at low', () => {
+  it('starts problems at medium and questions at low, as the desk says of each intent', () => {
     expect(priority('I cannot log in')).toBe('medium');
     expect(priority('What are your opening hours?', 'opening_hours')).toBe('low');
   });
@@ -30,7 +38,6 @@ describe('priority', () => {
       priorityFor({
         cues: scoreCues('I want a human'),
         department: 'escalation',
-        intent: 'human_agent_request',
         plan: undefined,
       }),
     ).toBe('high');

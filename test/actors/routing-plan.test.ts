@@ -3,6 +3,9 @@ import { viewConversation } from '../../src/actors/conversation-view.js';
 import { scoreCues } from '../../src/actors/cues.js';
 import { planRouting, type ClassifiedPart, type PlanInput } from '../../src/actors/routing-plan.js';
 import type { BlackboardEntry, ConversationState } from '../../src/domain/conversation.js';
+import { demoProfile } from '../support/demo-desk.js';
+
+const desk = demoProfile();
 
 const NOW = Date.parse('2026-11-25T12:00:00.000Z');
 const fresh: ConversationState = { attempts: 0, triedAgents: [], escalated: false };
@@ -59,6 +62,7 @@ const part = (
 
 function plan(text: string, classified: ClassifiedPart[], state = fresh, extra: Partial<PlanInput> = {}) {
   return planRouting({
+    desk,
     text,
     classified,
     view: viewConversation(state, state === fresh ? [] : entries),
@@ -148,6 +152,7 @@ describe('routing plan', () => {
       value: { resolved: false },
     };
     const p = planRouting({
+      desk,
       text: 'ok and then?',
       classified: [part('oos', 'escalation', 0.2)],
       view: viewConversation(withTechnical, [...entries, feedback]),

@@ -5,6 +5,7 @@ import type { Customer } from '../../src/domain/customer.js';
 import type { SpecialistDepartment } from '../../src/domain/vocabulary.js';
 import type { AnswerResult } from '../../src/llm/index.js';
 import { fakeContext, type FakeContextOptions } from './support/fake-context.js';
+import { demoDesk } from '../support/demo-desk.js';
 
 const emily: Customer = {
   schemaVersion: 1,
@@ -32,6 +33,7 @@ function request(overrides: Partial<AnswerRequested>): AnswerRequested {
     language: 'en',
     priority: 'medium',
     hops: 0,
+    visited: [],
     retry: false,
     avoidArticles: [],
     stream: false,
@@ -49,7 +51,7 @@ async function run(
   const fake = fakeContext({
     id: `${department}-1`,
     type: department,
-    config: { department, llm: options.llm ?? false },
+    config: { department, llm: options.llm ?? false, knowledgeDirs: demoDesk().knowledgeDirs },
     ...options,
   });
   const state = (await specialistBehaviour.init(fake.ctx)) as SpecialistState;
@@ -89,6 +91,13 @@ describe('specialist agent', () => {
       }),
     );
     expect(reply).toMatchObject({ outcome: 'handoff', to: 'billing' });
+  });
+
+  it('never hands a part back to a department it was handed off from', async () => {
+    const words = 'I was charged twice for my subscription this month';
+    const message = request({ department: 'technical', intent: 'app_crash', text: words, searchText: words });
+    const { reply } = await run('technical', { ...message, hops: 1, visited: ['billing'] });
+    expect(reply).not.toMatchObject({ outcome: 'handoff', to: 'billing' });
   });
 
   it('says it has nothing rather than inventing an answer', async () => {
@@ -149,7 +158,10 @@ describe('specialist agent', () => {
   });
 
   it('answers the billing consult with the plan', async () => {
-    const fake = fakeContext({ id: 'billing-1', config: { department: 'billing' } });
+    const fake = fakeContext({
+      id: 'billing-1',
+      config: { department: 'billing', knowledgeDirs: demoDesk().knowledgeDirs },
+    });
     const state = (await specialistBehaviour.init(fake.ctx)) as SpecialistState;
     const step = await specialistBehaviour.receive(
       state,
