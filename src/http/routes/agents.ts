@@ -47,7 +47,7 @@ export function agentRoutes(
     path: '/v1/agents/stream',
     operationId: 'streamAgents',
     tags: ['Agents'],
-    summary: 'Agent status as SSE: a `snapshot` event, then every change (event name = its type)',
+    summary: 'Agent status as SSE: a snapshot event, then every change (event name = its type)',
     responses: {
       200: { description: 'Event stream', content: { 'text/event-stream': { schema: { type: 'string' } } } },
       ...errorResponses(401),

@@ -55,7 +55,7 @@ export function ticketRoutes({ desk }: RouteDeps, hook: OpenAPIHono<AppEnv>['def
     path: '/v1/tickets/{id}',
     operationId: 'changeTicketStatus',
     tags: ['Tickets'],
-    summary: 'Take a ticket (`assigned`), close it (`closed`) or put it back in the queue (`open`)',
+    summary: 'Take a ticket (assigned), close it (closed) or put it back in the queue (open)',
     request: {
       params: IdParam,
       body: { content: { 'application/json': { schema: TicketStatusChange } }, required: true },
