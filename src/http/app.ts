@@ -24,6 +24,7 @@ import { agentRoutes } from './routes/agents.js';
 import { OPENAI_PATHS, chatCompletionRoutes } from './routes/chat-completions.js';
 import { conversationRoutes } from './routes/conversations.js';
 import { customerRoutes } from './routes/customers.js';
+import { deskRoutes } from './routes/desk.js';
 import { docsRoutes } from './routes/docs-page.js';
 import { queryRoutes } from './routes/queries.js';
 import { systemRoutes } from './routes/system.js';
@@ -90,11 +91,12 @@ export function createApp(deps: AppDeps): SwarmApp {
   hono.route('/', queryRoutes(routeDeps, validationHook));
   hono.route('/', conversationRoutes(routeDeps, validationHook));
   hono.route('/', customerRoutes(routeDeps, validationHook));
+  hono.route('/', deskRoutes(routeDeps, validationHook));
   hono.route('/', ticketRoutes(routeDeps, validationHook));
   hono.route('/', agentRoutes(routeDeps, validationHook));
   hono.route('/', chatCompletionRoutes(routeDeps, validationHook));
   hono.route('/', websocketRoutes(routeDeps, upgradeWebSocket));
-  describeApi(hono);
+  describeApi(hono, Object.keys(deps.desk.profile.departments));
   docsRoutes(hono);
 
   hono.onError(errorHandler(metrics));

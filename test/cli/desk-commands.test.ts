@@ -47,6 +47,17 @@ describe('swarmdesk init, check and train --desk', () => {
     expect(text).toMatch(/\d+ error\(s\), \d+ warning\(s\): the desk cannot be served/);
   });
 
+  it('serve refuses an invalid desk with the same lines as check', async () => {
+    const file = join(dir, 'desk.yaml');
+    writeFileSync(file, 'name: Broken\nextends: demo\nintents:\n  lost_parcel:\n    department: shiping\n');
+    const { io, err } = capture();
+    expect(await runCli(['serve'], io, { SWARM_DESK: dir, LOG_LEVEL: 'silent' })).toBe(1);
+    expect(err.join('\n')).toContain(`error DESK_INVALID: the desk has 2 error(s)`);
+    expect(err.join('\n')).toContain(
+      `${file}:4: error: intents.lost_parcel.department: unknown department "shiping"`,
+    );
+  });
+
   it('check takes SWARM_DESK when no folder is given', async () => {
     const { io, out } = capture();
     expect(await runCli(['check'], io, { SWARM_DESK: 'demo' })).toBe(0);

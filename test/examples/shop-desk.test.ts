@@ -77,6 +77,13 @@ describe('the example shop desk (the demo plus a shipping department), over HTTP
     expect((await ask(message)).department).toBe(department);
   });
 
+  it("names the desk's departments in GET /v1/desk and in the OpenAPI document", async () => {
+    const desk = (await (await app.request('/v1/desk')).json()) as { departments: Record<string, unknown> };
+    expect(Object.keys(desk.departments).sort()).toEqual(['billing', 'general', 'shipping', 'technical']);
+    const document = JSON.stringify(await (await app.request('/openapi.json')).json());
+    expect(document).toContain('"enum":["technical","billing","general","shipping","escalation"]');
+  });
+
   it('runs a pool for the new department and lists it with the others', async () => {
     const res = await app.request('/v1/agents');
     const { agents } = (await res.json()) as { agents: Array<{ type: string }> };
