@@ -1,5 +1,5 @@
 export { createApp, type AppDeps, type SwarmApp } from './app.js';
-export { STATUS_BY_CODE, mapError, type MappedError } from './error-status.js';
+export { STATUS_BY_CODE } from './error-status.js';
 export {
   ForbiddenError,
   InvalidJsonError,
@@ -10,11 +10,10 @@ export {
   UnauthorizedError,
   UnsupportedMediaTypeError,
   ValidationError,
-  type FieldIssue,
 } from './errors.js';
-export { HttpOptions, RateLimit, type ResolvedHttpOptions } from './http-options.js';
-export { createLogger, toActorLogger, type LoggerOptions } from './logger.js';
+export { HttpOptions, type ResolvedHttpOptions } from './http-options.js';
+export { createLogger, toActorLogger } from './logger.js';
 export { createMetrics, type EdgeMetrics } from './metrics.js';
-export { decideAdmin, isLoopback, type AdminDecision } from './middleware/index.js';
+export { decideAdmin, isLoopback } from './middleware/index.js';
 export { startServer, type RunningServer, type ShutdownOutcome } from './server.js';
 export { createShutdownHandler, installShutdownSignals } from './shutdown-signals.js';

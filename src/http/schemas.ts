@@ -5,8 +5,7 @@ import { QueryInput } from '../domain/query.js';
 import { TicketStatus } from '../domain/ticket.js';
 
 /** Every error response. */
-export const ErrorBody = z.object({ error: SerializedErrorSchema }).openapi('Error');
-export type ErrorBody = z.infer<typeof ErrorBody>;
+const ErrorBody = z.object({ error: SerializedErrorSchema }).openapi('Error');
 
 /**
  * The one union of stream events (SSE event data, WebSocket frames), registered by `describeApi`. A

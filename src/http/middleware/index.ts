@@ -1,4 +1,4 @@
-export { adminAuth, decideAdmin, type AdminDecision } from './admin-auth.js';
+export { adminAuth, decideAdmin } from './admin-auth.js';
 export { apiKeys } from './api-keys.js';
 export { readBody } from './read-body.js';
 export { closeWhenDraining } from './close-when-draining.js';
