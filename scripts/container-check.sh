@@ -13,9 +13,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-git ls-files --cached --others --exclude-standard -z | tar --null -T - -cf - | tar -xf - -C "$work"
 mkdir -p "$work/context"
-(cd "$work" && find . -mindepth 1 -maxdepth 1 ! -name context -exec mv {} context/ \;)
+git ls-files --cached --others --exclude-standard -z | tar --null --ignore-failed-read -T - -cf - | tar -xf - -C "$work/context"
 (cd "$work/context" && bash scripts/container-build.sh "$work/release")
 
 cd "$work/release"
