@@ -45,6 +45,11 @@ export interface EscalationInput {
   /** The desk's word that this intent goes to a person (`escalate` in its definition). */
   intentEscalation?: EscalationReason | undefined;
   confidence: number;
+  /**
+   * How sure the model is of the department: when given, low confidence is judged on it, because a
+   * message split between two intents of the right department has a clear place to go.
+   */
+  departmentConfidence?: number;
   outOfScope: boolean;
   cues: CueScores;
   history: readonly IssueRecord[];
@@ -59,7 +64,11 @@ export function escalationReasons(input: EscalationInput): EscalationReason[] {
   if (input.cues.legal >= 3) reasons.add('legal_threat');
   if (input.cues.negative + (input.cues.shouting ? 2 : 0) >= ESCALATION_DEFAULTS.angerPoints)
     reasons.add('anger');
-  if (input.outOfScope || input.confidence < ESCALATION_DEFAULTS.minConfidence) reasons.add('low_confidence');
+  if (
+    input.outOfScope ||
+    (input.departmentConfidence ?? input.confidence) < ESCALATION_DEFAULTS.minConfidence
+  )
+    reasons.add('low_confidence');
   if (!input.outOfScope && isRepeatContact(input.intent, input.history, input.now))
     reasons.add('repeat_contact');
   return [...reasons];

@@ -2,7 +2,7 @@ export { composeHandover } from './answer-composer.js';
 export { BUILT_IN_BEHAVIOURS } from './behaviour-refs.js';
 export { scoreCues } from './cues.js';
 export { TicketRequest } from './escalation-messages.js';
-export { EscalationReason, dueBy } from './escalation-policy.js';
+export { ESCALATION_DEFAULTS, EscalationReason, dueBy } from './escalation-policy.js';
 export { priorityFor } from './priority.js';
 export { RouterConfig } from './router.js';
 export {

@@ -18,6 +18,8 @@ export interface ClassifiedPart {
   intent: string;
   department: Department;
   confidence: number;
+  /** The model's probability of the department (absent when the classifier knows none). */
+  departmentConfidence?: number;
   outOfScope: boolean;
 }
 
@@ -84,6 +86,7 @@ function reasonsFor(input: PlanInput, part: ClassifiedPart): EscalationReason[] 
     intent: part.intent,
     intentEscalation: input.desk.intents[part.intent]?.escalate,
     confidence: part.confidence,
+    ...(part.departmentConfidence === undefined ? {} : { departmentConfidence: part.departmentConfidence }),
     outOfScope: part.outOfScope,
     cues: input.cues,
     history: input.customer?.issuesHistory ?? [],

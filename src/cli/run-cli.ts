@@ -3,7 +3,8 @@ import { ASK_USAGE, runAsk } from './ask.js';
 import { CHECK_USAGE, INIT_USAGE, runCheck, runInit, runTrainDesk } from './desk-commands.js';
 import { runEval } from './eval.js';
 import { SERVE_USAGE, runServe } from './serve.js';
-import { runTrain, type CommandIo } from './train.js';
+import type { CommandIo } from './command-io.js';
+import { runTrain } from './train.js';
 
 export const USAGE = `swarmdesk: customer support run by a supervised swarm of agents
 
@@ -55,7 +56,7 @@ export async function runCli(
         ? runTrainDesk(rest, io, env)
         : runTrain(rest, io);
     case 'eval':
-      return runEval(rest, io);
+      return runEval(rest, io, env);
     case 'help':
     case '--help':
     case '-h':

@@ -99,7 +99,7 @@ export function createApp(deps: AppDeps): SwarmApp {
   describeApi(hono, Object.keys(deps.desk.profile.departments));
   docsRoutes(hono);
 
-  hono.onError(errorHandler(metrics));
+  hono.onError(errorHandler(metrics, logger));
   hono.notFound(notFoundHandler(hono));
 
   return {

@@ -36,6 +36,20 @@ describe('escalation policy', () => {
     expect(reasons('what is the weather', 'oos', 0.6)).toEqual(['low_confidence']);
   });
 
+  it('judges low confidence on the department when the model gives its probability', () => {
+    const base = {
+      intent: 'login_problem',
+      outOfScope: false,
+      cues: scoreCues('hmm'),
+      history: [],
+      now: NOW,
+    };
+    expect(escalationReasons({ ...base, confidence: 0.2, departmentConfidence: 0.6 })).toEqual([]);
+    expect(escalationReasons({ ...base, confidence: 0.9, departmentConfidence: 0.1 })).toEqual([
+      'low_confidence',
+    ]);
+  });
+
   it('escalates a repeat contact about the same problem within the window, not an old one', () => {
     const recent = [
       { at: '2026-11-19T10:00:00.000Z', summary: 'login', intent: 'login_problem' },
