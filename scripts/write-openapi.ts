@@ -17,11 +17,21 @@ const { desk: demo } = loadDesk('demo');
 if (!demo) throw new Error('the demo desk does not load: run swarmdesk check demo');
 const profile = profileOf(demo);
 
-// Routes are described when the app is built and never called here: only the desk's profile (its
-// department names, in the document) may be read.
+/** An object any use of which is a bug: routes are described when the app is built, never called here. */
+function untouchable<T extends object>(name: string): T {
+  return new Proxy({} as T, {
+    get: (_target, key) => {
+      throw new Error(`writing the API document touched ${name}.${String(key)}`);
+    },
+  });
+}
+
+// The routes may keep the desk's parts (its agents) for later; only its profile (the department names
+// the document lists) is read now.
 const noDesk = new Proxy({} as Desk, {
   get: (_target, key) => {
     if (key === 'profile') return profile;
+    if (key === 'agents') return untouchable<Desk['agents']>('desk.agents');
     throw new Error(`writing the API document touched the desk (${String(key)})`);
   },
 });

@@ -3,6 +3,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Logger } from 'pino';
 import type { Desk } from '../desk/index.js';
 import type { AppEnv } from './env.js';
+import { consoleRoutes, createConsoleFeed, loadConsoleAssets } from './console/index.js';
 import { describe, errorHandler, notFoundHandler, validationHook } from './error-handler.js';
 import { HttpOptions, type ResolvedHttpOptions } from './http-options.js';
 import { createLifecycle, type Lifecycle } from './lifecycle.js';
@@ -32,6 +33,9 @@ import { ticketRoutes } from './routes/tickets.js';
 import { websocketRoutes } from './routes/websocket.js';
 import { createWebSocketUpgrades } from './ws-upgrade.js';
 
+/** Tickets of each list the console shows: the top of the queue is what gets worked. */
+const CONSOLE_TICKETS = 10;
+
 export interface AppDeps {
   desk: Desk;
   options?: HttpOptions;
@@ -41,6 +45,8 @@ export interface AppDeps {
   metrics?: EdgeMetrics;
   /** Clock of the rate limiter, for tests. */
   now?: () => number;
+  /** Where the built console is (`index.html`, `assets/`). Default: dist/console of this package. */
+  consoleDir?: string;
 }
 
 /** The edge: routes, middleware and what `startServer` and shutdown need to reach. */
@@ -96,6 +102,24 @@ export function createApp(deps: AppDeps): SwarmApp {
   hono.route('/', agentRoutes(routeDeps, validationHook));
   hono.route('/', chatCompletionRoutes(routeDeps, validationHook));
   hono.route('/', websocketRoutes(routeDeps, upgradeWebSocket));
+  hono.route(
+    '/',
+    consoleRoutes(
+      routeDeps,
+      {
+        recorder: metrics.recorder,
+        feed: createConsoleFeed(metrics.recorder, async () => {
+          const [assigned, open] = await Promise.all([
+            deps.desk.listTickets({ status: 'assigned', limit: CONSOLE_TICKETS }),
+            deps.desk.listTickets({ status: 'open', limit: CONSOLE_TICKETS }),
+          ]);
+          return { assigned, open };
+        }),
+        assets: loadConsoleAssets(deps.consoleDir),
+      },
+      validationHook,
+    ),
+  );
   describeApi(hono, Object.keys(deps.desk.profile.departments));
   docsRoutes(hono);
 

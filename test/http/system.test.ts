@@ -93,6 +93,8 @@ describe('health, readiness, metrics and the API document', () => {
         '/v1/chat/completions',
         '/v1/models',
         '/v1/models/{model}',
+        '/v1/console/stream',
+        '/v1/console/traffic',
         '/v1/conversations/{id}',
         '/v1/customers/{id}',
         '/v1/desk',
