@@ -163,3 +163,37 @@ export {
   LlmTimeoutError,
   LlmUnavailableError,
 } from './llm/index.js';
+
+export {
+  ActionError,
+  ActionsConfig,
+  ActionSpec,
+  IntentAction,
+  createActionEngine,
+  runActionTurn,
+  type ActionCallContext,
+  type ActionCallRecord,
+  type ActionEngine,
+  type ActionResult,
+  type ActionTool,
+  type ActionTurn,
+} from './actions/index.js';
+
+export {
+  createMemoryIdempotencyStore,
+  createRedisIdempotencyStore,
+  type IdempotencyStore,
+} from './idempotency/index.js';
+
+export {
+  Delivery,
+  RETRY_DELAYS_MS,
+  WebhookEventType,
+  WebhookSubscription,
+  createFileOutbox,
+  createRedisOutbox,
+  createWebhookDispatcher,
+  withWebhookEvents,
+  type WebhookDispatcher,
+  type WebhookOutbox,
+} from './webhooks/index.js';

@@ -59,7 +59,7 @@ const desk: Desk = {
   getCustomer: async () => undefined,
   listTickets: async () => [],
   getTicket: async () => undefined,
-  setTicketStatus: async () => undefined,
+  updateTicket: async () => undefined,
   readiness: async () => ({
     ready: true,
     checks: { pool: true, blackboard: true, crm: true, tickets: true },

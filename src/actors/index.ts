@@ -1,3 +1,4 @@
+export { ACTION_AWAITING_FACT, ACTION_SLOTS_FACT, awaitedIntent, rememberedSlots } from './action-facts.js';
 export { composeHandover } from './answer-composer.js';
 export { BUILT_IN_BEHAVIOURS } from './behaviour-refs.js';
 export { scoreCues } from './cues.js';

@@ -5,13 +5,19 @@ import type { Handoff, StreamEvent, Usage } from '../domain/query.js';
 import type { Department, Language, Priority } from '../domain/vocabulary.js';
 import type { ClassifyRequest, ClassifyResult } from '../llm/index.js';
 import { defineBehaviour, type ActorContext } from '../runtime/index.js';
+import { awaitedIntent } from './action-facts.js';
 import { viewConversation, type ConversationView } from './conversation-view.js';
 import { scoreCues } from './cues.js';
 import { deskProfile } from './desk-knowledge.js';
 import type { EscalationReply, EscalationRequested } from './escalation-messages.js';
 import { ESCALATION_DEFAULTS, type EscalationReason } from './escalation-policy.js';
 import { createIntentToolkit, type IntentToolkit } from './intent-toolkit.js';
-import { RouterMessage, type RouteOutcome, type RouteRequested } from './router-messages.js';
+import {
+  RouterMessage,
+  type RouteContext,
+  type RouteOutcome,
+  type RouteRequested,
+} from './router-messages.js';
 import { assembleQuery, type PartRun } from './query-assembly.js';
 import { INSTANCES_SHARED_KEY, MODEL_SHARED_KEY } from './shared-keys.js';
 import { planRouting, type ClassifiedPart, type PlannedPart } from './routing-plan.js';
@@ -82,6 +88,7 @@ function answerRequest(
     type: 'support.answer.requested',
     queryId: message.queryId,
     conversationId: message.conversationId,
+    customerId: message.customerId,
     at: message.at,
     text: part.text,
     searchText: part.searchText,
@@ -216,6 +223,24 @@ async function escalate(
   });
 }
 
+/**
+ * The customer was asked for a slot and this message gives one: it continues that intent, whatever
+ * the words alone would be classified as ("654321" means nothing without the question before it).
+ */
+function continuedAction(
+  desk: DeskProfile,
+  entries: RouteContext['entries'],
+  text: string,
+): ClassifiedPart[] | undefined {
+  const intent = awaitedIntent(entries);
+  const profile = intent === undefined ? undefined : desk.intents[intent];
+  if (intent === undefined || !profile?.action) return undefined;
+  const gives = Object.values(profile.action.slots).some((slot) => new RegExp(slot.pattern, 'u').test(text));
+  return gives
+    ? [{ text, intent, department: profile.department, confidence: 1, outOfScope: false }]
+    : undefined;
+}
+
 async function route(state: RouterState, message: RouteRequested, ctx: ActorContext): Promise<RouteOutcome> {
   const started = performance.now();
   const loaded = message.context;
@@ -232,8 +257,9 @@ async function route(state: RouterState, message: RouteRequested, ctx: ActorCont
     usage: NO_USAGE,
     llmMs: 0,
   };
-  let classified = intents.classifyMessage(message.text, language);
-  if (config.llmThreshold !== undefined)
+  const continued = continuedAction(desk, loaded.entries, message.text);
+  let classified = continued ?? intents.classifyMessage(message.text, language);
+  if (continued === undefined && config.llmThreshold !== undefined)
     classified = await refineWithLlm(work, intents, config.llmThreshold, classified);
   const plan = planRouting({
     desk,
@@ -245,6 +271,7 @@ async function route(state: RouterState, message: RouteRequested, ctx: ActorCont
     instances: ctx.shared<Record<string, string[]>>(INSTANCES_SHARED_KEY),
     now: Date.parse(message.at),
     unsureBelow: config.unsureBelow,
+    continuesAction: continued !== undefined,
   });
   work.priority = plan.priority;
   const routed = performance.now();

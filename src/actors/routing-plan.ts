@@ -60,6 +60,8 @@ export interface PlanInput {
   now: number;
   /** Below this confidence a follow-up is read as continuing the conversation's current topic. */
   unsureBelow: number;
+  /** The message answers a question an action-bound intent asked: a continuation, not a retry. */
+  continuesAction?: boolean;
 }
 
 /** Message-level reasons (cues in the words) apply whatever the intent. */
@@ -101,7 +103,7 @@ function planFollowUp(input: PlanInput, part: ClassifiedPart): RoutingPlan | und
   if (!assignedAgent || !currentIntent || !isSpecialistOf(input.desk, department)) return undefined;
   const unsure = part.outOfScope || part.confidence < input.unsureBelow;
   const notHelped = input.cues.notHelped >= 3 || markedUnresolved;
-  const sameProblem = !unsure && part.intent === currentIntent;
+  const sameProblem = !unsure && part.intent === currentIntent && input.continuesAction !== true;
   const cueReasons = reasonsFor(input, { ...part, outOfScope: false, confidence: 1 }).filter((r) =>
     CUE_REASONS.has(r),
   );

@@ -13,6 +13,8 @@ export const AnswerRequested = z.object({
   type: z.literal('support.answer.requested'),
   queryId: z.string(),
   conversationId: z.string(),
+  /** Whose conversation it is: what an action is called for (never chosen by a model). */
+  customerId: z.string(),
   at: z.string(),
   /** The customer's words for this part. */
   text: z.string(),

@@ -5,6 +5,7 @@ import { SpecialistDepartment } from '../domain/vocabulary.js';
 import type { AnswerRequest, AnswerResult } from '../llm/index.js';
 import type { KnowledgeBase, SearchHit, SearchOptions } from '../knowledge/index.js';
 import { defineBehaviour, type ActorContext } from '../runtime/index.js';
+import { ACTION_AWAITING_FACT, ACTION_CALL_FACT, ACTION_SLOTS_FACT } from './action-facts.js';
 import { composeAnswer, type ComposedAnswer } from './answer-composer.js';
 import { deskProfile, intentDescription } from './desk-knowledge.js';
 import { knowledgeBaseFor } from './knowledge-cache.js';
@@ -100,6 +101,61 @@ async function consult(
   }
 }
 
+/** The desk's reply to an action turn (`actions.turn`): ask for a slot, the answer, or a failure. */
+interface ActionTurnReply {
+  kind: 'ask' | 'answered' | 'failed';
+  text: string;
+  remember: Record<string, string>;
+  /** The call made (absent when a slot was asked for): action, outcome, status, latency. */
+  call?: unknown;
+}
+
+/**
+ * An intent the desk answers by calling one of its actions: the call itself happens on the main
+ * thread (the `actions` service), which holds the secrets and fills the slots from the conversation.
+ * A failed call goes to a person: the customer is told so, and nothing is made up.
+ */
+async function answerByAction(
+  ctx: ActorContext,
+  request: AnswerRequested,
+  own: SpecialistDepartment,
+): Promise<AnswerReply> {
+  const agent = ctx.self.id;
+  const turn = await ctx.call<ActionTurnReply>('actions', 'turn', {
+    intent: request.intent,
+    text: request.text,
+    language: request.language,
+    conversationId: request.conversationId,
+    customerId: request.customerId,
+    department: own,
+  });
+  if (turn.kind === 'failed')
+    return {
+      outcome: 'escalate',
+      agent,
+      reason: 'specialist_failed',
+      noArticle: false,
+      usage: NO_USAGE,
+      llmMs: 0,
+    };
+  streamOffline(ctx, request, turn.text);
+  const facts: PostedFact[] = [
+    { by: agent, key: ACTION_SLOTS_FACT, value: turn.remember },
+    { by: agent, key: ACTION_AWAITING_FACT, value: turn.kind === 'ask' ? request.intent : null },
+    ...(turn.call === undefined ? [] : [{ by: agent, key: ACTION_CALL_FACT, value: turn.call }]),
+  ];
+  return {
+    outcome: 'answered',
+    agent,
+    text: turn.text,
+    core: turn.text,
+    articleId: null,
+    facts,
+    usage: NO_USAGE,
+    llmMs: 0,
+  };
+}
+
 function streamOffline(ctx: ActorContext, request: AnswerRequested, text: string): void {
   if (!request.stream) return;
   const topic = `query:${request.queryId}`;
@@ -115,6 +171,7 @@ async function answer(
 ): Promise<AnswerReply> {
   const agent = ctx.self.id;
   const own = state.config.department;
+  if (state.desk.intents[request.intent]?.action) return answerByAction(ctx, request, own);
   const found = search(state, request.searchText, {
     language: request.language,
     department: own,

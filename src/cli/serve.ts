@@ -1,4 +1,4 @@
-import { createDesk, type Desk } from '../desk/index.js';
+import { createDesk, loadDesk, type Desk } from '../desk/index.js';
 import { loadConfig } from '../config/index.js';
 import {
   createApp,
@@ -11,6 +11,17 @@ import {
   type RunningServer,
 } from '../http/index.js';
 import { SwarmError } from '../runtime/index.js';
+import { createEdgeStores, type EdgeStores } from '../stores/index.js';
+import {
+  createWebhookDispatcher,
+  openOutbox,
+  resolveSubscriptions,
+  withActionFailedEvents,
+  withWebhookEvents,
+  type WebhookDispatcher,
+  type WebhookEventType,
+  type WebhookOutbox,
+} from '../webhooks/index.js';
 import { reportFailure, type CommandIo } from './command-io.js';
 
 export const SERVE_USAGE =
@@ -34,12 +45,55 @@ export async function runServe(
     return { code: 2 };
   }
   let desk: Desk | undefined;
+  let edge: EdgeStores | undefined;
+  let outbox: WebhookOutbox | undefined;
+  let webhooks: WebhookDispatcher | undefined;
   try {
     const config = loadConfig(env);
     const logger = createLogger({ level: config.logLevel });
     const metrics = createMetrics();
-    desk = await createDesk(config.desk, { logger: toActorLogger(logger), observer: metrics.observer });
-    const app = createApp({ desk, options: config.http, logger, metrics });
+    // Before the desk starts: a receiver whose secret is not set stops the server at once.
+    const hooks = loadDesk(config.desk.desk ?? 'demo').desk?.webhooks ?? [];
+    const subscriptions = resolveSubscriptions(
+      hooks.map((hook) => hook.value),
+      env,
+    );
+    edge = await createEdgeStores({ redisUrl: config.desk.redisUrl, keyPrefix: config.desk.keyPrefix });
+    const edgeStores = edge;
+    const box = await openOutbox({
+      redis: edgeStores.redis,
+      keyPrefix: config.desk.keyPrefix,
+      dataDir: config.desk.dataDir ?? '.swarmdesk',
+    });
+    outbox = box;
+    const dispatcher = createWebhookDispatcher({
+      outbox: box,
+      subscriptions,
+      onError: (error) => logger.warn({ error: String(error) }, 'webhook delivery pass failed'),
+    });
+    webhooks = dispatcher;
+    const publish = (type: WebhookEventType, data: Record<string, unknown>) => dispatcher.publish(type, data);
+    desk = await createDesk(config.desk, {
+      logger: toActorLogger(logger),
+      observer: withActionFailedEvents(metrics.observer, publish, (error) =>
+        logger.warn({ error: String(error) }, 'webhook event not recorded'),
+      ),
+      env,
+    });
+    const app = createApp({
+      desk: withWebhookEvents(desk, publish),
+      options: config.http,
+      logger,
+      metrics,
+      idempotency: edgeStores.idempotency,
+      webhooks: dispatcher,
+      async onClose() {
+        await dispatcher.stop();
+        await box.close();
+        await edgeStores.close();
+      },
+    });
+    dispatcher.start();
     const running = await startServer({ app, host: config.http.host, port: config.http.port });
     installShutdownSignals(createShutdownHandler(running, logger));
     // Only whether Redis and the LLM are on: their URLs and keys may carry credentials.
@@ -51,6 +105,9 @@ export async function runServe(
   } catch (error) {
     // A desk that started (threads, Redis) would keep the process alive after a failed listen.
     await desk?.close();
+    await webhooks?.stop();
+    await outbox?.close();
+    await edge?.close();
     if (error instanceof SwarmError) return { code: reportFailure(error, io) };
     io.err(`error: ${error instanceof Error ? error.message : String(error)}`);
     return { code: 1 };

@@ -1,5 +1,5 @@
 import type { DeskOptions } from '../desk/index.js';
-import type { ResolvedHttpOptions } from '../http/index.js';
+import { IDEMPOTENCY_DEFAULTS, type ResolvedHttpOptions } from '../http/index.js';
 import { EnvSchema, type Env } from './env-schema.js';
 import { ConfigError } from './errors.js';
 import { CONFIG_VARIABLES } from './variables.js';
@@ -51,6 +51,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       sseKeepAliveMs: e.SWARM_SSE_KEEPALIVE_MS,
       shutdownTimeoutMs: e.SWARM_SHUTDOWN_TIMEOUT_MS,
       faultInjection: e.SWARM_FAULT_INJECTION,
+      idempotency: IDEMPOTENCY_DEFAULTS,
     },
     desk: {
       redisUrl: e.REDIS_URL,

@@ -122,6 +122,7 @@ export function checkDesk(desk: DeskDefinition): DeskProblem[] {
       problems.push({ severity: 'error', file, message: (error as Error).message.replace(`${file}: `, '') });
     }
   }
+  problems.push(...checkActions(desk, known));
   return problems;
 }
 
@@ -170,4 +171,43 @@ function checkKnowledge(
       }
     }
   }
+}
+
+/** Actions and the intents bound to them: names that point somewhere, departments that exist. */
+function checkActions(desk: DeskDefinition, known: (department: string) => boolean): DeskProblem[] {
+  const problems: DeskProblem[] = [];
+  for (const [name, entry] of Object.entries(desk.actions)) {
+    for (const department of entry.value.departments.filter((d) => !known(d)))
+      problems.push({
+        severity: 'error',
+        ...at(entry, `actions.${name}.departments`),
+        message: `action "${name}" names department "${department}", which the desk does not have`,
+      });
+  }
+  for (const [name, entry] of Object.entries(desk.intents)) {
+    const { action, answer, department } = entry.value;
+    if (action === undefined) continue;
+    const spec = desk.actions[action]?.value;
+    if (!spec) {
+      problems.push({
+        severity: 'error',
+        ...at(entry, `intents.${name}.action`),
+        message: `intent "${name}" is bound to action "${action}", which is not under actions:`,
+      });
+      continue;
+    }
+    if (!spec.departments.includes(department))
+      problems.push({
+        severity: 'error',
+        ...at(entry, `intents.${name}.action`),
+        message: `action "${action}" is not one of department "${department}"'s (its departments: ${spec.departments.join(', ')})`,
+      });
+    if (answer === undefined || Object.keys(answer).length === 0)
+      problems.push({
+        severity: 'error',
+        ...at(entry, `intents.${name}.answer`),
+        message: `intent "${name}" is bound to an action but has no answer template`,
+      });
+  }
+  return problems;
 }

@@ -24,6 +24,8 @@ import { prepareDeskModel } from './desk-model.js';
 import { DeskOptions, type ResolvedDeskOptions } from './desk-options.js';
 import { profileOf } from './desk-profile.js';
 import { InvalidInputError, formatIssues } from './errors.js';
+import { createActionEngine } from '../actions/index.js';
+import { createActionService } from './action-service.js';
 import { createHostServices } from './host-services.js';
 import { recordFeedback } from './feedback.js';
 import { createLearning, userModelLearning, type Learning } from './learning.js';
@@ -43,6 +45,8 @@ export interface DeskDeps {
   stores?: Stores;
   /** An LLM service to register as `llm` instead of one built from `options.llm` (tests, custom models). */
   llm?: LlmService;
+  /** Where `${VAR}` in the desk's action headers is read; default: `process.env`. */
+  env?: Record<string, string | undefined>;
   /** Behaviours replacing the desk's, per pool (tests of failure handling). */
   behaviours?: Partial<Record<string, BehaviourRef>>;
 }
@@ -145,6 +149,15 @@ export async function createDesk(input: DeskOptions = {}, deps: DeskDeps = {}): 
     const llm = deps.llm ?? llmWiring?.service;
 
     const services = createHostServices(stores.tickets, clock);
+    if (Object.keys(desk.actions).length > 0) {
+      const engine = createActionEngine({
+        actions: Object.fromEntries(Object.entries(desk.actions).map(([name, { value }]) => [name, value])),
+        env: deps.env ?? process.env,
+        clock,
+        onCall: (record) => notify(() => observer.actionCall?.(record)),
+      });
+      services.actions = createActionService({ engine, blackboard: stores.blackboard, profile });
+    }
     if (llm) {
       services.llm = {
         answer: (request: AnswerRequest) => llm.answer(request),
@@ -268,7 +281,8 @@ export async function createDesk(input: DeskOptions = {}, deps: DeskDeps = {}): 
       getCustomer: (customerId) => stores.crm.get(customerId),
       listTickets: (listOptions) => stores.tickets.list(listOptions),
       getTicket: (ticketId) => stores.tickets.get(ticketId),
-      setTicketStatus: (ticketId, status) => stores.tickets.setStatus(ticketId, status),
+      updateTicket: (ticketId, update) =>
+        stores.tickets.update(ticketId, update, new Date(clock.now()).toISOString()),
 
       async readiness(): Promise<Readiness> {
         const pool = actors

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { ActionSpec, SlotSpec } from '../actions/index.js';
+import { WebhookEventType } from '../domain/webhook-event.js';
 import { ConsultFact, IntentEscalation } from '../domain/desk-profile.js';
 import { Department, Language, Priority } from '../domain/vocabulary.js';
 
@@ -39,10 +41,23 @@ export const IntentEntry = z.strictObject({
   priority: Priority.optional(),
   consult: z.strictObject({ department: Department, fact: ConsultFact }).optional(),
   escalate: IntentEscalation.optional(),
+  /** An action (under `actions:`) this intent is answered by, with the slots it needs. */
+  action: z.string().min(1).optional(),
+  slots: z.record(z.string(), SlotSpec).optional(),
+  /** The answer from the action's result, per language: `{slot}` and `{field}` of the result. */
+  answer: z.partialRecord(Language, z.string().min(1)).optional(),
 });
 export type IntentEntry = z.infer<typeof IntentEntry>;
 
 export const OutOfScopeEntry = z.strictObject({ examples: Examples });
+
+/** A webhook receiver; `secret` may be `${VAR}`, read from the environment when the server starts. */
+export const WebhookEntry = z.strictObject({
+  url: z.url({ protocol: /^https?$/ }),
+  events: z.array(WebhookEventType).min(1),
+  secret: z.string().min(1),
+});
+export type WebhookEntry = z.infer<typeof WebhookEntry>;
 
 /** `<desk>/desk.yaml`. */
 export const DeskFile = z.strictObject({
@@ -53,6 +68,9 @@ export const DeskFile = z.strictObject({
   departments: z.record(z.string(), DepartmentEntry).optional(),
   intents: z.record(z.string(), IntentEntry).optional(),
   out_of_scope: OutOfScopeEntry.optional(),
+  /** Calls on the company's backend its intents and agents may make. */
+  actions: z.record(z.string().regex(/^[a-zA-Z0-9_-]{1,64}$/), ActionSpec).optional(),
+  webhooks: z.array(WebhookEntry).optional(),
 });
 export type DeskFile = z.infer<typeof DeskFile>;
 

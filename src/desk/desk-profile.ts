@@ -38,6 +38,19 @@ export function profileOf(desk: DeskDefinition): DeskProfile {
           ...(value.priority === undefined ? {} : { priority: value.priority }),
           ...(value.consult === undefined ? {} : { consult: value.consult }),
           ...(value.escalate === undefined ? {} : { escalate: value.escalate }),
+          ...(value.action === undefined
+            ? {}
+            : {
+                action: {
+                  action: value.action,
+                  slots: value.slots ?? {},
+                  answer: Object.fromEntries(
+                    Object.entries(value.answer ?? {}).filter(
+                      (pair): pair is [string, string] => pair[1] !== undefined,
+                    ),
+                  ),
+                },
+              }),
         },
       ]),
     ),

@@ -3,7 +3,7 @@ import type { Conversation } from '../domain/conversation.js';
 import type { Customer } from '../domain/customer.js';
 import type { DeskProfile } from '../domain/desk-profile.js';
 import type { Feedback, FeedbackOutcome, QueryInput, QueryResult, StreamEvent } from '../domain/query.js';
-import type { Ticket, TicketStatus } from '../domain/ticket.js';
+import type { Ticket, TicketUpdate } from '../domain/ticket.js';
 import type { TicketListOptions } from '../tickets/index.js';
 
 export interface SubmitOptions {
@@ -37,10 +37,10 @@ export interface Desk {
   listTickets(options?: TicketListOptions): Promise<Ticket[]>;
   getTicket(ticketId: string): Promise<Ticket | undefined>;
   /**
-   * A person working the queue took the ticket (`assigned`), finished it (`closed`) or put it back
-   * (`open`). Undefined when there is no such ticket.
+   * A person working the queue took the ticket (`assigned`, an assignee), finished it (`closed`), put
+   * it back (`open`) or added a note. Undefined when there is no such ticket.
    */
-  setTicketStatus(ticketId: string, status: TicketStatus): Promise<Ticket | undefined>;
+  updateTicket(ticketId: string, update: TicketUpdate): Promise<Ticket | undefined>;
   readiness(): Promise<Readiness>;
   readonly agents: {
     status(): ActorStatus[];

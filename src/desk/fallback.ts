@@ -22,6 +22,7 @@ const FALLBACK_AGENT = 'desk';
 export async function escalationFallback(input: FallbackInput): Promise<QueryResult> {
   const { stores, clock, message, reason, language } = input;
   const now = clock.now();
+  const createdAt = new Date(now).toISOString();
   const customer = (await stores.crm.get(message.customerId).catch(() => undefined)) ?? null;
   const priority = 'high';
   let ticket: { ticketId: string; priority: typeof priority; dueBy: string } | null = null;
@@ -38,7 +39,10 @@ export async function escalationFallback(input: FallbackInput): Promise<QueryRes
       reasons: [reason],
       summary: message.text.slice(0, 500),
       status: 'open',
-      createdAt: new Date(now).toISOString(),
+      assignee: null,
+      notes: [],
+      createdAt,
+      updatedAt: createdAt,
       dueBy: dueBy(priority, now),
     });
     ticket = { ticketId: opened.ticketId, priority, dueBy: opened.dueBy };

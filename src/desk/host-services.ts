@@ -24,12 +24,16 @@ export function createHostServices(tickets: TicketQueue, clock: Clock): Record<s
       open(input: TicketRequest): Promise<Ticket> {
         const request = TicketRequest.parse(input);
         const now = clock.now();
+        const createdAt = new Date(now).toISOString();
         return tickets.open({
           schemaVersion: 1,
           ticketId: `T-${randomUUID().slice(0, 8).toUpperCase()}`,
           ...request,
           status: 'open',
-          createdAt: new Date(now).toISOString(),
+          assignee: null,
+          notes: [],
+          createdAt,
+          updatedAt: createdAt,
           dueBy: dueBy(request.priority, now),
         });
       },

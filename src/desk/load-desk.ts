@@ -2,6 +2,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { ActionSpec } from '../actions/index.js';
 import { Department, type Language } from '../domain/vocabulary.js';
 import {
   DepartmentEntry,
@@ -9,6 +10,7 @@ import {
   IntentEntry,
   IntentName,
   IntentsFile,
+  WebhookEntry,
   type OutOfScopeEntry,
 } from './desk-file.js';
 import type { DeskProblem } from './desk-problem.js';
@@ -41,6 +43,10 @@ export interface DeskDefinition {
   languages: Language[];
   departments: Record<string, Located<DepartmentEntry>>;
   intents: Record<string, Located<IntentEntry>>;
+  /** Its own actions over its base's: the same name replaces. */
+  actions: Record<string, Located<ActionSpec>>;
+  /** Its base's receivers and its own. */
+  webhooks: Located<WebhookEntry>[];
   outOfScope: ExampleText[];
   knowledgeDirs: string[];
   customersFiles: string[];
@@ -122,6 +128,18 @@ function loadChain(dir: string, visiting: string[], problems: DeskProblem[]): De
     departments[name] = located(source, path, DepartmentEntry.parse(value), dir);
   }
 
+  const actions: Record<string, Located<ActionSpec>> = { ...base?.actions };
+  for (const [name, value] of entries(data['actions'])) {
+    const parsed = ActionSpec.safeParse(value);
+    if (parsed.success) actions[name] = located(source, ['actions', name], parsed.data, dir);
+  }
+  const webhooks: Located<WebhookEntry>[] = [...(base?.webhooks ?? [])];
+  const hooks = Array.isArray(data['webhooks']) ? (data['webhooks'] as unknown[]) : [];
+  hooks.forEach((value, i) => {
+    const parsed = WebhookEntry.safeParse(value);
+    if (parsed.success) webhooks.push(located(source, ['webhooks', i], parsed.data, dir));
+  });
+
   const own: Record<string, Located<IntentEntry>> = {};
   const outOfScope: ExampleText[] = [...(base?.outOfScope ?? [])];
   collectIntents(source, data, dir, own, outOfScope, problems);
@@ -165,6 +183,8 @@ function loadChain(dir: string, visiting: string[], problems: DeskProblem[]): De
     languages: languages ?? ['en'],
     departments,
     intents: { ...base?.intents, ...own },
+    actions,
+    webhooks,
     outOfScope,
     knowledgeDirs: [...(base?.knowledgeDirs ?? []), ...(existsSync(knowledgeDir) ? [knowledgeDir] : [])],
     customersFiles: [...(base?.customersFiles ?? []), ...(existsSync(customersFile) ? [customersFile] : [])],

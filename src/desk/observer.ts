@@ -1,3 +1,4 @@
+import type { ActionCallRecord } from '../actions/index.js';
 import type { QueryResult } from '../domain/query.js';
 
 export interface LlmCallRecord {
@@ -18,5 +19,7 @@ export interface DeskObserver {
   queryCompleted?(result: QueryResult): void;
   queryFailed?(code: string): void;
   llmCall?(record: LlmCallRecord): void;
+  /** A call on one of the desk's actions (never its arguments or headers). */
+  actionCall?(record: ActionCallRecord): void;
   learning?(outcome: { applied: boolean; intent: string; reason?: string }): void;
 }

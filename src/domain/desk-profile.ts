@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IntentAction } from './intent-action.js';
 import { Department, Language, Priority } from './vocabulary.js';
 
 /** Text in the desk's languages; an agent picks the customer's and falls back to any other. */
@@ -30,6 +31,8 @@ export const IntentProfile = z.object({
   /** A fact another department owns that makes the answer specific (e.g. the plan for API limits). */
   consult: z.object({ department: Department, fact: ConsultFact }).optional(),
   escalate: IntentEscalation.optional(),
+  /** Answered by calling this action of the desk, with these slots and answer templates. */
+  action: IntentAction.optional(),
 });
 export type IntentProfile = z.infer<typeof IntentProfile>;
 

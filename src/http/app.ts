@@ -2,6 +2,8 @@ import type { Server } from 'node:http';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Logger } from 'pino';
 import type { Desk } from '../desk/index.js';
+import { createMemoryIdempotencyStore, type IdempotencyStore } from '../idempotency/index.js';
+import type { WebhookDispatcher } from '../webhooks/index.js';
 import type { AppEnv } from './env.js';
 import { consoleRoutes, createConsoleFeed, loadConsoleAssets } from './console/index.js';
 import { describe, errorHandler, notFoundHandler, validationHook } from './error-handler.js';
@@ -15,6 +17,7 @@ import {
   closeWhenDraining,
   createRateLimiter,
   errorShape,
+  idempotency,
   rateLimit,
   readBody,
   requestContext,
@@ -30,6 +33,7 @@ import { docsRoutes } from './routes/docs-page.js';
 import { queryRoutes } from './routes/queries.js';
 import { systemRoutes } from './routes/system.js';
 import { ticketRoutes } from './routes/tickets.js';
+import { webhookRoutes } from './routes/webhooks.js';
 import { websocketRoutes } from './routes/websocket.js';
 import { createWebSocketUpgrades } from './ws-upgrade.js';
 
@@ -45,6 +49,15 @@ export interface AppDeps {
   metrics?: EdgeMetrics;
   /** Clock of the rate limiter, for tests. */
   now?: () => number;
+  /**
+   * Where `Idempotency-Key` responses are kept (Redis, shared by every instance, in production).
+   * Default: this process's memory. Owned by the caller.
+   */
+  idempotency?: IdempotencyStore;
+  /** The webhook outbox's sender, for its deliveries routes; owned by the caller. */
+  webhooks?: WebhookDispatcher;
+  /** Runs last in `close()`, after the desk: where the caller closes what it passed in. */
+  onClose?: () => Promise<void>;
   /** Where the built console is (`index.html`, `assets/`). Default: dist/console of this package. */
   consoleDir?: string;
 }
@@ -61,6 +74,8 @@ export interface SwarmApp {
   injectWebSocket(server: Server): void;
   /** `app.request()` for tests and in-process callers. */
   request: OpenAPIHono<AppEnv>['request'];
+  /** Closes the desk, then runs `onClose`. */
+  close(): Promise<void>;
 }
 
 export function createApp(deps: AppDeps): SwarmApp {
@@ -68,10 +83,17 @@ export function createApp(deps: AppDeps): SwarmApp {
   const logger = deps.logger ?? createLogger();
   const metrics = deps.metrics ?? createMetrics();
   const lifecycle = createLifecycle();
+  const idempotencyStore = deps.idempotency ?? createMemoryIdempotencyStore();
   const limiter = options.rateLimit
     ? createRateLimiter(options.rateLimit, options.apiKeys.length > 0, deps.now)
     : undefined;
-  const routeDeps: RouteDeps = { desk: deps.desk, lifecycle, options, ...(limiter ? { limiter } : {}) };
+  const routeDeps: RouteDeps = {
+    desk: deps.desk,
+    lifecycle,
+    options,
+    ...(limiter ? { limiter } : {}),
+    ...(deps.webhooks ? { webhooks: deps.webhooks } : {}),
+  };
   metrics.watchAgents(() => deps.desk.agents.status());
 
   const hono = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -92,6 +114,10 @@ export function createApp(deps: AppDeps): SwarmApp {
   hono.use('/v1/*', requireJson());
   // After the cheap refusals (key, rate, media type): a refused request's body is never read.
   hono.use('/v1/*', readBody(options.bodyLimitBytes));
+  // After the body is read (it is part of what a key stands for), before the routes that act on it.
+  const keyed = idempotency(idempotencyStore, options.idempotency);
+  hono.on('POST', ['/v1/queries', '/v1/queries/:id/feedback'], keyed);
+  hono.on('PATCH', '/v1/tickets/:id', keyed);
 
   hono.route('/', systemRoutes(routeDeps, metrics));
   hono.route('/', queryRoutes(routeDeps, validationHook));
@@ -101,6 +127,7 @@ export function createApp(deps: AppDeps): SwarmApp {
   hono.route('/', ticketRoutes(routeDeps, validationHook));
   hono.route('/', agentRoutes(routeDeps, validationHook));
   hono.route('/', chatCompletionRoutes(routeDeps, validationHook));
+  hono.route('/', webhookRoutes(routeDeps, validationHook));
   hono.route('/', websocketRoutes(routeDeps, upgradeWebSocket));
   hono.route(
     '/',
@@ -135,5 +162,9 @@ export function createApp(deps: AppDeps): SwarmApp {
     options,
     injectWebSocket: (server) => injectWebSocket(server),
     request: hono.request.bind(hono),
+    async close() {
+      await deps.desk.close();
+      await deps.onClose?.();
+    },
   };
 }

@@ -55,9 +55,17 @@ export function errorHandler(metrics: EdgeMetrics, logger: Logger): ErrorHandler
   };
 }
 
-/** zod issues as `{ field, message }` pairs, the field as a dotted path. */
+/**
+ * zod issues as `{ field, message }` pairs, the field as a dotted path. A strict object's unknown keys
+ * come as one issue on the object; each becomes an issue of its own, so the unknown field is named.
+ */
 export function toFieldIssues(error: z.ZodError) {
-  return error.issues.map((issue) => ({ field: issue.path.map(String).join('.'), message: issue.message }));
+  return error.issues.flatMap((issue) => {
+    const path = issue.path.map(String);
+    if (issue.code === 'unrecognized_keys')
+      return issue.keys.map((key) => ({ field: [...path, key].join('.'), message: 'unknown field' }));
+    return [{ field: path.join('.'), message: issue.message }];
+  });
 }
 
 /** The OpenAPI validators' hook: a failed body, query or param check becomes VALIDATION_FAILED. */

@@ -18,13 +18,16 @@ export const STATUS_BY_CODE: Readonly<Record<string, ContentfulStatusCode>> = {
   CUSTOMER_NOT_FOUND: 404,
   TICKET_NOT_FOUND: 404,
   MODEL_NOT_FOUND: 404,
+  DELIVERY_NOT_FOUND: 404,
   ACTOR_NOT_FOUND: 404,
   METHOD_NOT_ALLOWED: 405,
   CONVERSATION_BUSY: 409,
   STATE_CONFLICT: 409,
+  IDEMPOTENCY_IN_FLIGHT: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   UNKNOWN_INTENT: 422,
+  IDEMPOTENCY_KEY_REUSED: 422,
   INVALID_OPTIONS: 422,
   RATE_LIMITED: 429,
   MAILBOX_FULL: 503,
@@ -53,7 +56,7 @@ export function mapError(error: unknown): MappedError {
   if (status === undefined) return { status: 500, body: { code: error.code, message: INTERNAL.message } };
   const body = error.toJSON();
   const retryAfterMs = error.details?.retryAfterMs;
-  if (typeof retryAfterMs === 'number' && (status === 429 || status === 503)) {
+  if (typeof retryAfterMs === 'number' && (status === 409 || status === 429 || status === 503)) {
     return { status, body, retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)) };
   }
   return { status, body };

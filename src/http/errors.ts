@@ -74,3 +74,19 @@ export class UnsupportedMediaTypeError extends SwarmError {
     super('UNSUPPORTED_MEDIA_TYPE', `request bodies must be application/json, not ${mediaType}`);
   }
 }
+
+/** An `Idempotency-Key` reused with another body: a client bug, never a retry. */
+export class IdempotencyKeyReusedError extends SwarmError {
+  constructor() {
+    super('IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used with another request body');
+  }
+}
+
+/** The first request with this `Idempotency-Key` is still running: retry once it has answered. */
+export class IdempotencyInFlightError extends SwarmError {
+  constructor() {
+    super('IDEMPOTENCY_IN_FLIGHT', 'a request with this Idempotency-Key is still being processed', {
+      details: { retryAfterMs: 1000 },
+    });
+  }
+}

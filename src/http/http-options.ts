@@ -6,6 +6,9 @@ export const RateLimit = z.object({
 });
 export type RateLimit = z.infer<typeof RateLimit>;
 
+/** Responses kept a day, as payment APIs do; a claim outlives any query (its timeout is far shorter). */
+export const IDEMPOTENCY_DEFAULTS = { ttlMs: 24 * 60 * 60 * 1000, leaseMs: 2 * 60 * 1000 };
+
 /** What the edge needs beyond the desk; `loadConfig` builds it from the environment. */
 export const HttpOptions = z.object({
   host: z.string().min(1).default('127.0.0.1'),
@@ -24,6 +27,13 @@ export const HttpOptions = z.object({
   rateLimit: RateLimit.nullable().default({ ratePerSecond: 50, burst: 100 }),
   sseKeepAliveMs: z.number().int().min(1).default(15_000),
   shutdownTimeoutMs: z.number().int().min(0).default(30_000),
+  /** `Idempotency-Key`: how long a response is kept, and how long a running request holds its key. */
+  idempotency: z
+    .object({
+      ttlMs: z.number().int().min(1).default(IDEMPOTENCY_DEFAULTS.ttlMs),
+      leaseMs: z.number().int().min(1).default(IDEMPOTENCY_DEFAULTS.leaseMs),
+    })
+    .default(IDEMPOTENCY_DEFAULTS),
   /** Exposes the fault-drill control that kills a worker thread; off in production. */
   faultInjection: z.boolean().default(false),
 });

@@ -11,8 +11,8 @@ export {
   UnsupportedMediaTypeError,
   ValidationError,
 } from './errors.js';
-export { HttpOptions, type ResolvedHttpOptions } from './http-options.js';
-export { createLogger, toActorLogger } from './logger.js';
+export { HttpOptions, IDEMPOTENCY_DEFAULTS, RateLimit, type ResolvedHttpOptions } from './http-options.js';
+export { createLogger, toActorLogger, type LoggerOptions } from './logger.js';
 export { createMetrics, type EdgeMetrics } from './metrics.js';
 export { decideAdmin, isLoopback } from './middleware/index.js';
 export { startServer, type RunningServer, type ShutdownOutcome } from './server.js';

@@ -75,6 +75,20 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): EdgeM
     buckets: LATENCY_BUCKETS,
     registers: [registry],
   });
+  // Labelled by action and outcome only: never arguments, URLs or headers (secrets, customer data).
+  const actionCalls = new Counter({
+    name: 'swarmdesk_action_calls_total',
+    help: "Calls on the desk's actions by action, outcome and error code.",
+    labelNames: ['action', 'outcome', 'code'],
+    registers: [registry],
+  });
+  const actionLatency = new Histogram({
+    name: 'swarmdesk_action_call_duration_seconds',
+    help: 'Action call latency (all attempts) by action.',
+    labelNames: ['action'],
+    buckets: LATENCY_BUCKETS,
+    registers: [registry],
+  });
   const learning = new Counter({
     name: 'swarmdesk_learning_total',
     help: 'Feedback corrections, applied or refused.',
@@ -149,6 +163,10 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): EdgeM
       llmTokens.inc({ agent: record.agent, kind: 'prompt' }, record.promptTokens);
       llmTokens.inc({ agent: record.agent, kind: 'completion' }, record.completionTokens);
       llmLatency.observe({ agent: record.agent }, record.latencyMs / 1000);
+    }),
+    actionCall: guard((record) => {
+      actionCalls.inc({ action: record.action, outcome: record.outcome, code: record.code ?? '' });
+      actionLatency.observe({ action: record.action }, record.latencyMs / 1000);
     }),
     learning: guard((outcome) => learning.inc({ applied: String(outcome.applied) })),
   };

@@ -69,6 +69,7 @@ export function describeApi(api: OpenAPIHono<AppEnv>, departments: readonly stri
       { name: 'Customers', description: 'Customer records' },
       { name: 'Tickets', description: 'The human-handoff queue' },
       { name: 'Agents', description: 'Agent status and control' },
+      { name: 'Webhooks', description: "Deliveries of the desk's webhooks" },
       { name: 'Console', description: "The operators' console's data" },
       { name: 'System', description: 'Probes and metrics' },
     ],

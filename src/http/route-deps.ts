@@ -1,4 +1,5 @@
 import type { Desk } from '../desk/index.js';
+import type { WebhookDispatcher } from '../webhooks/index.js';
 import type { ResolvedHttpOptions } from './http-options.js';
 import type { Lifecycle } from './lifecycle.js';
 import type { RateLimiter } from './middleware/index.js';
@@ -10,4 +11,6 @@ export interface RouteDeps {
   options: ResolvedHttpOptions;
   /** Absent when rate limiting is off. */
   limiter?: RateLimiter;
+  /** Absent when no webhook is subscribed. */
+  webhooks?: WebhookDispatcher;
 }

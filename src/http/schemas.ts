@@ -20,12 +20,28 @@ export function queryRequest(messageMaxLength: number) {
   );
 }
 
+/** Documents the `Idempotency-Key` header of the routes that take one (checked by its middleware). */
+export const IdempotencyHeaders = z.object({
+  'idempotency-key': z
+    .string()
+    .min(1)
+    .max(255)
+    .optional()
+    .openapi({
+      description:
+        'Makes a retry safe: the same key with the same body returns the first response ' +
+        '(header `Idempotent-Replayed: true`), for 24 h; with another body 422 IDEMPOTENCY_KEY_REUSED; ' +
+        'while the first is still running 409 IDEMPOTENCY_IN_FLIGHT (retry after `Retry-After`).',
+    }),
+});
+
 export const IdParam = z.object({ id: z.string().min(1).max(200) });
 export const TypeParam = z.object({ type: z.string().min(1).max(100) });
 
-/** `GET /v1/tickets`: a status to filter by, and a page size (the most urgent first). */
+/** `GET /v1/tickets`: a status and an assignee to filter by, and a page size (the most urgent first). */
 export const TicketListQuery = z.object({
   status: TicketStatus.optional(),
+  assignee: z.string().min(1).max(200).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
 });
 
@@ -36,9 +52,6 @@ export const AgentStreamQuery = z.object({
     .default('false')
     .transform((value) => value === 'true'),
 });
-
-export const TicketStatusChange = z.object({ status: TicketStatus }).openapi('TicketStatusChange');
-export type TicketStatusChange = z.infer<typeof TicketStatusChange>;
 
 export const ScaleRequest = z.object({ instances: z.number().int().min(0).max(256) }).openapi('ScaleRequest');
 export type ScaleRequest = z.infer<typeof ScaleRequest>;
@@ -72,10 +85,10 @@ const ERROR_DESCRIPTIONS = {
   401: 'Missing or invalid bearer token',
   403: 'Not allowed from this client',
   404: 'Unknown id',
-  409: 'The conversation is still answering a previous message',
+  409: 'The conversation is still answering a previous message, or a request with the same Idempotency-Key is',
   413: 'Body larger than the limit',
   415: 'Body sent with a content type other than JSON',
-  422: 'Well-formed but not acceptable (unknown intent, bad scale)',
+  422: 'Well-formed but not acceptable (unknown intent, bad scale, an Idempotency-Key reused with another body)',
   429: 'Rate limited; see Retry-After',
   503: 'Busy (mailboxes full) or shutting down; see Retry-After',
 } as const;

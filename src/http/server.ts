@@ -11,7 +11,7 @@ export interface RunningServer {
   readonly url: string;
   /**
    * Graceful stop: stop accepting connections, /readyz turns 503, wait for every accepted query (up to
-   * `timeoutMs`), end the streams and sockets, then close the desk. Idempotent.
+   * `timeoutMs`), end the streams and sockets, then close the desk and the edge's stores. Idempotent.
    */
   shutdown(options?: { timeoutMs?: number }): Promise<ShutdownOutcome>;
 }
@@ -67,7 +67,7 @@ async function stop(app: SwarmApp, server: Server, timeoutMs: number): Promise<S
   const forceClose = setTimeout(() => server.closeAllConnections(), completed ? 1000 : 0);
   await closed;
   clearTimeout(forceClose);
-  await app.desk.close();
+  await app.close();
   log.info({ drained: completed }, 'shut down');
   return { drained: completed, abandoned };
 }

@@ -1,4 +1,5 @@
 export { BreakerConfig, LlmConfig, llmConfigFromEnv, parseLlmConfig, type LlmConfigInput } from './config.js';
+export { CircuitBreaker, backoffDelay, retryAfterHint, type BreakerPermit } from './resilience/index.js';
 export {
   LlmAbortedError,
   LlmConfigError,

@@ -12,6 +12,12 @@ export interface RedisKeys {
   ticket(ticketId: string): string;
   ticketQueue(): string;
   ticketStatusQueue(status: string): string;
+  ticketNotes(ticketId: string): string;
+  ticketAssigneeQueue(assignee: string): string;
+  idempotency(scopedKey: string): string;
+  webhookDelivery(deliveryId: string): string;
+  webhookDeliveries(): string;
+  webhooksDue(): string;
   conversationChannel(conversationId: string): string;
   allConversationsChannel(): string;
 }
@@ -28,6 +34,12 @@ export function createKeys(prefix: string = DEFAULT_KEY_PREFIX): RedisKeys {
     ticket: (id) => `${prefix}ticket:${id}`,
     ticketQueue: () => `${prefix}tickets`,
     ticketStatusQueue: (status) => `${prefix}tickets:${status}`,
+    ticketNotes: (id) => `${prefix}ticket:${id}:notes`,
+    ticketAssigneeQueue: (assignee) => `${prefix}tickets:assignee:${assignee}`,
+    idempotency: (key) => `${prefix}idem:${key}`,
+    webhookDelivery: (id) => `${prefix}webhook:${id}`,
+    webhookDeliveries: () => `${prefix}webhooks`,
+    webhooksDue: () => `${prefix}webhooks:due`,
     conversationChannel: (id) => `${prefix}changes:conv:${id}`,
     allConversationsChannel: () => `${prefix}changes:*`,
   };

@@ -1,4 +1,5 @@
 import { Ticket } from '../domain/ticket.js';
+import { applyUpdate } from './apply-update.js';
 import type { TicketQueue } from './ticket-queue.js';
 import { compareTickets } from './ticket-order.js';
 
@@ -23,15 +24,17 @@ export function createMemoryTicketQueue(): TicketQueue {
     async list(options = {}) {
       const matching = [...tickets.values()]
         .filter((t) => options.status === undefined || t.status === options.status)
+        .filter((t) => options.assignee === undefined || t.assignee === options.assignee)
         .sort(compareTickets);
       return matching.slice(0, options.limit ?? matching.length).map((t) => structuredClone(t));
     },
 
-    async setStatus(ticketId, status) {
+    async update(ticketId, update, at) {
       const ticket = tickets.get(ticketId);
       if (!ticket) return undefined;
-      ticket.status = status;
-      return structuredClone(ticket);
+      const updated = applyUpdate(ticket, update, at);
+      tickets.set(ticketId, updated);
+      return structuredClone(updated);
     },
 
     async ping() {

@@ -24,6 +24,7 @@ function request(overrides: Partial<AnswerRequested>): AnswerRequested {
     type: 'support.answer.requested',
     queryId: 'q1',
     conversationId: 'c1',
+    customerId: 'C001',
     at: '2026-11-25T12:00:00.000Z',
     text,
     searchText: text,

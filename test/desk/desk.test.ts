@@ -194,19 +194,24 @@ describe('desk: escalation', () => {
     expect((await escalationFact(result))?.reasons).toContain('repeat_contact');
   });
 
-  it('lets a person take and close a ticket, and lists the queue by status', async () => {
+  it('lets a person take and close a ticket, and lists the queue by status and assignee', async () => {
     const { ticketId } = await desk.submit({ customerId: 'CUST001', message: 'Give me a human agent now.' });
     if (!ticketId) throw new Error('expected the request for a human to open a ticket');
     expect(await desk.getTicket(ticketId)).toMatchObject({ ticketId, status: 'open' });
-    expect(await desk.setTicketStatus(ticketId, 'assigned')).toMatchObject({ ticketId, status: 'assigned' });
+    expect(await desk.updateTicket(ticketId, { status: 'assigned', assignee: 'eva' })).toMatchObject({
+      ticketId,
+      status: 'assigned',
+      assignee: 'eva',
+    });
+    expect((await desk.listTickets({ assignee: 'eva' })).map((t) => t.ticketId)).toEqual([ticketId]);
     const assigned = await desk.listTickets({ status: 'assigned' });
     expect(assigned.map((t) => t.ticketId)).toEqual([ticketId]);
     expect((await desk.listTickets({ status: 'open' })).map((t) => t.ticketId)).not.toContain(ticketId);
-    expect(await desk.setTicketStatus(ticketId, 'closed')).toMatchObject({ status: 'closed' });
+    expect(await desk.updateTicket(ticketId, { status: 'closed' })).toMatchObject({ status: 'closed' });
     expect(await desk.listTickets({ status: 'assigned' })).toEqual([]);
     expect(await desk.listTickets({ limit: 1 })).toHaveLength(1);
     expect(await desk.getTicket('T-NONE')).toBeUndefined();
-    expect(await desk.setTicketStatus('T-NONE', 'closed')).toBeUndefined();
+    expect(await desk.updateTicket('T-NONE', { status: 'closed' })).toBeUndefined();
   });
 
   it('lists tickets most urgent first', async () => {

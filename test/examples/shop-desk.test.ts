@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeShop, type FakeShop } from '../../examples/shop/backend/fake-shop.js';
 import { createDesk } from '../../src/desk/index.js';
 import { createApp, createMetrics, toActorLogger, type SwarmApp } from '../../src/http/index.js';
 import { memoryLogger } from '../http/helpers.js';
@@ -10,19 +11,26 @@ import { TEST_MODEL_CACHE } from '../support/demo-desk.js';
 const SHOP = new URL('../../examples/shop', import.meta.url).pathname;
 const dataDir = mkdtempSync(join(tmpdir(), 'swarmdesk-shop-'));
 let app: SwarmApp;
+let shop: FakeShop;
 
 beforeAll(async () => {
   const { logger } = memoryLogger();
   const metrics = createMetrics({ defaultMetrics: false });
+  shop = await startFakeShop({ token: 'shop-token' });
   const desk = await createDesk(
     { desk: SHOP, threads: 1, dataDir, modelCacheDir: TEST_MODEL_CACHE },
-    { logger: toActorLogger(logger), observer: metrics.observer },
+    {
+      logger: toActorLogger(logger),
+      observer: metrics.observer,
+      env: { SHOP_API_URL: shop.url, SHOP_API_TOKEN: 'shop-token' },
+    },
   );
   app = createApp({ desk, logger, metrics, options: { rateLimit: null } });
 }, 60_000);
 
 afterAll(async () => {
   await app?.desk.close();
+  await shop?.close();
   rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -49,9 +57,15 @@ async function ask(message: string, customerId = `SHOP${(customers += 1)}`): Pro
 
 describe('the example shop desk (the demo plus a shipping department), over HTTP', () => {
   it.each([
-    ['Where is my parcel? I ordered last Monday.', 'where_is_my_order', 'en', 'Where is my order?'],
-    ['Where is my order 123456?', 'where_is_my_order', 'en', 'Where is my order?'],
-    ['Kde je můj balík? Objednával jsem minulý týden.', 'where_is_my_order', 'cs', 'Kde je moje objednávka?'],
+    // Bound to the shop's order_status action (test/examples/shop-actions.test.ts): asked for the number.
+    ['Where is my parcel? I ordered last Monday.', 'where_is_my_order', 'en', 'What is your order number?'],
+    ['Where is my order 123456?', 'where_is_my_order', 'en', 'Your order 123456 is shipped.'],
+    [
+      'Kde je můj balík? Objednával jsem minulý týden.',
+      'where_is_my_order',
+      'cs',
+      'Jaké je číslo vaší objednávky?',
+    ],
     [
       'I typed the wrong delivery address on my order',
       'change_delivery_address',

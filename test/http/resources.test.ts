@@ -44,7 +44,10 @@ function ticket(ticketId: string, status: Ticket['status'] = 'open'): Ticket {
     reasons: ['human_requested'],
     summary: 'wants a person',
     status,
+    assignee: null,
+    notes: [],
     createdAt: '2026-11-25T10:00:00.000Z',
+    updatedAt: '2026-11-25T10:00:00.000Z',
     dueBy: '2026-11-25T14:00:00.000Z',
   };
 }
@@ -58,7 +61,12 @@ describe('the human-handoff queue', () => {
       tickets: [ticket('T-1'), ticket('T-2', 'closed')],
     });
     expect((await app.request('/v1/tickets?status=closed&limit=5')).status).toBe(200);
-    expect(desk.ticketLists).toEqual([{ limit: 100 }, { status: 'closed', limit: 5 }]);
+    expect((await app.request('/v1/tickets?assignee=eva')).status).toBe(200);
+    expect(desk.ticketLists).toEqual([
+      { limit: 100 },
+      { status: 'closed', limit: 5 },
+      { assignee: 'eva', limit: 100 },
+    ]);
 
     for (const query of ['status=pending', 'limit=0', 'limit=1001', 'limit=ten']) {
       const bad = await app.request(`/v1/tickets?${query}`);
@@ -88,7 +96,7 @@ describe('the human-handoff queue', () => {
     for (const status of ['assigned', 'closed', 'open'] as const) {
       const res = await patch('T-1', { status });
       expect(res.status).toBe(200);
-      expect(await res.json()).toEqual(ticket('T-1', status));
+      expect(await res.json()).toEqual({ ...ticket('T-1', status), updatedAt: '2026-01-01T12:00:00.000Z' });
       expect(desk.tickets.get('T-1')?.status).toBe(status);
     }
     expect((await patch('T-9', { status: 'closed' })).status).toBe(404);
@@ -99,6 +107,45 @@ describe('the human-handoff queue', () => {
     });
     expect((await patch('T-1', { status: 'closed' }, 'text/plain')).status).toBe(415);
     expect(desk.tickets.get('T-1')?.status).toBe('open');
+  });
+
+  it('assigns a ticket and appends notes, and refuses unknown fields naming them', async () => {
+    const { app, desk } = makeApp();
+    desk.tickets.set('T-1', ticket('T-1'));
+    const patch = (body: unknown) =>
+      app.request('/v1/tickets/T-1', {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const taken = await patch({
+      status: 'assigned',
+      assignee: 'eva',
+      note: { text: 'on it', author: 'eva' },
+    });
+    expect(taken.status).toBe(200);
+    expect(await taken.json()).toMatchObject({
+      status: 'assigned',
+      assignee: 'eva',
+      notes: [{ text: 'on it', author: 'eva' }],
+    });
+
+    const unknown = await patch({ status: 'closed', asignee: 'eva', priority: 'low' });
+    expect(unknown.status).toBe(400);
+    expect(await unknown.json()).toMatchObject({
+      error: {
+        code: 'VALIDATION_FAILED',
+        details: {
+          issues: [
+            { field: 'asignee', message: 'unknown field' },
+            { field: 'priority', message: 'unknown field' },
+          ],
+        },
+      },
+    });
+    expect((await patch({ note: { text: 'x', mood: 'sad' } })).status).toBe(400);
+    expect((await patch({})).status).toBe(400);
+    expect(desk.tickets.get('T-1')).toMatchObject({ status: 'assigned', notes: [{ text: 'on it' }] });
   });
 });
 

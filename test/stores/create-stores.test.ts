@@ -43,7 +43,10 @@ describeWithRedis('createStores with a Redis URL', availability, (url) => {
       reasons: [],
       summary: 's',
       status: 'open',
+      assignee: null,
+      notes: [],
       createdAt: '2026-01-01T00:00:00.000Z',
+      updatedAt: '2026-01-01T00:00:00.000Z',
       dueBy: '2026-01-01T01:00:00.000Z',
     });
     expect(await keyspace.client.exists(`${keyspace.prefix}conv:c-1`, `${keyspace.prefix}ticket:T-1`)).toBe(

@@ -2,7 +2,8 @@ import type { Desk, Readiness, SubmitOptions } from '../../src/desk/index.js';
 import type { Conversation } from '../../src/domain/conversation.js';
 import type { Customer } from '../../src/domain/customer.js';
 import type { Feedback, FeedbackOutcome, QueryInput, QueryResult } from '../../src/domain/query.js';
-import type { Ticket, TicketStatus } from '../../src/domain/ticket.js';
+import type { Ticket, TicketUpdate } from '../../src/domain/ticket.js';
+import { applyUpdate } from '../../src/tickets/apply-update.js';
 import type { TicketListOptions } from '../../src/tickets/index.js';
 import {
   ActorNotFoundError,
@@ -196,10 +197,10 @@ export class FakeDesk implements Desk {
     return this.tickets.get(ticketId);
   }
 
-  async setTicketStatus(ticketId: string, status: TicketStatus): Promise<Ticket | undefined> {
+  async updateTicket(ticketId: string, update: TicketUpdate): Promise<Ticket | undefined> {
     const ticket = this.tickets.get(ticketId);
     if (!ticket) return undefined;
-    const changed = { ...ticket, status };
+    const changed = applyUpdate(ticket, update, '2026-01-01T12:00:00.000Z');
     this.tickets.set(ticketId, changed);
     return changed;
   }

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Ticket } from '../../src/domain/ticket.js';
-import type { TicketQueue } from '../../src/tickets/index.js';
+import type { TicketListOptions, TicketQueue } from '../../src/tickets/index.js';
+
+const AT = '2026-01-01T11:00:00.000Z';
 
 export type TicketQueueFactory = () => TicketQueue | Promise<TicketQueue>;
 
@@ -17,7 +19,10 @@ export function sampleTicket(ticketId: string, overrides: Partial<Ticket> = {}):
     reasons: [],
     summary: 'Customer asks for a refund',
     status: 'open',
+    assignee: null,
+    notes: [],
     createdAt: '2026-01-01T10:00:00.000Z',
+    updatedAt: '2026-01-01T10:00:00.000Z',
     dueBy: '2026-01-01T14:00:00.000Z',
     ...overrides,
   };
@@ -68,15 +73,68 @@ export function ticketQueueConformance(name: string, factory: TicketQueueFactory
     it('changes status, lists by status, and answers undefined for an unknown ticket', async () => {
       await queue.open(sampleTicket('T-1', { priority: 'urgent' }));
       await queue.open(sampleTicket('T-2', { priority: 'low' }));
-      const assigned = await queue.setStatus('T-1', 'assigned');
+      const assigned = await queue.update('T-1', { status: 'assigned' }, AT);
       expect(assigned?.status).toBe('assigned');
       expect((await queue.get('T-1'))?.status).toBe('assigned');
       expect((await queue.list({ status: 'open' })).map((t) => t.ticketId)).toEqual(['T-2']);
       expect((await queue.list({ status: 'assigned' })).map((t) => t.ticketId)).toEqual(['T-1']);
-      await queue.setStatus('T-1', 'closed');
+      await queue.update('T-1', { status: 'closed' }, AT);
       expect(await queue.list({ status: 'assigned' })).toEqual([]);
       expect((await queue.list({ status: 'closed' })).map((t) => t.ticketId)).toEqual(['T-1']);
-      expect(await queue.setStatus('T-unknown', 'closed')).toBeUndefined();
+      expect(await queue.update('T-unknown', { status: 'closed' }, AT)).toBeUndefined();
+    });
+
+    it('sets and clears the assignee, appends notes in order, and stamps updatedAt', async () => {
+      await queue.open(sampleTicket('T-1'));
+      const taken = await queue.update(
+        'T-1',
+        { assignee: 'eva', note: { text: 'calling back', author: 'eva' } },
+        AT,
+      );
+      expect(taken).toMatchObject({ assignee: 'eva', status: 'open', updatedAt: AT });
+      const later = '2026-01-01T12:00:00.000Z';
+      await queue.update('T-1', { note: { text: 'no answer' } }, later);
+      const stored = await queue.get('T-1');
+      expect(stored?.notes).toEqual([
+        { at: AT, author: 'eva', text: 'calling back' },
+        { at: later, text: 'no answer' },
+      ]);
+      expect(stored).toMatchObject({
+        assignee: 'eva',
+        updatedAt: later,
+        createdAt: '2026-01-01T10:00:00.000Z',
+      });
+      expect((await queue.update('T-1', { assignee: null }, later))?.assignee).toBeNull();
+      expect((await queue.get('T-1'))?.notes).toHaveLength(2);
+    });
+
+    it('lists by assignee, with the status filter and the limit applied to their tickets', async () => {
+      await queue.open(sampleTicket('T-low', { priority: 'low' }));
+      await queue.open(sampleTicket('T-urgent', { priority: 'urgent' }));
+      await queue.open(sampleTicket('T-high', { priority: 'high' }));
+      await queue.open(sampleTicket('T-other', { priority: 'urgent' }));
+      for (const id of ['T-low', 'T-urgent', 'T-high']) await queue.update(id, { assignee: 'eva' }, AT);
+      await queue.update('T-other', { assignee: 'petr' }, AT);
+      await queue.update('T-urgent', { status: 'closed' }, AT);
+      const ids = async (options: TicketListOptions) => (await queue.list(options)).map((t) => t.ticketId);
+      expect(await ids({ assignee: 'eva' })).toEqual(['T-urgent', 'T-high', 'T-low']);
+      expect(await ids({ assignee: 'eva', status: 'open' })).toEqual(['T-high', 'T-low']);
+      expect(await ids({ assignee: 'eva', status: 'open', limit: 1 })).toEqual(['T-high']);
+      expect(await ids({ assignee: 'nobody' })).toEqual([]);
+      await queue.update('T-high', { assignee: 'petr' }, AT);
+      expect(await ids({ assignee: 'eva' })).toEqual(['T-urgent', 'T-low']);
+      expect(await ids({ assignee: 'petr' })).toEqual(['T-other', 'T-high']);
+      await queue.update('T-low', { assignee: null }, AT);
+      expect(await ids({ assignee: 'eva' })).toEqual(['T-urgent']);
+    });
+
+    it('keeps the assignee and notes a ticket was opened with', async () => {
+      const ticket = sampleTicket('T-1', {
+        assignee: 'eva',
+        notes: [{ at: AT, text: 'opened by hand' }],
+      });
+      expect(await queue.open(ticket)).toEqual(ticket);
+      expect((await queue.list({ assignee: 'eva' })).map((t) => t.ticketId)).toEqual(['T-1']);
     });
 
     it('returns at most limit tickets, most urgent first', async () => {

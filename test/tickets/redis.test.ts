@@ -27,4 +27,21 @@ describeWithRedis('redis ticket queue', availability, (url) => {
     await keyspace.client.hset(createKeys(keyspace.prefix).ticket('T-1'), 'status', 'lost');
     await expect(queue.get('T-1')).rejects.toMatchObject({ code: 'STORE_CORRUPT' });
   });
+
+  it('reads a ticket stored before tickets had an assignee, notes or updatedAt', async () => {
+    const queue = createRedisTicketQueue({ redis: keyspace.client, keyPrefix: keyspace.prefix });
+    const { assignee, notes, updatedAt, ...old } = sampleTicket('T-1');
+    const keys = createKeys(keyspace.prefix);
+    await keyspace.client.hset(
+      keys.ticket('T-1'),
+      'record',
+      JSON.stringify(old),
+      'status',
+      'open',
+      'score',
+      1,
+    );
+    expect(await queue.get('T-1')).toEqual({ ...old, assignee, notes, updatedAt: old.createdAt });
+    expect(updatedAt).toBe(old.createdAt);
+  });
 });

@@ -4,9 +4,9 @@ import { ForbiddenError, UnauthorizedError } from '../errors.js';
 import { bearerToken, matchesAny } from './bearer.js';
 import { clientAddress, isLoopback } from './client-address.js';
 
-const ADMIN_PATH = /^\/v1\/agents\/[^/]+\/(restart|stop|start|scale)$/;
+const ADMIN_PATH = /^\/v1\/(agents\/[^/]+\/(restart|stop|start|scale)|webhooks\/deliveries\/[^/]+\/replay)$/;
 
-/** The agent control calls: guarded by the admin token instead of integrator keys. */
+/** The agent control calls and webhook replays: guarded by the admin token instead of integrator keys. */
 export function isAdminRequest(method: string, path: string): boolean {
   return method === 'POST' && ADMIN_PATH.test(path);
 }

@@ -1,5 +1,6 @@
 export { adminAuth, decideAdmin } from './admin-auth.js';
 export { apiKeys } from './api-keys.js';
+export { IDEMPOTENCY_HEADER, REPLAYED_HEADER, idempotency, type IdempotencyOptions } from './idempotency.js';
 export { readBody } from './read-body.js';
 export { closeWhenDraining } from './close-when-draining.js';
 export { errorShape } from './error-shape.js';

@@ -6,7 +6,7 @@ import { NotFoundError } from '../errors.js';
 import { runQuery } from '../query-run.js';
 import { writeFeed } from '../sse-frames.js';
 import type { RouteDeps } from '../route-deps.js';
-import { IdParam, STREAM_EVENT_REF, errorResponses, queryRequest } from '../schemas.js';
+import { IdParam, IdempotencyHeaders, STREAM_EVENT_REF, errorResponses, queryRequest } from '../schemas.js';
 
 function wantsEventStream(accept: string | undefined): boolean {
   return accept !== undefined && accept.includes('text/event-stream');
@@ -28,6 +28,7 @@ export function queryRoutes(
       'Routes and answers one message. With `Accept: text/event-stream` the answer streams as SSE events ' +
       '`routed`, `handoff`, `token` ({"delta"}), then `done` (the full result) or `error`.',
     request: {
+      headers: IdempotencyHeaders,
       body: {
         content: { 'application/json': { schema: queryRequest(options.messageMaxLength) } },
         required: true,
@@ -42,7 +43,7 @@ export function queryRoutes(
           'text/event-stream': { schema: STREAM_EVENT_REF },
         },
       },
-      ...errorResponses(400, 401, 409, 413, 415, 429, 503),
+      ...errorResponses(400, 401, 409, 413, 415, 422, 429, 503),
     },
   });
 
@@ -89,6 +90,7 @@ export function queryRoutes(
     summary: 'Rate an answer, mark it resolved, or correct its intent',
     request: {
       params: IdParam,
+      headers: IdempotencyHeaders,
       body: { content: { 'application/json': { schema: Feedback } }, required: true },
     },
     responses: {
@@ -96,7 +98,7 @@ export function queryRoutes(
         description: 'What was recorded and learned',
         content: { 'application/json': { schema: FeedbackOutcome } },
       },
-      ...errorResponses(400, 401, 404, 422),
+      ...errorResponses(400, 401, 404, 409, 422),
     },
   });
 

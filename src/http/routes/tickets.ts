@@ -1,9 +1,9 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { Ticket } from '../../domain/ticket.js';
+import { Ticket, TicketUpdate } from '../../domain/ticket.js';
 import type { AppEnv } from '../env.js';
 import { NotFoundError } from '../errors.js';
 import type { RouteDeps } from '../route-deps.js';
-import { IdParam, TicketListQuery, TicketStatusChange, errorResponses } from '../schemas.js';
+import { IdParam, IdempotencyHeaders, TicketListQuery, errorResponses } from '../schemas.js';
 
 /** The human-handoff queue, for the people who work it: list, read one, take it, close it. */
 export function ticketRoutes({ desk }: RouteDeps, hook: OpenAPIHono<AppEnv>['defaultHook']) {
@@ -22,15 +22,16 @@ export function ticketRoutes({ desk }: RouteDeps, hook: OpenAPIHono<AppEnv>['def
     request: { query: TicketListQuery },
     responses: {
       200: {
-        description: 'Up to `limit` tickets (default 100), of one status when `status` is given',
+        description: 'Up to `limit` tickets (default 100), filtered by `status` and `assignee` when given',
         content: { 'application/json': { schema: z.object({ tickets: z.array(Ticket) }) } },
       },
       ...errorResponses(400, 401),
     },
   });
   app.openapi(list, async (c) => {
-    const { status, limit } = c.req.valid('query');
-    return c.json({ tickets: await desk.listTickets({ limit, ...(status ? { status } : {}) }) }, 200);
+    const { status, assignee, limit } = c.req.valid('query');
+    const filters = { ...(status ? { status } : {}), ...(assignee ? { assignee } : {}) };
+    return c.json({ tickets: await desk.listTickets({ ...filters, limit }) }, 200);
   });
 
   const get = createRoute({
@@ -55,20 +56,23 @@ export function ticketRoutes({ desk }: RouteDeps, hook: OpenAPIHono<AppEnv>['def
     path: '/v1/tickets/{id}',
     operationId: 'changeTicketStatus',
     tags: ['Tickets'],
-    summary: 'Take a ticket (assigned), close it (closed) or put it back in the queue (open)',
+    summary: 'Take a ticket, assign it, close it, put it back in the queue, or add a note',
+    description:
+      'Changes `status`, `assignee` (null unassigns) and appends `note` to `notes`, as one step. Unknown ' +
+      'fields are refused with 400 VALIDATION_FAILED naming them.',
     request: {
       params: IdParam,
-      body: { content: { 'application/json': { schema: TicketStatusChange } }, required: true },
+      headers: IdempotencyHeaders,
+      body: { content: { 'application/json': { schema: TicketUpdate } }, required: true },
     },
     responses: {
       200: { description: 'The ticket as changed', content: { 'application/json': { schema: Ticket } } },
-      ...errorResponses(400, 401, 404, 415),
+      ...errorResponses(400, 401, 404, 409, 415, 422),
     },
   });
   app.openapi(change, async (c) => {
     const { id } = c.req.valid('param');
-    const { status } = c.req.valid('json');
-    return c.json(found(id, await desk.setTicketStatus(id, status)), 200);
+    return c.json(found(id, await desk.updateTicket(id, c.req.valid('json'))), 200);
   });
   return app;
 }

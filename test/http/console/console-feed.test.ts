@@ -15,7 +15,10 @@ const sampleTicket: Ticket = {
   reasons: ['legal_threat'],
   summary: 'wants a person',
   status: 'open',
+  assignee: null,
+  notes: [],
   createdAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z',
   dueBy: '2026-01-01T01:00:00.000Z',
 };
 import { parseSse } from '../helpers.js';
