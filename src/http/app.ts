@@ -1,22 +1,23 @@
 import type { Server } from 'node:http';
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { createNodeWebSocket } from '@hono/node-ws';
 import type { Logger } from 'pino';
 import type { Desk } from '../desk/index.js';
 import { createMemoryIdempotencyStore, type IdempotencyStore } from '../idempotency/index.js';
 import type { WebhookDispatcher } from '../webhooks/index.js';
 import type { AppEnv } from './env.js';
 import { consoleRoutes, createConsoleFeed, loadConsoleAssets } from './console/index.js';
-import { errorHandler, notFoundHandler, validationHook } from './error-handler.js';
+import { describe, errorHandler, notFoundHandler, validationHook } from './error-handler.js';
 import { HttpOptions, type ResolvedHttpOptions } from './http-options.js';
 import { createLifecycle, type Lifecycle } from './lifecycle.js';
 import { createLogger } from './logger.js';
 import { createMetrics, type EdgeMetrics } from './metrics.js';
+import { describeApi } from './openapi.js';
 import {
   authenticate,
   clientAddresses,
   closeWhenDraining,
   createRateLimiter,
+  errorShape,
   idempotency,
   rateLimit,
   readBody,
@@ -27,6 +28,7 @@ import {
 } from './middleware/index.js';
 import type { RouteDeps } from './route-deps.js';
 import { agentRoutes } from './routes/agents.js';
+import { OPENAI_PATHS, chatCompletionRoutes } from './routes/chat-completions.js';
 import { conversationRoutes } from './routes/conversations.js';
 import { customerRoutes } from './routes/customers.js';
 import { deskRoutes } from './routes/desk.js';
@@ -36,6 +38,7 @@ import { systemRoutes } from './routes/system.js';
 import { ticketRoutes } from './routes/tickets.js';
 import { webhookRoutes } from './routes/webhooks.js';
 import { websocketRoutes } from './routes/websocket.js';
+import { createWebSocketUpgrades } from './ws-upgrade.js';
 
 /** Tickets of each list the console shows: the top of the queue is what gets worked. */
 const CONSOLE_TICKETS = 10;
@@ -103,7 +106,10 @@ export function createApp(deps: AppDeps): SwarmApp {
   metrics.watchAgents(() => deps.desk.agents.status());
 
   const hono = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-  const { injectWebSocket, upgradeWebSocket, wss } = createNodeWebSocket({ app: hono });
+  const { injectWebSocket, upgradeWebSocket, wss } = createWebSocketUpgrades(
+    (url, init, env) => hono.request(url, init, env),
+    (error) => logger.error({ error: describe(error) }, 'websocket handler failed'),
+  );
   // A frame is a request body: the same limit, enforced by `ws` as the frame arrives (close 1009)
   // instead of its default of 100 MiB buffered before any check could run.
   wss.options.maxPayload = options.bodyLimitBytes;
@@ -129,6 +135,8 @@ export function createApp(deps: AppDeps): SwarmApp {
     ),
   );
   hono.use('*', closeWhenDraining(lifecycle));
+  // Before the key and rate checks, so their refusals take OpenAI's shape there too.
+  for (const path of OPENAI_PATHS) hono.use(path, errorShape('openai'));
   hono.use('/v1/*', authenticate(options));
   if (limiter) hono.use('/v1/*', rateLimit(limiter));
   hono.use('/v1/*', requireJson());
@@ -146,6 +154,7 @@ export function createApp(deps: AppDeps): SwarmApp {
   hono.route('/', deskRoutes(routeDeps, validationHook));
   hono.route('/', ticketRoutes(routeDeps, validationHook));
   hono.route('/', agentRoutes(routeDeps, validationHook));
+  hono.route('/', chatCompletionRoutes(routeDeps, validationHook));
   hono.route('/', webhookRoutes(routeDeps, validationHook));
   hono.route('/', websocketRoutes(routeDeps, upgradeWebSocket));
   hono.route(
@@ -166,7 +175,8 @@ export function createApp(deps: AppDeps): SwarmApp {
       validationHook,
     ),
   );
-  docsRoutes(hono, Object.keys(deps.desk.profile.departments));
+  describeApi(hono, Object.keys(deps.desk.profile.departments));
+  docsRoutes(hono);
 
   hono.onError(errorHandler(metrics, logger));
   hono.notFound(notFoundHandler(hono));

@@ -10,5 +10,7 @@ export interface AppEnv {
     clientAddress: string | undefined;
     /** Who is calling /v1, set by `authenticate`. */
     principal: Principal | undefined;
+    /** Set on the OpenAI-compatible routes, whose errors take OpenAI's shape. */
+    errorShape?: 'openai';
   };
 }

@@ -3,7 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { z } from 'zod';
 import type { Logger } from 'pino';
 import type { AppEnv } from './env.js';
-import { mapError } from './error-status.js';
+import { mapError, type MappedError } from './error-status.js';
 import {
   InvalidJsonError,
   MethodNotAllowedError,
@@ -12,6 +12,12 @@ import {
   ValidationError,
 } from './errors.js';
 import type { EdgeMetrics } from './metrics.js';
+import { openAiErrorBody } from './openai/index.js';
+
+/** The API's error body, or OpenAI's on the routes that speak its protocol. */
+function errorBody(mapped: MappedError, c: Context<AppEnv>) {
+  return c.get('errorShape') === 'openai' ? openAiErrorBody(mapped) : { error: mapped.body };
+}
 
 /**
  * Hono's validators signal unparseable JSON and a body of another media type with these exceptions;
@@ -29,7 +35,10 @@ export function describe(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
 
-/** The one place an error becomes a response: `{ error: { code, message, details? } }`. */
+/**
+ * The one place an error becomes a response: `{ error: { code, message, details? } }`, or OpenAI's
+ * `{ error: { message, type, code, param } }` on the OpenAI-compatible routes.
+ */
 export function errorHandler(metrics: EdgeMetrics, logger: Logger): ErrorHandler<AppEnv> {
   return (thrown, c) => {
     const error = thrown instanceof HTTPException ? fromHttpException(thrown, c) : thrown;
@@ -46,7 +55,7 @@ export function errorHandler(metrics: EdgeMetrics, logger: Logger): ErrorHandler
     if (mapped.retryAfterSeconds !== undefined) c.header('Retry-After', String(mapped.retryAfterSeconds));
     const upgrade = mapped.body.details?.upgrade;
     if (typeof upgrade === 'string') c.header('Upgrade', upgrade);
-    return c.json({ error: mapped.body }, mapped.status);
+    return c.json(errorBody(mapped, c), mapped.status);
   };
 }
 
@@ -99,6 +108,6 @@ export function notFoundHandler(app: Hono<AppEnv>): NotFoundHandler<AppEnv> {
         : new NotFoundError('NOT_FOUND', `no route ${c.req.method} ${c.req.path}`);
     if (allowed.length > 0) c.header('Allow', allowed.join(', '));
     const mapped = mapError(error);
-    return c.json({ error: mapped.body }, mapped.status);
+    return c.json(errorBody(mapped, c), mapped.status);
   };
 }

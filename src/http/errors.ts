@@ -34,11 +34,16 @@ export class ForbiddenError extends SwarmError {
   }
 }
 
-/** An unknown route, or a known resource kind with an unknown id (`QUERY_NOT_FOUND`, ...). */
+/** An unknown route, or a known resource kind with an unknown id (`QUERY_NOT_FOUND`, `MODEL_NOT_FOUND`, ...). */
 export class NotFoundError extends SwarmError {
   constructor(
     code:
-      'NOT_FOUND' | 'QUERY_NOT_FOUND' | 'CONVERSATION_NOT_FOUND' | 'CUSTOMER_NOT_FOUND' | 'TICKET_NOT_FOUND',
+      | 'NOT_FOUND'
+      | 'QUERY_NOT_FOUND'
+      | 'CONVERSATION_NOT_FOUND'
+      | 'CUSTOMER_NOT_FOUND'
+      | 'TICKET_NOT_FOUND'
+      | 'MODEL_NOT_FOUND',
     message: string,
   ) {
     super(code, message);

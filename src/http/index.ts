@@ -1,5 +1,5 @@
 export { createApp, type AppDeps, type SwarmApp } from './app.js';
-export { STATUS_BY_CODE, mapError, type MappedError } from './error-status.js';
+export { STATUS_BY_CODE } from './error-status.js';
 export {
   ForbiddenError,
   InvalidJsonError,
@@ -10,13 +10,12 @@ export {
   UnauthorizedError,
   UnsupportedMediaTypeError,
   ValidationError,
-  type FieldIssue,
 } from './errors.js';
 export { HttpOptions, IDEMPOTENCY_DEFAULTS, RateLimit, type ResolvedHttpOptions } from './http-options.js';
 export { ProxyAddress } from './middleware/index.js';
 export { ApiKey, ApiKeySpec, DEFAULT_KEY_SCOPES, SCOPES, Scope, type Principal } from './principal.js';
 export { createLogger, toActorLogger, type LoggerOptions } from './logger.js';
 export { createMetrics, type EdgeMetrics } from './metrics.js';
-export { decideAdmin, isLoopback, type AdminDecision } from './middleware/index.js';
+export { decideAdmin, isLoopback } from './middleware/index.js';
 export { startServer, type RunningServer, type ShutdownOutcome } from './server.js';
 export { createShutdownHandler, installShutdownSignals } from './shutdown-signals.js';

@@ -6,8 +6,13 @@ import { QueryInput } from '../domain/query.js';
 import { TicketStatus } from '../domain/ticket.js';
 
 /** Every error response. */
-export const ErrorBody = z.object({ error: SerializedErrorSchema }).openapi('Error');
-export type ErrorBody = z.infer<typeof ErrorBody>;
+const ErrorBody = z.object({ error: SerializedErrorSchema }).openapi('Error');
+
+/**
+ * The one union of stream events (SSE event data, WebSocket frames), registered by `describeApi`. A
+ * reference, not the schema: the domain's zod schemas are built before zod learns `.openapi()`.
+ */
+export const STREAM_EVENT_REF = { $ref: '#/components/schemas/StreamEvent' } as const;
 
 /** The submit body: the domain's QueryInput with the configured message length limit. */
 export function queryRequest(messageMaxLength: number) {
@@ -102,13 +107,18 @@ type ErrorStatus = keyof typeof ERROR_DESCRIPTIONS;
 /** What any /v1 route may answer: bad parameters, the key and scope checks, the rate limit, a fault. */
 const EVERY_ROUTE: readonly ErrorStatus[] = [400, 401, 403, 429, 503];
 
-/** The error responses of a /v1 route: the ones every route may give plus those specific to it. */
-export function errorResponses(...statuses: ErrorStatus[]) {
+/** The error responses of `statuses`, each with `schema` as its body. */
+export function errorResponsesWith(schema: z.ZodType, statuses: readonly ErrorStatus[]) {
   const all = [...new Set([...EVERY_ROUTE, ...statuses])].sort((a, b) => a - b);
   return Object.fromEntries(
     all.map((status) => [
       status,
-      { description: ERROR_DESCRIPTIONS[status], content: { 'application/json': { schema: ErrorBody } } },
+      { description: ERROR_DESCRIPTIONS[status], content: { 'application/json': { schema } } },
     ]),
   );
+}
+
+/** Responses every route may give, referenced so each route lists only what is specific to it. */
+export function errorResponses(...statuses: ErrorStatus[]) {
+  return errorResponsesWith(ErrorBody, statuses);
 }

@@ -36,8 +36,8 @@ export {
 } from './llm-service.js';
 export { createLlm, type LlmDeps } from './openai-llm.js';
 export { createLlmThread, rebuildLlmError, type LlmThread } from './thread/index.js';
+export { INSTRUCTION_MARKERS } from './instruction-markers.js';
 export {
-  INSTRUCTION_MARKERS,
   answerMessages,
   articlesBlock,
   classifyMessages,

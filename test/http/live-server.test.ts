@@ -159,7 +159,7 @@ describe('WebSocket /v1/ws', () => {
     });
   }
 
-  it('answers text and JSON frames with stream events in one conversation, and survives a bad frame', async () => {
+  it('answers text and JSON frames with stream events in one conversation, and survives an empty frame', async () => {
     live = await startLive();
     const wsUrl = `${live.running.url.replace('http', 'ws')}/v1/ws?customerId=C001`;
     const client = await connect(wsUrl);
@@ -167,9 +167,7 @@ describe('WebSocket /v1/ws', () => {
     const first = (await client.next('done')) as { result: { conversationId: string; response: string } };
     expect(client.frames.map((f) => f.type)).toEqual(['routed', 'token', 'token', 'done']);
 
-    client.ws.send('{"message": oops');
-    expect(await client.next('error')).toMatchObject({ error: { code: 'INVALID_JSON' } });
-    client.ws.send(JSON.stringify({ message: '' }));
+    client.ws.send('   ');
     expect(await client.next('error')).toMatchObject({
       error: { code: 'VALIDATION_FAILED', details: { issues: [{ field: 'message' }] } },
     });
@@ -181,6 +179,7 @@ describe('WebSocket /v1/ws', () => {
       undefined,
       first.result.conversationId,
     ]);
+    expect(live.desk.submitted.map((s) => s.message)).toEqual(['my invoice is wrong', 'and the refund?']);
     expect(client.ws.readyState).toBe(WebSocket.OPEN);
     client.ws.close();
   });
@@ -272,15 +271,53 @@ describe('WebSocket /v1/ws', () => {
     client.ws.close();
   });
 
-  it('refuses the upgrade without a customerId', async () => {
+  it('takes a text frame as JSON only when it parses as the message schema, else as plain text', async () => {
     live = await startLive();
-    const ws = new WebSocket(`${live.running.url.replace('http', 'ws')}/v1/ws`);
-    const status = await new Promise<number>((resolve) =>
-      ws.once('unexpected-response', (req, res) => {
-        req.destroy();
-        resolve(res.statusCode ?? 0);
-      }),
-    );
-    expect(status).toBe(400);
+    const client = await connect(`${live.running.url.replace('http', 'ws')}/v1/ws?customerId=C001`);
+    for (const text of ['{ is this a bug?', '{"message": ""}', '{"question": "where is my parcel"}']) {
+      client.ws.send(text);
+      await client.next('done');
+    }
+    client.ws.send(JSON.stringify({ message: 'structured', conversationId: 'conv-9' }));
+    await client.next('done');
+    expect(live.desk.submitted.map((s) => s.message)).toEqual([
+      '{ is this a bug?',
+      '{"message": ""}',
+      '{"question": "where is my parcel"}',
+      'structured',
+    ]);
+    expect(live.desk.submitted.at(-1)?.conversationId).toBe('conv-9');
+    client.ws.close();
+  });
+
+  it('refuses an upgrade with a JSON error body: no customerId, or a wrong key', async () => {
+    live = await startLive({ apiKeys: ['integrator-key-1'] });
+    const refusal = (url: string, headers: Record<string, string>) =>
+      new Promise<{ status: number; body: unknown; type: string | undefined }>((resolve) => {
+        const ws = new WebSocket(url, { headers });
+        ws.once('unexpected-response', (req, res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => (text += chunk));
+          res.on('end', () => {
+            req.destroy();
+            resolve({
+              status: res.statusCode ?? 0,
+              body: JSON.parse(text),
+              type: res.headers['content-type'],
+            });
+          });
+        });
+      });
+    const base = `${live.running.url.replace('http', 'ws')}/v1/ws`;
+    const noCustomer = await refusal(base, { authorization: 'Bearer integrator-key-1' });
+    expect(noCustomer).toMatchObject({
+      status: 400,
+      type: expect.stringContaining('application/json'),
+      body: { error: { code: 'VALIDATION_FAILED', details: { issues: [{ field: 'customerId' }] } } },
+    });
+    const wrongKey = await refusal(`${base}?customerId=C001`, { authorization: 'Bearer wrong' });
+    expect(wrongKey).toMatchObject({ status: 401, body: { error: { code: 'UNAUTHORIZED' } } });
+    expect(live.desk.submitted).toEqual([]);
   });
 });

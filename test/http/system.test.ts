@@ -90,6 +90,9 @@ describe('health, readiness, metrics and the API document', () => {
         '/v1/agents/{id}/start',
         '/v1/agents/{id}/stop',
         '/v1/agents/{type}/scale',
+        '/v1/chat/completions',
+        '/v1/models',
+        '/v1/models/{model}',
         '/v1/console/stream',
         '/v1/console/traffic',
         '/v1/conversations/{id}',
@@ -109,12 +112,47 @@ describe('health, readiness, metrics and the API document', () => {
     expect(doc.components.schemas.QueryRequest?.properties.message?.maxLength).toBe(4000);
   });
 
-  it('serves a docs page that needs no network', async () => {
+  it('describes every operation with an id, and declares the bearer schemes it refers to', async () => {
     const { app } = makeApp();
-    const res = await app.request('/docs');
-    expect(res.status).toBe(200);
-    const html = await res.text();
-    expect(html).toContain('/v1/queries/{id}/feedback');
-    expect(html).not.toMatch(/<script|https?:\/\//);
+    const doc = (await (await app.request('/openapi.json')).json()) as {
+      servers: unknown[];
+      security: Record<string, unknown>[];
+      paths: Record<string, Record<string, { operationId?: string; security?: Record<string, unknown>[] }>>;
+      components: { securitySchemes: Record<string, { type: string; scheme: string }> };
+    };
+    const operations = Object.values(doc.paths).flatMap((item) => Object.values(item));
+    const ids = operations.map((operation) => operation.operationId);
+    expect(ids.every((id) => typeof id === 'string')).toBe(true);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(doc.servers.length).toBeGreaterThan(0);
+    expect(doc.components.securitySchemes).toMatchObject({
+      apiKey: { type: 'http', scheme: 'bearer' },
+      adminToken: { type: 'http', scheme: 'bearer' },
+    });
+    expect(doc.security).toEqual([{ apiKey: [] }]);
+    expect(doc.paths['/healthz']?.get?.security).toEqual([]);
+    expect(doc.paths['/v1/agents/{type}/scale']?.post?.security).toEqual([{ adminToken: [] }]);
+  });
+
+  it('renders the document with Swagger UI served from the package, with no CDN', async () => {
+    const { app } = makeApp();
+    const page = await app.request('/docs');
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).not.toMatch(/https?:\/\//);
+    const sources = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((match) => match[1]);
+    expect(sources).toEqual([
+      'docs/assets/swagger-ui.css',
+      'docs/assets/swagger-ui-bundle.js',
+      'docs/assets/init.js',
+    ]);
+    for (const source of sources) {
+      const asset = await app.request(`/${source}`);
+      expect(asset.status).toBe(200);
+      expect(asset.headers.get('cache-control')).toMatch(/max-age=\d+/);
+      expect((await asset.text()).length).toBeGreaterThan(0);
+    }
+    expect(await (await app.request('/docs/assets/init.js')).text()).toContain("url: 'openapi.json'");
+    expect((await app.request('/docs/assets/package.json')).status).toBe(404);
   });
 });

@@ -68,6 +68,8 @@ export function consoleRoutes(
   const traffic = createRoute({
     method: 'get',
     path: '/v1/console/traffic',
+    operationId: 'getConsoleTraffic',
+    tags: ['Console'],
     summary: 'The last minutes of traffic, second by second, and the latest answered queries',
     responses: {
       200: {
@@ -82,6 +84,8 @@ export function consoleRoutes(
   const stream = createRoute({
     method: 'get',
     path: '/v1/console/stream',
+    operationId: 'streamConsole',
+    tags: ['Console'],
     summary: 'The console feed as SSE: a `snapshot` event, then a `tick` every second',
     description:
       'A tick holds the seconds that ended since the last one and the queries answered meanwhile. ' +

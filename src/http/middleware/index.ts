@@ -4,6 +4,7 @@ export { authenticate, isGuarded, type AuthOptions } from './authenticate.js';
 export { readBody } from './read-body.js';
 export { closeWhenDraining } from './close-when-draining.js';
 export { clientAddresses, isLoopback } from './client-address.js';
+export { errorShape } from './error-shape.js';
 export {
   ProxyAddress,
   resolveClientAddress,

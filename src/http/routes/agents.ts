@@ -3,6 +3,7 @@ import { streamSSE } from 'hono/streaming';
 import type { SystemEvent } from '../../runtime/index.js';
 import { requireIntegrator } from '../access.js';
 import type { AppEnv } from '../env.js';
+import { ADMIN } from '../openapi.js';
 import { NotFoundError } from '../errors.js';
 import { createAgentFeed } from '../agent-feed.js';
 import { createEventFeed } from '../event-feed.js';
@@ -37,6 +38,8 @@ export function agentRoutes(
   const list = createRoute({
     method: 'get',
     path: '/v1/agents',
+    operationId: 'listAgents',
+    tags: ['Agents'],
     summary: "Every agent's status",
     request: { query: NoQuery },
     responses: {
@@ -55,7 +58,9 @@ export function agentRoutes(
   const stream = createRoute({
     method: 'get',
     path: '/v1/agents/stream',
-    summary: 'Agent status as SSE: a `snapshot` event, then every change (event name = its type)',
+    operationId: 'streamAgents',
+    tags: ['Agents'],
+    summary: 'Agent status as SSE: a snapshot event, then every change (event name = its type)',
     description:
       'With `batched=true`, changes arrive at most every 500 ms with only the latest status of each ' +
       'agent (what a screen needs, at a fraction of the cost); other events keep their order.',
@@ -110,6 +115,9 @@ export function agentRoutes(
     const control = createRoute({
       method: 'post',
       path: `/v1/agents/{id}/${action}`,
+      operationId: `${action}Agent`,
+      tags: ['Agents'],
+      security: ADMIN,
       summary: `${action[0]?.toUpperCase()}${action.slice(1)} one agent (admin)`,
       description:
         'Needs `Authorization: Bearer <SWARM_ADMIN_TOKEN>`; without that variable, only loopback clients.',
@@ -130,6 +138,9 @@ export function agentRoutes(
   const scale = createRoute({
     method: 'post',
     path: '/v1/agents/{type}/scale',
+    operationId: 'scaleAgents',
+    tags: ['Agents'],
+    security: ADMIN,
     summary: 'Set the number of instances of an agent type (admin)',
     middleware: [adminAuth(options.adminToken, adminKeys)] as const,
     request: {
@@ -154,6 +165,9 @@ export function agentRoutes(
   const threadExit = createRoute({
     method: 'post',
     path: '/v1/faults/thread-exit',
+    operationId: 'killWorkerThread',
+    tags: ['Agents'],
+    security: ADMIN,
     summary: 'Kill a worker thread, as a crash would (admin; only with SWARM_FAULT_INJECTION=1)',
     middleware: [adminAuth(options.adminToken, adminKeys)] as const,
     request: { query: NoQuery },

@@ -28,6 +28,8 @@ export function conversationRoutes({ desk }: RouteDeps, hook: OpenAPIHono<AppEnv
   const route = createRoute({
     method: 'get',
     path: '/v1/conversations/{id}',
+    operationId: 'getConversation',
+    tags: ['Conversations'],
     summary: 'A conversation: its state and a page of the blackboard trail of every agent that worked on it',
     description:
       `A conversation keeps its newest ${TRAIL_PAGE_MAX} trail entries; older ones are dropped (their \`seq\` ` +

@@ -10,6 +10,8 @@ export function customerRoutes({ desk }: RouteDeps, hook: OpenAPIHono<AppEnv>['d
   const route = createRoute({
     method: 'get',
     path: '/v1/customers/{id}',
+    operationId: 'getCustomer',
+    tags: ['Customers'],
     summary: 'A customer record with its issue history',
     request: { params: IdParam, query: NoQuery },
     responses: {

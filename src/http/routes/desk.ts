@@ -9,6 +9,8 @@ export function deskRoutes({ desk }: RouteDeps, hook: OpenAPIHono<AppEnv>['defau
   const route = createRoute({
     method: 'get',
     path: '/v1/desk',
+    operationId: 'getDesk',
+    tags: ['Desk'],
     summary: 'The desk being served: its languages, departments and intents (from its desk.yaml)',
     description: 'Open to every caller, customer tokens included: it holds no customer data.',
     request: { query: NoQuery },

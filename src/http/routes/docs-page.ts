@@ -1,83 +1,76 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { DEPARTMENT_NAME, ESCALATION } from '../../domain/vocabulary.js';
 import type { AppEnv } from '../env.js';
+import { NotFoundError } from '../errors.js';
 
-const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
+/** Swagger UI's prebuilt files served from its package: no CDN, works offline. */
+const ASSETS: Readonly<Record<string, string>> = {
+  'swagger-ui.css': 'text/css; charset=utf-8',
+  'swagger-ui-bundle.js': 'text/javascript; charset=utf-8',
+};
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
-}
-
-interface Operation {
-  summary?: string;
-  description?: string;
-}
-
-/** A static page listing the endpoints from the OpenAPI document itself: no CDN, works offline. */
-function renderDocsPage(
-  title: string,
-  version: string,
-  paths: Record<string, Partial<Record<string, Operation>>>,
-): string {
-  const rows = Object.entries(paths)
-    .flatMap(([path, item]) =>
-      METHODS.filter((m) => item[m]).map((m) => {
-        const op = item[m] ?? {};
-        return `<tr><td><code>${m.toUpperCase()}</code></td><td><code>${escapeHtml(path)}</code></td><td>${escapeHtml(op.summary ?? '')}${
-          op.description ? `<br><small>${escapeHtml(op.description)}</small>` : ''
-        }</td></tr>`;
-      }),
-    )
-    .join('\n');
-  return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)} API</title>
-<style>body{font-family:system-ui,sans-serif;margin:2rem;max-width:70rem}td{padding:.35rem .6rem;vertical-align:top;border-bottom:1px solid #ddd}code{white-space:nowrap}</style>
-</head><body>
-<h1>${escapeHtml(title)} API <small>${escapeHtml(version)}</small></h1>
-<p>The machine-readable contract is <a href="/openapi.json">/openapi.json</a>.</p>
-<table><thead><tr><th>Method</th><th>Path</th><th>What it does</th></tr></thead><tbody>
-${rows}
-</tbody></table></body></html>`;
-}
-
-const OPENAPI_INFO = { title: 'swarmdesk', version: '1.0.0' } as const;
+/** A day: the files change only with the package, and a redeploy is rare next to page loads. */
+const ASSET_CACHE = 'public, max-age=86400';
 
 /**
- * The department names in the document are the served desk's: every schema of a department name
- * (the `Department` pattern) lists them as its enum, so generated clients know them.
+ * Relative URLs, so the page works behind a proxy that mounts the server under a prefix. No validator
+ * (Swagger UI would send the document to validator.swagger.io), and no inline script.
  */
-function withDepartments(node: unknown, names: readonly string[]): unknown {
-  if (Array.isArray(node)) return node.map((item) => withDepartments(item, names));
-  if (typeof node !== 'object' || node === null) return node;
-  const entries = Object.entries(node).map(([key, value]) => [key, withDepartments(value, names)] as const);
-  const schema = Object.fromEntries(entries) as Record<string, unknown>;
-  return schema['type'] === 'string' && schema['pattern'] === DEPARTMENT_PATTERN
-    ? { ...schema, enum: [...names, ESCALATION] }
-    : schema;
+const INIT = `window.ui = SwaggerUIBundle({
+  url: 'openapi.json',
+  dom_id: '#swagger-ui',
+  deepLinking: true,
+  validatorUrl: null,
+  presets: [SwaggerUIBundle.presets.apis],
+  layout: 'BaseLayout',
+});
+`;
+
+const PAGE = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>swarmdesk API</title>
+<link rel="stylesheet" href="docs/assets/swagger-ui.css">
+</head>
+<body>
+<div id="swagger-ui"></div>
+<script src="docs/assets/swagger-ui-bundle.js"></script>
+<script src="docs/assets/init.js"></script>
+</body>
+</html>
+`;
+
+function assetDirectory(): string {
+  return dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
 }
 
-const DEPARTMENT_PATTERN = DEPARTMENT_NAME.source;
+/** `/docs`: the OpenAPI document rendered by Swagger UI, with schemas, examples and try-it. */
+export function docsRoutes(api: OpenAPIHono<AppEnv>) {
+  const loaded = new Map<string, Promise<Buffer>>();
+  let directory: string | undefined;
+  const load = (file: string) => {
+    directory ??= assetDirectory();
+    let content = loaded.get(file);
+    if (!content) {
+      content = readFile(join(directory, file));
+      loaded.set(file, content);
+    }
+    return content;
+  };
 
-export function docsRoutes(api: OpenAPIHono<AppEnv>, departments: readonly string[]) {
-  api.get('/openapi.json', (c) =>
-    c.json(
-      withDepartments(
-        api.getOpenAPIDocument({
-          openapi: '3.0.3',
-          info: { ...OPENAPI_INFO, description: 'The swarmdesk HTTP API (v1).' },
-        }),
-        departments,
-      ) as Record<string, unknown>,
-    ),
+  api.get('/docs', (c) => c.html(PAGE));
+  api.get('/docs/assets/init.js', (c) =>
+    c.body(INIT, 200, { 'Content-Type': ASSETS['swagger-ui-bundle.js']!, 'Cache-Control': ASSET_CACHE }),
   );
-  api.get('/docs', (c) => {
-    const document = api.getOpenAPIDocument({ openapi: '3.0.3', info: OPENAPI_INFO });
-    return c.html(
-      renderDocsPage(
-        OPENAPI_INFO.title,
-        OPENAPI_INFO.version,
-        document.paths as Record<string, Partial<Record<string, Operation>>>,
-      ),
-    );
+  api.get('/docs/assets/:file', async (c) => {
+    const file = c.req.param('file');
+    const type = ASSETS[file];
+    if (type === undefined) throw new NotFoundError('NOT_FOUND', `no route GET ${c.req.path}`);
+    const content = await load(file);
+    return c.body(new Uint8Array(content), 200, { 'Content-Type': type, 'Cache-Control': ASSET_CACHE });
   });
 }

@@ -6,7 +6,14 @@ import type { AppEnv } from '../env.js';
 import { runQuery } from '../query-run.js';
 import { writeFeed } from '../sse-frames.js';
 import type { RouteDeps } from '../route-deps.js';
-import { IdParam, IdempotencyHeaders, NoQuery, errorResponses, queryRequest } from '../schemas.js';
+import {
+  IdParam,
+  IdempotencyHeaders,
+  NoQuery,
+  STREAM_EVENT_REF,
+  errorResponses,
+  queryRequest,
+} from '../schemas.js';
 
 function wantsEventStream(accept: string | undefined): boolean {
   return accept !== undefined && accept.includes('text/event-stream');
@@ -21,6 +28,8 @@ export function queryRoutes(
   const submit = createRoute({
     method: 'post',
     path: '/v1/queries',
+    operationId: 'submitQuery',
+    tags: ['Queries'],
     summary: 'Submit a customer message',
     description:
       'Routes and answers one message. With `Accept: text/event-stream` the answer streams as SSE events ' +
@@ -35,10 +44,11 @@ export function queryRoutes(
     },
     responses: {
       200: {
-        description: 'The answered query (JSON), or its event stream (SSE)',
+        description:
+          'The answered query (JSON), or its event stream (SSE: each event named by its type, its data one StreamEvent)',
         content: {
           'application/json': { schema: QueryResult },
-          'text/event-stream': { schema: { type: 'string' } },
+          'text/event-stream': { schema: STREAM_EVENT_REF },
         },
       },
       ...errorResponses(409, 413, 415, 422, 504),
@@ -65,6 +75,8 @@ export function queryRoutes(
   const get = createRoute({
     method: 'get',
     path: '/v1/queries/{id}',
+    operationId: 'getQuery',
+    tags: ['Queries'],
     summary: 'A stored query result',
     request: { params: IdParam, query: NoQuery },
     responses: {
@@ -89,6 +101,8 @@ export function queryRoutes(
   const feedback = createRoute({
     method: 'post',
     path: '/v1/queries/{id}/feedback',
+    operationId: 'giveFeedback',
+    tags: ['Queries'],
     summary: 'Rate an answer, mark it resolved, or correct its intent',
     request: {
       params: IdParam,

@@ -1,5 +1,6 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../env.js';
+import { OPEN } from '../openapi.js';
 import type { EdgeMetrics } from '../metrics.js';
 import type { RouteDeps } from '../route-deps.js';
 import { Readiness } from '../schemas.js';
@@ -10,6 +11,9 @@ export function systemRoutes({ desk, lifecycle }: RouteDeps, metrics: EdgeMetric
   const health = createRoute({
     method: 'get',
     path: '/healthz',
+    operationId: 'getHealth',
+    tags: ['System'],
+    security: OPEN,
     summary: 'Liveness: the process is up',
     responses: {
       200: {
@@ -23,6 +27,9 @@ export function systemRoutes({ desk, lifecycle }: RouteDeps, metrics: EdgeMetric
   const ready = createRoute({
     method: 'get',
     path: '/readyz',
+    operationId: 'getReadiness',
+    tags: ['System'],
+    security: OPEN,
     summary: 'Readiness: the desk can take queries (503 while starting, degraded or shutting down)',
     responses: {
       200: { description: 'Ready', content: { 'application/json': { schema: Readiness } } },
@@ -41,6 +48,9 @@ export function systemRoutes({ desk, lifecycle }: RouteDeps, metrics: EdgeMetric
   const scrape = createRoute({
     method: 'get',
     path: '/metrics',
+    operationId: 'getMetrics',
+    tags: ['System'],
+    security: OPEN,
     summary: 'Prometheus metrics: HTTP requests, queries, agents, mailboxes, the event loop',
     responses: {
       200: {

@@ -17,6 +17,8 @@ export function ticketRoutes({ desk }: RouteDeps, hook: OpenAPIHono<AppEnv>['def
   const list = createRoute({
     method: 'get',
     path: '/v1/tickets',
+    operationId: 'listTickets',
+    tags: ['Tickets'],
     summary: 'Human-handoff tickets opened by the escalation agent, most urgent first, then oldest',
     request: { query: TicketListQuery },
     responses: {
@@ -37,6 +39,8 @@ export function ticketRoutes({ desk }: RouteDeps, hook: OpenAPIHono<AppEnv>['def
   const get = createRoute({
     method: 'get',
     path: '/v1/tickets/{id}',
+    operationId: 'getTicket',
+    tags: ['Tickets'],
     summary: 'One ticket',
     request: { params: IdParam, query: NoQuery },
     responses: {
@@ -53,6 +57,8 @@ export function ticketRoutes({ desk }: RouteDeps, hook: OpenAPIHono<AppEnv>['def
   const change = createRoute({
     method: 'patch',
     path: '/v1/tickets/{id}',
+    operationId: 'changeTicketStatus',
+    tags: ['Tickets'],
     summary: 'Take a ticket, assign it, close it, put it back in the queue, or add a note',
     description:
       'Changes `status`, `assignee` (null unassigns) and appends `note` to `notes`, as one step. Unknown ' +

@@ -17,6 +17,8 @@ export function webhookRoutes({ webhooks, options }: RouteDeps, hook: OpenAPIHon
   const list = createRoute({
     method: 'get',
     path: '/v1/webhooks/deliveries',
+    operationId: 'listWebhookDeliveries',
+    tags: ['Webhooks'],
     summary: 'Webhook deliveries, newest first, with their status and attempts',
     request: { query: DeliveryListQuery },
     responses: {
@@ -36,6 +38,8 @@ export function webhookRoutes({ webhooks, options }: RouteDeps, hook: OpenAPIHon
   const replay = createRoute({
     method: 'post',
     path: '/v1/webhooks/deliveries/{id}/replay',
+    operationId: 'replayWebhookDelivery',
+    tags: ['Webhooks'],
     summary: 'Send a delivery again (admin)',
     description:
       'Puts the delivery back in the outbox, due at once, with the whole retry schedule ahead of it; ' +

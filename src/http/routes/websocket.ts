@@ -9,8 +9,8 @@ import { toFieldIssues } from '../error-handler.js';
 import { UpgradeRequiredError, ValidationError } from '../errors.js';
 import { errorEvent, isProgress } from '../query-run.js';
 import type { RouteDeps } from '../route-deps.js';
-import { errorResponses } from '../schemas.js';
-import { parseWsFrame } from '../ws-frame.js';
+import { STREAM_EVENT_REF, errorResponses } from '../schemas.js';
+import { parseWsFrame, wsMessage } from '../ws-frame.js';
 
 /**
  * Frames waiting for their turn on one socket, the one being answered included. Beyond it the client
@@ -86,17 +86,27 @@ export function websocketRoutes(
   upgradeWebSocket: UpgradeWebSocket<WebSocket>,
 ) {
   const app = new OpenAPIHono<AppEnv>();
+  const frameSchema = wsMessage(options.messageMaxLength);
+  app.openAPIRegistry.register('WsMessage', frameSchema);
   // Upgrades are served by the handler below, not by `app.openapi`: this only describes them.
   app.openAPIRegistry.registerPath({
     method: 'get',
     path: '/v1/ws',
+    operationId: 'openWebSocket',
+    tags: ['Queries'],
     summary: 'Open a WebSocket: one text frame per customer message, stream events back',
     description:
-      'Each text frame is a message (plain text or JSON `{"message", "conversationId"?}`); the same events ' +
-      'as SSE come back as JSON frames. Frames are answered in order, in one conversation, and draw on ' +
+      'Each text frame is a message: JSON `WsMessage` when it parses as one, else the plain text. The same ' +
+      '`StreamEvent` objects as SSE come back as JSON text frames. A refused upgrade is an `Error` JSON body ' +
+      'with its status. Frames are answered in order, in one conversation, and draw on ' +
       `the rate limit; a frame over the body limit closes the socket with 1009, more than ${MAX_PENDING_FRAMES} ` +
       'frames waiting for their answers with 1008.',
     request: { query: WsQuery },
+    // OpenAPI has no words for WebSocket frames: these name their schemas for readers and generators.
+    'x-websocket-frames': {
+      client: { $ref: '#/components/schemas/WsMessage' },
+      server: STREAM_EVENT_REF,
+    },
     responses: {
       101: { description: 'Switching to the WebSocket protocol' },
       ...errorResponses(426),
@@ -132,7 +142,7 @@ export function websocketRoutes(
 
       const answer = async (data: unknown, ws: Socket) => {
         try {
-          const frame = parseWsFrame(data, options.messageMaxLength);
+          const frame = parseWsFrame(data, frameSchema);
           lifecycle.assertAccepting();
           const result = await lifecycle.track(
             desk.submit(

@@ -1,5 +1,5 @@
 import type { Customer } from '../../domain/customer.js';
-import { INSTRUCTION_MARKERS } from '../prompts.js';
+import { INSTRUCTION_MARKERS } from '../instruction-markers.js';
 import type { GuardVerdict } from './input-check.js';
 import { CUSTOMER_ID, SECRETS, emailsIn, phonesIn, samePhone } from './sensitive-patterns.js';
 

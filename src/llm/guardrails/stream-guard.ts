@@ -1,4 +1,4 @@
-import { INSTRUCTION_MARKERS } from '../prompts.js';
+import { INSTRUCTION_MARKERS } from '../instruction-markers.js';
 import type { GuardVerdict } from './input-check.js';
 import { createOutputCheck, type OutputCheckOptions } from './output-check.js';
 
