@@ -35,6 +35,7 @@ import type { DeskObserver } from './observer.js';
 import { poolSpecs, type PoolType } from './pool-specs.js';
 import { priorityFor } from './priority.js';
 import { scoreCues } from './cues.js';
+import { tokenChunks } from './token-chunks.js';
 import { INSTANCES_SHARED_KEY, MODEL_SHARED_KEY } from './shared-keys.js';
 import { commitTrail, routeContext } from './route-context.js';
 import type { RouteOutcome, RouteRequested } from './router-messages.js';
@@ -207,8 +208,8 @@ export async function createDesk(input: DeskOptions, deps: DeskDeps = {}): Promi
             // Premium customers are routed first.
             priority: priorityFor({
               cues: scoreCues(text),
-              department: 'general',
               intent: '',
+              reasons: [],
               plan: context.customer?.subscriptionType,
             }),
             timeoutMs: options.queryTimeoutMs,
@@ -226,6 +227,9 @@ export async function createDesk(input: DeskOptions, deps: DeskDeps = {}): Promi
             reason: code === 'ASK_TIMEOUT' ? 'timeout' : 'specialist_failed',
             language: learner.language(text),
           });
+          // Nothing of this answer was streamed: send it whole, so the tokens add up to the response.
+          for (const delta of tokenChunks(result.response))
+            publish(queryId, { type: 'token', queryId, delta, agent: result.assignedAgent });
         }
         const totalMs = performance.now() - started;
         const usage = llm && isHostService(llm) ? llm.takeUsage(queryId) : result.usage;

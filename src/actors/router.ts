@@ -4,16 +4,21 @@ import type { Handoff, StreamEvent, Usage } from '../domain/query.js';
 import type { Department, Language, Priority } from '../domain/vocabulary.js';
 import type { ClassifyRequest, ClassifyResult } from '../llm/index.js';
 import { defineBehaviour, type ActorContext } from '../runtime/index.js';
+import { answerToClarification, labelSuggestions, listTopics, topicLabel } from './clarification.js';
+import { ConversationTexts, DEFAULT_CONVERSATION_TEXTS } from './conversation-texts.js';
 import { viewConversation, type ConversationView } from './conversation-view.js';
 import { scoreCues } from './cues.js';
 import type { EscalationReply, EscalationRequested } from './escalation-messages.js';
 import { ESCALATION_DEFAULTS, type EscalationReason } from './escalation-policy.js';
 import { createIntentToolkit, type IntentToolkit } from './intent-toolkit.js';
 import { RouterMessage, type RouteOutcome, type RouteRequested } from './router-messages.js';
-import { assembleQuery, type PartRun } from './query-assembly.js';
+import { STANDALONE_CONFIDENCE } from './message-parts.js';
+import { assembleQuery, type PartRun, type RouterReply } from './query-assembly.js';
 import { INSTANCES_SHARED_KEY, MODEL_SHARED_KEY } from './shared-keys.js';
-import { planRouting, type ClassifiedPart, type PlannedPart } from './routing-plan.js';
+import { planRouting, type ClassifiedPart, type PlannedPart, type RoutingPlan } from './routing-plan.js';
+import { detectSmallTalk, smallTalkReply } from './small-talk.js';
 import type { AnswerReply, AnswerRequested } from './specialist-messages.js';
+import { tokenChunks } from './token-chunks.js';
 
 /** The router pool's `config`. */
 export const RouterConfig = z.object({
@@ -25,12 +30,15 @@ export const RouterConfig = z.object({
   unsureBelow: z.number().min(0).max(1).default(0.45),
   /** Share of the remaining budget a specialist gets, so escalation still has time after a timeout. */
   specialistShare: z.number().gt(0).lt(1).default(0.6),
+  /** The desk's small talk phrases and texts; the demo desk's when absent. */
+  texts: ConversationTexts.optional(),
 });
 export type RouterConfig = z.infer<typeof RouterConfig>;
 
 export interface RouterState {
   config: RouterConfig;
   intents: IntentToolkit;
+  texts: ConversationTexts;
 }
 
 const NO_USAGE: Usage = { llmCalls: 0, promptTokens: 0, completionTokens: 0 };
@@ -54,6 +62,8 @@ interface Work {
   deadline: number;
   usage: Usage;
   llmMs: number;
+  /** A specialist may stream its answer only when that answer will be the whole response. */
+  partsStream: boolean;
 }
 
 function emit(work: Work, event: StreamEvent): void {
@@ -90,7 +100,7 @@ function answerRequest(
     hops,
     retry: part.retry,
     avoidArticles: part.retry ? work.view.givenArticles : [],
-    stream: message.stream,
+    stream: message.stream && work.partsStream,
     customer: work.customer,
     history: work.view.history,
   };
@@ -183,6 +193,35 @@ async function refineWithLlm(
   );
 }
 
+/** What the router says itself: small talk, a clarifying question, what the desk can help with. */
+function routerReply(state: RouterState, plan: RoutingPlan, language: Language): RouterReply | undefined {
+  const texts = state.texts[language];
+  const describe = (intent: string) =>
+    state.intents.candidates.find((candidate) => candidate.intent === intent)?.description;
+  switch (plan.kind) {
+    case 'small_talk':
+      return plan.smallTalk
+        ? { text: smallTalkReply(plan.smallTalk, state.texts), suggestions: [], greet: false }
+        : undefined;
+    case 'out_of_scope':
+      return { text: texts.replies.outOfScope.replace('{scope}', texts.scope), suggestions: [], greet: true };
+    case 'clarify': {
+      const suggestions = labelSuggestions(plan.suggestions, (intent) =>
+        topicLabel(state.texts, language, intent, describe),
+      );
+      const topics = listTopics(
+        suggestions.map((suggestion) => suggestion.label),
+        texts.replies.or,
+      );
+      return { text: texts.replies.clarify.replace('{topics}', topics), suggestions, greet: true };
+    }
+    case 'new':
+    case 'sticky':
+    case 'retry':
+      return undefined;
+  }
+}
+
 async function escalate(
   work: Work,
   reasons: EscalationReason[],
@@ -213,8 +252,10 @@ async function escalate(
 async function route(state: RouterState, message: RouteRequested, ctx: ActorContext): Promise<RouteOutcome> {
   const started = performance.now();
   const loaded = message.context;
-  const { intents, config } = state;
-  const language = intents.language(message.text);
+  const { intents, config, texts } = state;
+  const smallTalk = detectSmallTalk(message.text, intents.language(message.text), texts);
+  // Short messages fool language detection: "Díky!" is answered in the language of its phrases.
+  const language = smallTalk?.language ?? intents.language(message.text);
   const work: Work = {
     message,
     ctx,
@@ -225,10 +266,19 @@ async function route(state: RouterState, message: RouteRequested, ctx: ActorCont
     deadline: started + message.budgetMs,
     usage: NO_USAGE,
     llmMs: 0,
+    partsStream: false,
   };
-  let classified = intents.classifyMessage(message.text, language);
+  let classified: readonly ClassifiedPart[] = intents.classifyMessage(message.text, language);
   if (config.llmThreshold !== undefined)
-    classified = await refineWithLlm(work, intents, config.llmThreshold, classified);
+    classified = await refineWithLlm(work, intents, config.llmThreshold, [...classified]);
+  classified = answerToClarification(
+    work.view,
+    message.text,
+    classified,
+    (intent) => [texts.cs.topics[intent], texts.en.topics[intent]].filter((label) => label !== undefined),
+    (text) => intents.classifyMessage(text, language),
+    config.unsureBelow,
+  );
   const plan = planRouting({
     text: message.text,
     classified,
@@ -238,8 +288,11 @@ async function route(state: RouterState, message: RouteRequested, ctx: ActorCont
     instances: ctx.shared<Record<string, string[]>>(INSTANCES_SHARED_KEY),
     now: Date.parse(message.at),
     unsureBelow: config.unsureBelow,
+    smallTalk,
+    personRequired: texts.personRequired,
   });
   work.priority = plan.priority;
+  work.partsStream = plan.parts.length === 1 && plan.escalation.length === 0;
   const routed = performance.now();
   const lead = plan.parts[0] ?? plan.escalatedParts[0];
   const departments = [...new Set([...plan.parts, ...plan.escalatedParts].map((part) => part.department))];
@@ -258,7 +311,19 @@ async function route(state: RouterState, message: RouteRequested, ctx: ActorCont
     priority: plan.priority,
   });
 
-  const runs = await Promise.all(plan.parts.map((part) => runPart(work, part, config.specialistShare)));
+  const all = await Promise.all(plan.parts.map((part) => runPart(work, part, config.specialistShare)));
+  // A part the model was not sure of, and for which no article exists, does not outweigh the answered
+  // ones: it was most likely context, not a need.
+  const answeredAny = all.some((run) => run.outcome.kind === 'answered');
+  const runs = all.filter(
+    ({ outcome }) =>
+      !(
+        answeredAny &&
+        outcome.kind === 'escalate' &&
+        outcome.reason === 'no_answer' &&
+        outcome.part.confidence < STANDALONE_CONFIDENCE
+      ),
+  );
   const reasons = new Set(plan.escalation);
   let noArticle = false;
   for (const { outcome } of runs) {
@@ -268,7 +333,7 @@ async function route(state: RouterState, message: RouteRequested, ctx: ActorCont
   }
   const escalation =
     reasons.size > 0
-      ? await escalate(work, [...reasons], lead?.department ?? 'escalation', noArticle)
+      ? await escalate(work, [...reasons], plan.queue ?? lead?.department ?? 'escalation', noArticle)
       : undefined;
   const assembled = assembleQuery({
     router: ctx.self.id,
@@ -282,14 +347,33 @@ async function route(state: RouterState, message: RouteRequested, ctx: ActorCont
     classified,
     runs,
     escalation,
+    reply: routerReply(state, plan, language),
     reasons: [...reasons],
     usage: work.usage,
     llmMs: work.llmMs,
     routingMs: routed - started,
     answerMs: performance.now() - routed,
   });
+  streamRest(work, runs, assembled.result.response);
   // The desk writes the whole trail (entries in order, then the state) before the customer is answered.
   return { result: assembled.result, trail: { entries: assembled.entries, state: assembled.state } };
+}
+
+/**
+ * Streaming tells the truth: what a specialist streamed is the start of the response (it streams only
+ * when its answer is the whole response), and the router streams the rest, so the concatenated
+ * `token` deltas equal the final `response`.
+ */
+function streamRest(work: Work, runs: readonly PartRun[], response: string): void {
+  if (!work.message.stream) return;
+  let streamed = '';
+  for (const { outcome } of runs) {
+    if (outcome.kind === 'answered' && outcome.reply.streamed) streamed = outcome.reply.text;
+  }
+  const rest = response.startsWith(streamed) ? response.slice(streamed.length) : response;
+  for (const delta of tokenChunks(rest)) {
+    emit(work, { type: 'token', queryId: work.message.queryId, delta, agent: work.ctx.self.id });
+  }
 }
 
 /** The router: language, intents, priority and the plan, then it runs the plan and merges the answers. */
@@ -297,7 +381,11 @@ export const routerBehaviour = defineBehaviour<RouterState, RouterMessage>({
   messages: RouterMessage,
   init(ctx) {
     const config = RouterConfig.parse(ctx.config ?? {});
-    return { config, intents: createIntentToolkit(config, () => ctx.shared(MODEL_SHARED_KEY)) };
+    return {
+      config,
+      intents: createIntentToolkit(config, () => ctx.shared(MODEL_SHARED_KEY)),
+      texts: config.texts ?? DEFAULT_CONVERSATION_TEXTS,
+    };
   },
   async receive(state, message, ctx) {
     switch (message.type) {

@@ -65,6 +65,8 @@ export const AnswerReply = z.discriminatedUnion('outcome', [
     core: z.string(),
     articleId: z.string().nullable(),
     facts: z.array(PostedFact),
+    /** The answer went out as `token` events while it was written. */
+    streamed: z.boolean(),
   }),
   z.object({ ...replyBase, outcome: z.literal('handoff'), to: SpecialistDepartment, reason: z.string() }),
   z.object({

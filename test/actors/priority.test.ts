@@ -3,7 +3,7 @@ import { scoreCues } from '../../src/actors/cues.js';
 import { priorityFor } from '../../src/actors/priority.js';
 
 const priority = (text: string, intent = 'login_problem', plan?: 'Basic' | 'Premium' | 'Business') =>
-  priorityFor({ cues: scoreCues(text), department: 'technical', intent, plan });
+  priorityFor({ cues: scoreCues(text), intent, reasons: [], plan });
 
 describe('priority', () => {
   it('starts problems at medium and questions at low', () => {
@@ -25,15 +25,16 @@ describe('priority', () => {
     ).toBe('urgent');
   });
 
-  it('puts escalation cases at high at least', () => {
-    expect(
-      priorityFor({
-        cues: scoreCues('I want a human'),
-        department: 'escalation',
-        intent: 'human_agent_request',
-        plan: undefined,
-      }),
-    ).toBe('high');
+  it('puts anger and legal threats at high at least', () => {
+    const cues = scoreCues('I want a human');
+    expect(priorityFor({ cues, intent: 'human_agent_request', reasons: ['anger'], plan: undefined })).toBe(
+      'high',
+    );
+  });
+
+  it('takes nothing from the router’s confidence: an unsure handover is an ordinary problem', () => {
+    const cues = scoreCues('something about my thing');
+    expect(priorityFor({ cues, intent: '', reasons: ['low_confidence'], plan: undefined })).toBe('medium');
   });
 
   it('reads shouting and negative words as sentiment', () => {
