@@ -128,9 +128,13 @@ export function mergeAnswers(
     return letter(t, customer, [only.answer.core, ...planNote(t, customer), handover.answer.core]);
   }
   const byDepartment = new Map<Department, string[]>();
+  // A note two answers share (the same recent issue) is said once, in the first.
+  const said = new Set<string>();
   for (const part of needs) {
     const cores = byDepartment.get(part.department) ?? [];
-    cores.push(part.answer.core);
+    const lines = part.answer.core.split('\n').filter((line) => line === '' || !said.has(line));
+    for (const line of lines) said.add(line);
+    cores.push(lines.join('\n').trim());
     byDepartment.set(part.department, cores);
   }
   if (handover) byDepartment.set('escalation', [handover.answer.core]);

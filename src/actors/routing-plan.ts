@@ -295,6 +295,9 @@ function planNew(input: PlanInput, needs: readonly ClassifiedPart[]): RoutingPla
       now: input.now,
     });
     for (const reason of reasons) escalation.add(reason);
+    // The problem the customer said was solved is back: the fix did not hold.
+    if (input.view.state.resolved === true && part.intent === input.view.state.intent)
+      escalation.add('repeat_contact');
     const rule = personRequired(input, part.intent);
     if (rule) {
       escalation.add('person_required');

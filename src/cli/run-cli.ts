@@ -1,6 +1,7 @@
 import { CONFIG_VARIABLES } from '../config/index.js';
 import { ASK_USAGE, runAsk } from './ask.js';
 import { runEval } from './eval.js';
+import { runConversationEval } from './eval-conversations.js';
 import { SERVE_USAGE, runServe } from './serve.js';
 import { runTrain, type CommandIo } from './train.js';
 
@@ -10,7 +11,8 @@ commands:
   serve                 run the HTTP API on HOST:PORT (the default command)
   ask "<message>"       ask one question in-process and print the answer
   train ...             train an intent model (swarmdesk train --help)
-  eval ...              evaluate an intent model (swarmdesk eval --help)
+  eval ...              evaluate an intent model (swarmdesk eval --help), or a desk on
+                        conversations (swarmdesk eval --conversations <suite.jsonl>)
 
   ${SERVE_USAGE}
   ${ASK_USAGE}
@@ -44,7 +46,10 @@ export async function runCli(
     case 'train':
       return runTrain(rest, io);
     case 'eval':
-      return runEval(rest, io);
+      // Conversations run a whole desk; the model evaluation stays in eval.ts.
+      return rest.some((arg) => arg === '--conversations' || arg.startsWith('--conversations='))
+        ? runConversationEval(rest, io, env)
+        : runEval(rest, io);
     case 'help':
     case '--help':
     case '-h':
