@@ -120,7 +120,11 @@ export function createLlmService(port: LlmPort, options: LlmServiceOptions): Llm
             ...request.history.filter((message) => message.role === 'user').map((message) => message.content),
           ],
         },
-        (delta) => options.publish(queryId, { type: 'token', queryId, delta, agent }),
+        // The guard releases the held tail on finish: only a streamed answer may publish it, or an
+        // answer the router merges with others would reach the stream on its own.
+        (delta) => {
+          if (request.stream) options.publish(queryId, { type: 'token', queryId, delta, agent });
+        },
       );
       try {
         const result = await port.complete({
