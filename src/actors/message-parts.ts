@@ -1,3 +1,4 @@
+import type { Language } from '../domain/vocabulary.js';
 import { foldTerm } from '../knowledge/index.js';
 import type { ClassifiedPart } from './routing-plan.js';
 
@@ -8,9 +9,11 @@ const SHORT_WORDS = 2;
 const SHORT_STANDALONE_CONFIDENCE = 0.9;
 
 // Words that point back at something said before in the message ("I need *it* for my accountant").
-const BACK_REFERENCES = new Set(
-  'it them this that ji ho je ni nej nim ni to tu toho tom tim ten ta tuhle tohle'.split(' '),
-);
+// Per language: the Czech "to" (it) is the English "to".
+const BACK_REFERENCES: Record<Language, ReadonlySet<string>> = {
+  cs: new Set('ji ho je ni nej nim to tu toho tom tim ten ta tuhle tohle'.split(' ')),
+  en: new Set('it them this that these those'.split(' ')),
+};
 
 function words(text: string): string[] {
   return foldTerm(text)
@@ -26,11 +29,12 @@ function confident(part: ClassifiedPart, unsureBelow: number): boolean {
  * A clause with no need of its own: context, an aside, a reference back ("potřebuju ji pro účetní"),
  * or a clause the model is unsure of. Only meaningful next to a part that carries a need.
  */
-export function isFragment(part: ClassifiedPart, unsureBelow: number): boolean {
+export function isFragment(part: ClassifiedPart, unsureBelow: number, language: Language): boolean {
   if (!confident(part, unsureBelow)) return true;
   const tokens = words(part.text);
   if (tokens.length <= SHORT_WORDS && part.confidence < SHORT_STANDALONE_CONFIDENCE) return true;
-  return part.confidence < STANDALONE_CONFIDENCE && tokens.some((word) => BACK_REFERENCES.has(word));
+  const references = BACK_REFERENCES[language];
+  return part.confidence < STANDALONE_CONFIDENCE && tokens.some((word) => references.has(word));
 }
 
 function joined(a: ClassifiedPart, b: ClassifiedPart, lead: ClassifiedPart): ClassifiedPart {
@@ -42,13 +46,18 @@ function joined(a: ClassifiedPart, b: ClassifiedPart, lead: ClassifiedPart): Cla
  * when they come first), and parts that resolve to the same intent become one part, so each need is
  * answered once. A message with no part that carries a need is returned as it is.
  */
-export function needsOf(parts: readonly ClassifiedPart[], unsureBelow: number): ClassifiedPart[] {
-  const anchored = parts.some((part) => !isFragment(part, unsureBelow));
+export function needsOf(
+  parts: readonly ClassifiedPart[],
+  unsureBelow: number,
+  language: Language,
+): ClassifiedPart[] {
+  const isFragmentHere = (part: ClassifiedPart) => isFragment(part, unsureBelow, language);
+  const anchored = parts.some((part) => !isFragmentHere(part));
   if (!anchored) return [...parts];
   const kept: ClassifiedPart[] = [];
   let leading: ClassifiedPart | undefined;
   for (const part of parts) {
-    if (isFragment(part, unsureBelow)) {
+    if (isFragmentHere(part)) {
       const last = kept.at(-1);
       if (last) kept[kept.length - 1] = joined(last, part, last);
       else leading = leading ? joined(leading, part, leading) : part;

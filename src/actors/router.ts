@@ -288,6 +288,7 @@ async function route(state: RouterState, message: RouteRequested, ctx: ActorCont
     instances: ctx.shared<Record<string, string[]>>(INSTANCES_SHARED_KEY),
     now: Date.parse(message.at),
     unsureBelow: config.unsureBelow,
+    language,
     smallTalk,
     personRequired: texts.personRequired,
   });

@@ -1,5 +1,5 @@
 import type { Customer } from '../domain/customer.js';
-import type { Department, Priority, SpecialistDepartment } from '../domain/vocabulary.js';
+import type { Department, Language, Priority, SpecialistDepartment } from '../domain/vocabulary.js';
 import type { PersonRequiredRule } from './conversation-texts.js';
 import type { CueScores } from './cues.js';
 import { foldText } from './cues.js';
@@ -76,6 +76,8 @@ export interface PlanInput {
   now: number;
   /** Below this confidence a part is unsure: a follow-up continues the topic, a new message is asked about. */
   unsureBelow: number;
+  /** The language the message is answered in (fragments are found by its words). */
+  language: Language;
   /** The message is only small talk. */
   smallTalk?: SmallTalk | undefined;
   /** Requests a person must handle, by intent. */
@@ -334,7 +336,7 @@ function planNew(input: PlanInput, needs: readonly ClassifiedPart[]): RoutingPla
 /** Decides where a message goes: the routing policy in one pure function (see docs/swarm.md). */
 export function planRouting(input: PlanInput): RoutingPlan {
   if (input.smallTalk && cueReasons(input.cues).length === 0) return planSmallTalk(input, input.smallTalk);
-  const needs = needsOf(input.classified, input.unsureBelow);
+  const needs = needsOf(input.classified, input.unsureBelow, input.language);
   const [only] = needs;
   if (needs.length === 1 && only) {
     const followUp = planFollowUp(input, only);

@@ -68,6 +68,7 @@ function plan(text: string, classified: ClassifiedPart[], state = fresh, extra: 
     instances: { technical: ['technical-1', 'technical-2'], billing: ['billing-1'] },
     now: NOW,
     unsureBelow: 0.45,
+    language: 'en',
     ...extra,
   });
 }
@@ -127,6 +128,7 @@ describe('routing plan', () => {
       instances: undefined,
       now: NOW,
       unsureBelow: 0.45,
+      language: 'en',
     });
     expect(p.escalation).toEqual(['low_confidence']);
     expect(p.priority).toBe('medium');
@@ -144,19 +146,29 @@ describe('routing plan', () => {
   });
 
   it('joins a fragment to the part it qualifies and answers one need once', () => {
-    const p = plan('kde najdu fakturu za listopad? potrebuju ji pro ucetni', [
-      part('invoice_request', 'billing', 1, 'kde najdu fakturu za listopad'),
-      part('data_export', 'technical', 0.53, 'potrebuju ji pro ucetni'),
-    ]);
+    const p = plan(
+      'kde najdu fakturu za listopad? potrebuju ji pro ucetni',
+      [
+        part('invoice_request', 'billing', 1, 'kde najdu fakturu za listopad'),
+        part('data_export', 'technical', 0.53, 'potrebuju ji pro ucetni'),
+      ],
+      fresh,
+      { language: 'cs' },
+    );
     expect(p.parts).toHaveLength(1);
     expect(p.parts[0]).toMatchObject({
       intent: 'invoice_request',
       searchText: 'kde najdu fakturu za listopad potrebuju ji pro ucetni',
     });
-    const same = plan('jak zrusim predplatne, uz to nechci platit', [
-      part('cancel_subscription', 'billing', 1, 'jak zrusim predplatne'),
-      part('cancel_subscription', 'billing', 1, 'uz to nechci platit'),
-    ]);
+    const same = plan(
+      'jak zrusim predplatne, uz to nechci platit',
+      [
+        part('cancel_subscription', 'billing', 1, 'jak zrusim predplatne'),
+        part('cancel_subscription', 'billing', 1, 'uz to nechci platit'),
+      ],
+      fresh,
+      { language: 'cs' },
+    );
     expect(same.parts).toHaveLength(1);
   });
 
@@ -261,6 +273,7 @@ describe('routing plan', () => {
       instances: { technical: ['technical-1', 'technical-2'] },
       now: NOW,
       unsureBelow: 0.45,
+      language: 'en',
     });
     expect(p.kind).toBe('retry');
   });
