@@ -201,6 +201,7 @@ export async function createDesk(input: DeskOptions, deps: DeskDeps = {}): Promi
       };
       try {
         let result: QueryResult;
+        let problemBack = false;
         try {
           const outcome = await actors.ask<RouteOutcome>('router', message, {
             key: conversationId,
@@ -215,7 +216,7 @@ export async function createDesk(input: DeskOptions, deps: DeskDeps = {}): Promi
             timeoutMs: options.queryTimeoutMs,
           });
           await commitTrail(stores.blackboard, conversationId, outcome.trail);
-          ({ result } = outcome);
+          ({ result, problemBack } = outcome);
         } catch (error) {
           const code = codeOf(error);
           if (REFUSALS.has(code)) throw error;
@@ -250,6 +251,8 @@ export async function createDesk(input: DeskOptions, deps: DeskDeps = {}): Promi
             intent: result.intent,
             department: result.department,
             queryId,
+            // A later contact about the same intent is then a repeat contact (escalation-policy.ts).
+            ...(problemBack ? { resolved: false } : {}),
           }),
         ]);
         publish(queryId, { type: 'done', queryId, result });

@@ -357,7 +357,11 @@ async function route(state: RouterState, message: RouteRequested, ctx: ActorCont
   });
   streamRest(work, runs, assembled.result.response);
   // The desk writes the whole trail (entries in order, then the state) before the customer is answered.
-  return { result: assembled.result, trail: { entries: assembled.entries, state: assembled.state } };
+  return {
+    result: assembled.result,
+    trail: { entries: assembled.entries, state: assembled.state },
+    problemBack: plan.kind === 'retry',
+  };
 }
 
 /**

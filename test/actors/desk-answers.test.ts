@@ -116,6 +116,18 @@ describe('desk: repeat contact, GDPR', () => {
     for (const result of [first, second, third]) expect(result.escalated).toBe(false);
   });
 
+  it('counts the same problem in a new conversation after "that didn\'t help" as a repeat contact', async () => {
+    const conversationId = randomUUID();
+    await ask('My push notifications never arrive', 'CUST004', conversationId);
+    await ask("That didn't help", 'CUST004', conversationId);
+    const history = (await desk.getCustomer('CUST004'))?.issuesHistory ?? [];
+    expect(history.at(-1)).toMatchObject({ intent: 'notifications_problem', resolved: false });
+    const back = await ask('Push notifications are not arriving on my phone', 'CUST004');
+    expect(back.escalated).toBe(true);
+    const ticket = back.ticketId ? await desk.getTicket(back.ticketId) : undefined;
+    expect(ticket?.reasons).toContain('repeat_contact');
+  });
+
   it('answers a GDPR erasure request and opens a ticket in the general queue', async () => {
     const result = await ask('Chci smazat všechny své osobní údaje podle GDPR');
     expect(result.escalated).toBe(true);
