@@ -10,13 +10,11 @@ import { fileURLToPath } from 'node:url';
 import {
   GENERIC_OUT_OF_SCOPE,
   OOS_LABEL,
-  defaultModelOptions,
-  departmentOf,
   detectIntents,
   evaluateClassifier,
   parseExamplesCsv,
-  readIntentTrainingData,
   splitValidation,
+  supportModelOptions,
   trainIntentModel,
   intentModelFromJSON,
   thresholdForRecall,
@@ -25,6 +23,7 @@ import {
   type LabelledExample,
   MultiIntentExample,
 } from '../src/nlu/index.js';
+import { DEMO_DESK_DIR, deskTrainingData, openDesk } from '../src/desk/index.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const datasets = `${root}../shared/datasets`;
@@ -195,10 +194,11 @@ function clinc150(): void {
 }
 
 function supportModel(): void {
-  const data = readIntentTrainingData();
+  const data = deskTrainingData(openDesk(DEMO_DESK_DIR).desk);
   const { value: trained, seconds } = timed(() =>
-    trainIntentModel(data.examples, defaultModelOptions(data.catalog)),
+    trainIntentModel(data.examples, supportModelOptions(data.catalog)),
   );
+  const departmentOf = (intent: string) => model.departmentOf(intent);
   const { model, validation } = trained;
   const result = evaluateClassifier(model, validation);
   const inScope = validation.filter((example) => example.label !== OOS_LABEL);
@@ -238,7 +238,7 @@ function supportModel(): void {
       reference: '',
     },
   );
-  const multiFile = `${root}data/intents/multi-intent.jsonl`;
+  const multiFile = `${DEMO_DESK_DIR}/evaluation/multi-intent.jsonl`;
   if (existsSync(multiFile)) {
     const multi = readFileSync(multiFile, 'utf8')
       .split('\n')

@@ -15,7 +15,20 @@ export {
   type Readiness,
   type ResolvedDeskOptions,
   type SubmitOptions,
-} from './actors/index.js';
+  DEMO_DESK_DIR,
+  DeskInvalidError,
+  checkDesk,
+  inspectDesk,
+  loadDesk,
+  openDesk,
+  poolTypes,
+  prepareDeskModel,
+  type DeskDefinition,
+  type DeskProblem,
+} from './desk/index.js';
+
+export { BUILT_IN_BEHAVIOURS, SpecialistConfig, deskProfile, type SpecialistState } from './actors/index.js';
+export { DeskProfile } from './domain/desk-profile.js';
 
 export {
   CONFIG_VARIABLES,

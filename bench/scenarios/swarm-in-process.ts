@@ -3,7 +3,7 @@
 // queries kept in flight through `desk.submit`, no sockets. Prints the runs as a JSON array of
 // LoadResults on stdout: what the swarm costs per query by itself, and what an integrator embedding
 // the desk gets.
-import { createDesk } from '../../src/actors/index.js';
+import { createDesk } from '../../src/desk/index.js';
 import { processFigures, type LoadResult } from '../lib/load.js';
 import { benchCustomersFile, querySequence } from '../lib/messages.js';
 import { sampleProcess } from '../lib/process.js';

@@ -2,7 +2,7 @@
 // configuration as `swarmdesk serve`) in front of a stand-in desk that answers every query at once with
 // a result the size of a real one. What the pipeline costs beyond this is the swarm's.
 import { randomUUID } from 'node:crypto';
-import type { Desk } from '../../src/actors/desk.js';
+import { DEMO_DESK_DIR, openDesk, profileOf, type Desk } from '../../src/desk/index.js';
 import { loadConfig } from '../../src/config/index.js';
 import type { QueryInput, QueryResult } from '../../src/domain/query.js';
 import {
@@ -15,8 +15,11 @@ import {
 } from '../../src/http/index.js';
 import { loadKnowledgeBase } from '../../src/knowledge/index.js';
 
-const article = loadKnowledgeBase().search('charged twice for one payment', { language: 'en', limit: 1 })[0]
-  ?.article;
+const demo = openDesk(DEMO_DESK_DIR).desk;
+const article = loadKnowledgeBase(demo.knowledgeDirs).search('charged twice for one payment', {
+  language: 'en',
+  limit: 1,
+})[0]?.article;
 if (!article) throw new Error('the shipped knowledge base has no article on double charges');
 const answer = `Hello,\n\nHere is what helps with this (${article.title}):\n\n${article.body}\n\nIf this does not help, just reply.`;
 
@@ -49,6 +52,7 @@ const notHere = (what: string) => () =>
   Promise.reject(new Error(`the edge-only bench server has no ${what}`));
 
 const desk: Desk = {
+  profile: profileOf(demo),
   submit: async (input) => resultFor(input),
   getQuery: async () => undefined,
   feedback: notHere('feedback'),

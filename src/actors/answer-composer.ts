@@ -1,5 +1,5 @@
 import type { Customer } from '../domain/customer.js';
-import type { Department, Language, Priority } from '../domain/vocabulary.js';
+import { ESCALATION, type Department, type Language, type Priority } from '../domain/vocabulary.js';
 import type { Article } from '../knowledge/index.js';
 import { CS_TEMPLATES, EN_TEMPLATES, type AnswerTemplates } from './answer-templates.js';
 import type { EscalationReason } from './escalation-policy.js';
@@ -118,6 +118,7 @@ export function mergeAnswers(
   language: Language,
   customer: Customer | null,
   needs: readonly AnsweredPart[],
+  titleOf: (department: Department) => string,
   handover?: Handover,
 ): string {
   const [only] = needs;
@@ -137,9 +138,10 @@ export function mergeAnswers(
     cores.push(lines.join('\n').trim());
     byDepartment.set(part.department, cores);
   }
-  if (handover) byDepartment.set('escalation', [handover.answer.core]);
+  if (handover) byDepartment.set(ESCALATION, [handover.answer.core]);
   const sections = [...byDepartment].map(
-    ([department, cores]) => `${t.department[department]}:\n${cores.join('\n\n')}`,
+    ([department, cores]) =>
+      `${department === ESCALATION ? t.handoverTitle : titleOf(department)}:\n${cores.join('\n\n')}`,
   );
   return letter(t, customer, [t.multiIntro, ...sections, ...planNote(t, customer)]);
 }

@@ -1,4 +1,4 @@
-import type { Department, Priority, SubscriptionType } from '../domain/vocabulary.js';
+import type { Priority, SubscriptionType } from '../domain/vocabulary.js';
 import { czechAddress } from './czech-address.js';
 import type { EscalationReason } from './escalation-policy.js';
 
@@ -15,7 +15,8 @@ export interface AnswerTemplates {
   closing: string;
   noArticle: string;
   multiIntro: string;
-  department: Record<Department, string>;
+  /** The heading of the part a person takes over, in a reply about several things. */
+  handoverTitle: string;
   priority: Record<Priority, string>;
   reason: Record<EscalationReason, string | undefined>;
   handover(ticketId: string, priority: string, due: string): string;
@@ -50,12 +51,7 @@ export const CS_TEMPLATES: AnswerTemplates = {
   closing: 'Pokud to nepomůže, odpovězte nám a postaráme se o to dál.',
   noArticle: 'K tomuto dotazu bohužel v naší znalostní bázi nemám spolehlivou odpověď a nechci hádat.',
   multiIntro: 'Vaše zpráva se týká více věcí, odpovídám na každou zvlášť.',
-  department: {
-    technical: 'Technická podpora',
-    billing: 'Fakturace a platby',
-    general: 'Obecné dotazy',
-    escalation: 'Předání kolegům',
-  },
+  handoverTitle: 'Předání kolegům',
   priority: { low: 'nízká', medium: 'střední', high: 'vysoká', urgent: 'urgentní' },
   reason: {
     human_requested: 'Rozumím, že chcete mluvit s člověkem.',
@@ -100,12 +96,7 @@ export const EN_TEMPLATES: AnswerTemplates = {
   noArticle:
     'I could not find a reliable answer to this in our knowledge base, and I would rather not guess.',
   multiIntro: 'Your message covers several topics, so here is an answer to each.',
-  department: {
-    technical: 'Technical support',
-    billing: 'Billing',
-    general: 'General questions',
-    escalation: 'Handover to a person',
-  },
+  handoverTitle: 'Handover to a person',
   priority: { low: 'low', medium: 'medium', high: 'high', urgent: 'urgent' },
   reason: {
     human_requested: 'I understand you would like to talk to a person.',

@@ -38,12 +38,6 @@ export const RESPONSE_TARGET_MS: Record<Priority, number> = {
   low: 24 * 3_600_000,
 };
 
-const INTENT_REASONS: Record<string, EscalationReason> = {
-  human_agent_request: 'human_requested',
-  complaint_angry: 'anger',
-  legal_threat: 'legal_threat',
-};
-
 /** Reasons that come from the words of the message, whatever its intent. */
 export function cueReasons(cues: CueScores): EscalationReason[] {
   const reasons: EscalationReason[] = [];
@@ -56,6 +50,8 @@ export function cueReasons(cues: CueScores): EscalationReason[] {
 export interface EscalationInput {
   /** A confidently classified intent (an unsure message is asked about, not escalated). */
   intent: string;
+  /** The desk's word that this intent goes to a person (`escalate` in its definition). */
+  intentEscalation?: EscalationReason | undefined;
   cues: CueScores;
   history: readonly IssueRecord[];
   now: number;
@@ -64,8 +60,7 @@ export interface EscalationInput {
 /** Why a confident part also (or only) goes to a person; empty when it does not. */
 export function escalationReasons(input: EscalationInput): EscalationReason[] {
   const reasons = new Set<EscalationReason>(cueReasons(input.cues));
-  const byIntent = INTENT_REASONS[input.intent];
-  if (byIntent) reasons.add(byIntent);
+  if (input.intentEscalation) reasons.add(input.intentEscalation);
   if (isRepeatContact(input.intent, input.history, input.now, input.cues)) reasons.add('repeat_contact');
   return [...reasons];
 }

@@ -1,12 +1,17 @@
-export { createDesk, type DeskDeps } from './create-desk.js';
-export { type Desk, type Readiness, type SubmitOptions } from './desk.js';
-export { DeskOptions, type ResolvedDeskOptions } from './desk-options.js';
+export { composeHandover } from './answer-composer.js';
+export { BUILT_IN_BEHAVIOURS } from './behaviour-refs.js';
+export { scoreCues } from './cues.js';
+export { TicketRequest } from './escalation-messages.js';
+export { EscalationReason, dueBy } from './escalation-policy.js';
+export { priorityFor } from './priority.js';
+export { RouterConfig } from './router.js';
 export {
-  ConversationBusyError,
-  ConversationForbiddenError,
-  InvalidInputError,
-  QueryNotFoundError,
-  UnknownIntentError,
-} from './errors.js';
-export { type DeskObserver, type LlmCallRecord } from './observer.js';
-export { POOL_TYPES, type PoolType } from './pool-specs.js';
+  RouterMessage,
+  type RouteContext,
+  type RouteOutcome,
+  type RouteRequested,
+} from './router-messages.js';
+export { DESK_SHARED_KEY, INSTANCES_SHARED_KEY, MODEL_SHARED_KEY } from './shared-keys.js';
+export { SpecialistConfig, type SpecialistState } from './specialist.js';
+export { tokenChunks } from './token-chunks.js';
+export { deskProfile } from './desk-knowledge.js';

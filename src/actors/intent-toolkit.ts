@@ -1,16 +1,14 @@
+import type { DeskProfile } from '../domain/desk-profile.js';
 import type { Language } from '../domain/vocabulary.js';
 import type { ClassifyRequest } from '../llm/index.js';
 import {
-  departmentOf,
-  detectLanguage,
-  intentCatalog,
   intentModelFromJSON,
-  loadDefaultIntentModel,
   loadIntentModel,
   segment,
   type IntentModel,
   type LoadedIntentModel,
 } from '../nlu/index.js';
+import { answerLanguage, intentDescription } from './desk-knowledge.js';
 import { MemoCache } from './memo-cache.js';
 import type { Candidate, ClassifiedPart } from './routing-plan.js';
 
@@ -23,7 +21,7 @@ export interface IntentToolkit {
 }
 
 export interface IntentModelSource {
-  intentModelPath?: string | undefined;
+  intentModelPath: string;
   intentMappingPath?: string | undefined;
 }
 
@@ -31,23 +29,25 @@ const OOS = 'oos';
 /** Likeliest intents kept per part, for clarifying questions. */
 const ALTERNATIVES = 4;
 const MEMO_ENTRIES = 4096;
-// Models are large: one per worker thread and source, shared by the router instances on it.
+// Models are large: one per worker thread and file, shared by the router instances on it.
 const baseModels = new Map<string, LoadedIntentModel>();
 let learned: { source: unknown; model: IntentModel } | undefined;
 
 function baseModel(source: IntentModelSource): LoadedIntentModel {
-  const key = source.intentModelPath ?? '';
+  const key = `${source.intentModelPath}\n${source.intentMappingPath ?? ''}`;
   let base = baseModels.get(key);
   if (!base) {
-    base = source.intentModelPath
-      ? loadIntentModel(source.intentModelPath, source.intentMappingPath)
-      : { model: loadDefaultIntentModel(), departmentOf };
+    base = loadIntentModel(source.intentModelPath, source.intentMappingPath);
     baseModels.set(key, base);
   }
   return base;
 }
 
-export function createIntentToolkit(source: IntentModelSource, sharedModel: () => unknown): IntentToolkit {
+export function createIntentToolkit(
+  source: IntentModelSource,
+  desk: DeskProfile,
+  sharedModel: () => unknown,
+): IntentToolkit {
   const base = baseModel(source);
   const classified = new MemoCache<ClassifiedPart[]>(MEMO_ENTRIES);
   const languages = new MemoCache<Language>(MEMO_ENTRIES);
@@ -61,15 +61,17 @@ export function createIntentToolkit(source: IntentModelSource, sharedModel: () =
     }
     return model;
   };
-  const candidates = intentCatalog().map((entry) => ({
-    intent: entry.intent,
+  const candidates = Object.entries(desk.intents).map(([intent, entry]) => ({
+    intent,
     department: entry.department,
-    description: entry.description,
+    description: intentDescription(desk, intent, 'en') ?? intent,
   }));
   return {
     candidates,
     language(text) {
-      return languages.get(text, () => (detectLanguage(text).language === 'cs' ? 'cs' : 'en'));
+      return languages.get(text, () =>
+        answerLanguage(desk, current().detectLanguage(text)?.language ?? desk.languages[0] ?? 'en'),
+      );
     },
     classifyMessage(text, language) {
       const model = current();

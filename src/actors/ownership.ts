@@ -1,5 +1,7 @@
-import type { Department, Language, SpecialistDepartment } from '../domain/vocabulary.js';
+import type { DeskProfile } from '../domain/desk-profile.js';
+import type { Language, SpecialistDepartment } from '../domain/vocabulary.js';
 import type { SearchHit, SearchOptions } from '../knowledge/index.js';
+import { departmentOfIntent, isSpecialistOf } from './desk-knowledge.js';
 
 export interface Ownership {
   owner: SpecialistDepartment;
@@ -16,10 +18,6 @@ export interface OwnershipInput {
   ownHits: readonly SearchHit[];
 }
 
-function isSpecialist(department: Department | undefined): department is SpecialistDepartment {
-  return department === 'technical' || department === 'billing' || department === 'general';
-}
-
 /**
  * Whether a part belongs to another specialist: the intent's catalogued department says so, or the
  * own articles have nothing while another department's articles match the customer's words.
@@ -27,16 +25,16 @@ function isSpecialist(department: Department | undefined): department is Special
  */
 export function otherOwner(
   input: OwnershipInput,
-  departmentOf: (intent: string) => Department | undefined,
+  desk: DeskProfile,
   search: (text: string, options: SearchOptions) => SearchHit[],
 ): Ownership | undefined {
-  const catalogued = departmentOf(input.intent);
-  if (isSpecialist(catalogued) && catalogued !== input.own) {
+  const catalogued = departmentOfIntent(desk, input.intent);
+  if (isSpecialistOf(desk, catalogued) && catalogued !== input.own) {
     return { owner: catalogued, reason: `intent ${input.intent} belongs to ${catalogued}` };
   }
   if (input.ownHits.length > 0) return undefined;
   const best = search(input.text, { language: input.language, limit: 1 })[0];
-  if (best && isSpecialist(best.article.department) && best.article.department !== input.own) {
+  if (best && isSpecialistOf(desk, best.article.department) && best.article.department !== input.own) {
     return {
       owner: best.article.department,
       reason: `best article ${best.article.id} is ${best.article.department}`,

@@ -4,16 +4,6 @@ import type { EscalationReason } from './escalation-policy.js';
 
 const LEVELS: readonly Priority[] = ['low', 'medium', 'high', 'urgent'];
 
-/** Intents that are questions, not problems: they start one level lower. */
-const INFORMATIONAL_INTENTS = new Set([
-  'opening_hours',
-  'feature_question',
-  'feedback_compliment',
-  'pricing_question',
-  'language_settings',
-  'profile_settings',
-]);
-
 /** Cue points needed for each step up; the lexicon weights are in cues.ts. */
 export const PRIORITY_STEPS = { high: 2, urgent: 4 } as const;
 
@@ -22,7 +12,8 @@ const PRESSING_REASONS: ReadonlySet<EscalationReason> = new Set(['anger', 'legal
 
 export interface PriorityInput {
   cues: CueScores;
-  intent: string;
+  /** The intent's own starting point from the desk (questions start `low`); `medium` when absent. */
+  start?: Priority | undefined;
   /** Why the message goes to a person, if it does. */
   reasons: readonly EscalationReason[];
   plan: SubscriptionType | undefined;
@@ -34,13 +25,14 @@ function step(priority: Priority, by: number): Priority {
 }
 
 /**
- * A scored heuristic from the content and the customer: informational questions start `low`, problems
- * `medium`; urgency and negative sentiment cues lift it (anger and legal threats are at least `high`);
- * a Premium customer gets one step up. The router's confidence plays no part.
+ * A scored heuristic from the content and the customer: a message starts where its intent says
+ * (questions `low`), else `medium`; urgency and negative sentiment cues lift it (anger and legal
+ * threats are at least `high`); a Premium customer gets one step up. The router's confidence plays
+ * no part.
  */
 export function priorityFor(input: PriorityInput): Priority {
-  const { cues, intent, plan } = input;
-  let priority: Priority = INFORMATIONAL_INTENTS.has(intent) ? 'low' : 'medium';
+  const { cues, start, plan } = input;
+  let priority: Priority = start ?? 'medium';
   const points =
     cues.urgency + Math.floor(cues.negative / 2) + (cues.shouting ? 1 : 0) + (cues.legal > 0 ? 2 : 0);
   if (points >= PRIORITY_STEPS.urgent) priority = step(priority, 2);

@@ -1,8 +1,10 @@
 import type { BlackboardEntryInput, ConversationState } from '../domain/conversation.js';
 import type { Customer } from '../domain/customer.js';
+import type { DeskProfile } from '../domain/desk-profile.js';
 import type { Handoff, QueryPart, QueryResult, Suggestion, Usage } from '../domain/query.js';
-import type { Department, Language, Priority } from '../domain/vocabulary.js';
+import { ESCALATION, type Department, type Language, type Priority } from '../domain/vocabulary.js';
 import { composeNote, mergeAnswers, type AnsweredPart } from './answer-composer.js';
+import { departmentTitle } from './desk-knowledge.js';
 import type { EscalationReply } from './escalation-messages.js';
 import type { EscalationReason } from './escalation-policy.js';
 import type { RouteRequested } from './router-messages.js';
@@ -33,6 +35,7 @@ export interface PartRun {
 }
 
 export interface AssemblyInput {
+  desk: DeskProfile;
   router: string;
   message: RouteRequested;
   language: Language;
@@ -153,12 +156,21 @@ export function assembleQuery(input: AssemblyInput): Assembled {
   const lead = parts[0];
   const first = input.classified[0];
   // Answered by the router itself: the conversation stays with its topic (a "thanks" keeps it).
-  const department = lead?.department ?? (reply ? (previous.department ?? 'general') : 'escalation');
+  // The router's own replies keep the conversation's department (or the desk's first) for the record.
+  const department =
+    lead?.department ??
+    (reply ? (previous.department ?? Object.keys(input.desk.departments)[0] ?? ESCALATION) : ESCALATION);
   const response = reply
     ? reply.greet
       ? composeNote(language, input.customer, reply.text)
       : reply.text
-    : mergeAnswers(language, input.customer, answered, escalation && { answer: escalation, ownNeed });
+    : mergeAnswers(
+        language,
+        input.customer,
+        answered,
+        (name) => departmentTitle(input.desk, name, language),
+        escalation && { answer: escalation, ownNeed },
+      );
   if (reply) entries.push({ kind: 'answer', by, text: response, department, language, queryId });
   const intent = input.plan.kind === 'small_talk' ? 'small_talk' : (lead?.intent ?? first?.intent ?? 'oos');
   const result: QueryResult = {

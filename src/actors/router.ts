@@ -1,13 +1,15 @@
 import { z } from 'zod';
 import type { Customer } from '../domain/customer.js';
+import type { DeskProfile } from '../domain/desk-profile.js';
 import type { Handoff, StreamEvent, Usage } from '../domain/query.js';
-import type { Department, Language, Priority } from '../domain/vocabulary.js';
+import { ESCALATION, type Department, type Language, type Priority } from '../domain/vocabulary.js';
 import type { ClassifyRequest, ClassifyResult } from '../llm/index.js';
 import { defineBehaviour, type ActorContext } from '../runtime/index.js';
 import { answerToClarification, labelSuggestions, listTopics, topicLabel } from './clarification.js';
 import { ConversationTexts, DEFAULT_CONVERSATION_TEXTS } from './conversation-texts.js';
 import { viewConversation, type ConversationView } from './conversation-view.js';
 import { scoreCues } from './cues.js';
+import { deskProfile } from './desk-knowledge.js';
 import type { EscalationReply, EscalationRequested } from './escalation-messages.js';
 import { ESCALATION_DEFAULTS, type EscalationReason } from './escalation-policy.js';
 import { createIntentToolkit, type IntentToolkit } from './intent-toolkit.js';
@@ -22,7 +24,7 @@ import { tokenChunks } from './token-chunks.js';
 
 /** The router pool's `config`. */
 export const RouterConfig = z.object({
-  intentModelPath: z.string().optional(),
+  intentModelPath: z.string().min(1),
   intentMappingPath: z.string().optional(),
   /** LLM mode: ask the `llm` service to classify when the local model is below this confidence. */
   llmThreshold: z.number().min(0).max(1).optional(),
@@ -37,6 +39,7 @@ export type RouterConfig = z.infer<typeof RouterConfig>;
 
 export interface RouterState {
   config: RouterConfig;
+  desk: DeskProfile;
   intents: IntentToolkit;
   texts: ConversationTexts;
 }
@@ -252,7 +255,7 @@ async function escalate(
 async function route(state: RouterState, message: RouteRequested, ctx: ActorContext): Promise<RouteOutcome> {
   const started = performance.now();
   const loaded = message.context;
-  const { intents, config, texts } = state;
+  const { intents, config, desk, texts } = state;
   const smallTalk = detectSmallTalk(message.text, intents.language(message.text), texts);
   // Short messages fool language detection: "Díky!" is answered in the language of its phrases.
   const language = smallTalk?.language ?? intents.language(message.text);
@@ -280,6 +283,7 @@ async function route(state: RouterState, message: RouteRequested, ctx: ActorCont
     config.unsureBelow,
   );
   const plan = planRouting({
+    desk,
     text: message.text,
     classified,
     view: work.view,
@@ -334,9 +338,10 @@ async function route(state: RouterState, message: RouteRequested, ctx: ActorCont
   }
   const escalation =
     reasons.size > 0
-      ? await escalate(work, [...reasons], plan.queue ?? lead?.department ?? 'escalation', noArticle)
+      ? await escalate(work, [...reasons], plan.queue ?? lead?.department ?? ESCALATION, noArticle)
       : undefined;
   const assembled = assembleQuery({
+    desk,
     router: ctx.self.id,
     message,
     language,
@@ -386,9 +391,11 @@ export const routerBehaviour = defineBehaviour<RouterState, RouterMessage>({
   messages: RouterMessage,
   init(ctx) {
     const config = RouterConfig.parse(ctx.config ?? {});
+    const desk = deskProfile(ctx);
     return {
       config,
-      intents: createIntentToolkit(config, () => ctx.shared(MODEL_SHARED_KEY)),
+      desk,
+      intents: createIntentToolkit(config, desk, () => ctx.shared(MODEL_SHARED_KEY)),
       texts: config.texts ?? DEFAULT_CONVERSATION_TEXTS,
     };
   },

@@ -1,9 +1,17 @@
 import type { Customer } from '../domain/customer.js';
-import type { Department, Language, Priority, SpecialistDepartment } from '../domain/vocabulary.js';
+import type { DeskProfile } from '../domain/desk-profile.js';
+import {
+  ESCALATION,
+  type Department,
+  type Language,
+  type Priority,
+  type SpecialistDepartment,
+} from '../domain/vocabulary.js';
 import type { PersonRequiredRule } from './conversation-texts.js';
 import type { CueScores } from './cues.js';
 import { foldText } from './cues.js';
 import type { ConversationView } from './conversation-view.js';
+import { intentPriority, isSpecialistOf } from './desk-knowledge.js';
 import {
   ESCALATION_DEFAULTS,
   cueReasons,
@@ -66,6 +74,7 @@ export interface RoutingPlan {
 }
 
 export interface PlanInput {
+  desk: DeskProfile;
   text: string;
   classified: readonly ClassifiedPart[];
   view: ConversationView;
@@ -93,10 +102,6 @@ export const SUGGESTIONS = 3;
 /** A second topic is offered only from this confidence, so a clear single guess is not padded. */
 const SUGGESTION_FLOOR = 0.05;
 
-function isSpecialist(department: Department | undefined): department is SpecialistDepartment {
-  return department === 'technical' || department === 'billing' || department === 'general';
-}
-
 function wordCount(text: string): number {
   return text.split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 0).length;
 }
@@ -116,7 +121,12 @@ function prioritise(input: PlanInput, intents: readonly string[], reasons: reado
   for (const intent of intents.length > 0 ? intents : ['']) {
     priority = maxPriority(
       priority,
-      priorityFor({ cues: input.cues, intent, reasons, plan: input.customer?.subscriptionType }),
+      priorityFor({
+        cues: input.cues,
+        start: intent === '' ? undefined : intentPriority(input.desk, intent),
+        reasons,
+        plan: input.customer?.subscriptionType,
+      }),
     );
   }
   return priority;
@@ -152,7 +162,7 @@ function personRequired(input: PlanInput, intent: string): PersonRequiredRule | 
 function planSmallTalk(input: PlanInput, smallTalk: SmallTalk): RoutingPlan {
   const { state } = input.view;
   const thanked = smallTalk.kinds.some((kind) => kind === 'thanks' || kind === 'resolved');
-  const answered = state.lastQueryId !== undefined && isSpecialist(state.department);
+  const answered = state.lastQueryId !== undefined && isSpecialistOf(input.desk, state.department);
   return {
     ...emptyPlan('small_talk', input),
     smallTalk,
@@ -163,10 +173,10 @@ function planSmallTalk(input: PlanInput, smallTalk: SmallTalk): RoutingPlan {
 }
 
 /** The likeliest topics over the message's parts, best first, one per intent. */
-function suggestionsFor(parts: readonly ClassifiedPart[]): Candidate[] {
+function suggestionsFor(desk: DeskProfile, parts: readonly ClassifiedPart[]): Candidate[] {
   const ranked = parts
     .flatMap((part) => part.alternatives ?? [])
-    .filter((candidate) => isSpecialist(candidate.department))
+    .filter((candidate) => isSpecialistOf(desk, candidate.department))
     .sort((a, b) => b.confidence - a.confidence);
   const chosen: Candidate[] = [];
   for (const candidate of ranked) {
@@ -182,7 +192,7 @@ function suggestionsFor(parts: readonly ClassifiedPart[]): Candidate[] {
 function planFollowUp(input: PlanInput, part: ClassifiedPart): RoutingPlan | undefined {
   const { state, problemText, markedUnresolved } = input.view;
   const { assignedAgent, intent: currentIntent, department } = state;
-  if (!assignedAgent || !currentIntent || !isSpecialist(department)) return undefined;
+  if (!assignedAgent || !currentIntent || !isSpecialistOf(input.desk, department)) return undefined;
   const unsure = isUnsure(part, input.unsureBelow);
   const sameProblem = !unsure && part.intent === currentIntent;
   const resolved = state.resolved === true;
@@ -210,7 +220,7 @@ function planFollowUp(input: PlanInput, part: ClassifiedPart): RoutingPlan | und
         ...base,
         kind: 'retry',
         escalation: unresolved,
-        escalatedParts: [{ ...current, department: 'escalation' }],
+        escalatedParts: [{ ...current, department: ESCALATION }],
         priority: prioritise(input, [currentIntent], unresolved),
         attempts,
         triedAgents,
@@ -272,13 +282,17 @@ function planUnsure(input: PlanInput, parts: readonly ClassifiedPart[]): Routing
     return {
       ...emptyPlan('new', input),
       escalation,
-      escalatedParts: parts.map((part) => ({ ...part, department: 'escalation' })),
+      escalatedParts: parts.map((part) => ({ ...part, department: ESCALATION })),
       priority: prioritise(input, [], escalation),
       problem: input.view.lastKind === 'clarify' ? input.view.problemText : input.text,
     };
   }
   if (parts.every(isOutOfScope)) return emptyPlan('out_of_scope', input);
-  return { ...emptyPlan('clarify', input), problem: input.text, suggestions: suggestionsFor(parts) };
+  return {
+    ...emptyPlan('clarify', input),
+    problem: input.text,
+    suggestions: suggestionsFor(input.desk, parts),
+  };
 }
 
 /** A message routed on its own words: every need to its department, those for a person to escalation. */
@@ -292,6 +306,7 @@ function planNew(input: PlanInput, needs: readonly ClassifiedPart[]): RoutingPla
   for (const part of confident) {
     const reasons = escalationReasons({
       intent: part.intent,
+      intentEscalation: input.desk.intents[part.intent]?.escalate,
       cues: input.cues,
       history: input.customer?.issuesHistory ?? [],
       now: input.now,
@@ -305,7 +320,7 @@ function planNew(input: PlanInput, needs: readonly ClassifiedPart[]): RoutingPla
       escalation.add('person_required');
       queue ??= rule.queue;
     }
-    if (isSpecialist(part.department)) {
+    if (isSpecialistOf(input.desk, part.department)) {
       parts.push({
         ...part,
         department: part.department,
@@ -314,7 +329,7 @@ function planNew(input: PlanInput, needs: readonly ClassifiedPart[]): RoutingPla
         retry: false,
       });
     } else {
-      escalatedParts.push({ ...part, department: 'escalation' });
+      escalatedParts.push({ ...part, department: ESCALATION });
     }
   }
   const reasons = [...escalation];

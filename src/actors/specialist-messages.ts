@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Customer } from '../domain/customer.js';
+import { ConsultFact } from '../domain/desk-profile.js';
 import { Usage } from '../domain/query.js';
 import { Language, Priority, SpecialistDepartment } from '../domain/vocabulary.js';
 import { EscalationReason } from './escalation-policy.js';
@@ -34,9 +35,6 @@ export const AnswerRequested = z.object({
   history: z.array(HistoryMessage),
 });
 export type AnswerRequested = z.infer<typeof AnswerRequested>;
-
-export const ConsultFact = z.enum(['plan']);
-export type ConsultFact = z.infer<typeof ConsultFact>;
 
 /** A specialist asking another for a fact it needs to finish its answer. */
 export const ConsultRequested = z.object({

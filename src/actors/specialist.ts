@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import type { Usage } from '../domain/query.js';
+import type { DeskProfile } from '../domain/desk-profile.js';
 import { SpecialistDepartment } from '../domain/vocabulary.js';
 import type { AnswerRequest, AnswerResult } from '../llm/index.js';
 import type { KnowledgeBase, SearchHit, SearchOptions } from '../knowledge/index.js';
-import { departmentOf, intentCatalog } from '../nlu/index.js';
 import { defineBehaviour, type ActorContext } from '../runtime/index.js';
 import { composeAnswer, type ComposedAnswer } from './answer-composer.js';
+import { deskProfile, intentDescription } from './desk-knowledge.js';
 import { knowledgeBaseFor } from './knowledge-cache.js';
 import { MemoCache } from './memo-cache.js';
 import { otherOwner } from './ownership.js';
@@ -22,7 +23,8 @@ import { tokenChunks } from './token-chunks.js';
 /** The pool `config` of a specialist department. */
 export const SpecialistConfig = z.object({
   department: SpecialistDepartment,
-  knowledgeDir: z.string().optional(),
+  /** The desk's article folders, the ones it extends first (see `readArticles`). */
+  knowledgeDirs: z.array(z.string()).min(1),
   /** Answer through the host's `llm` service, falling back to the offline answer. */
   llm: z.boolean().default(false),
   consultTimeoutMs: z.number().int().positive().default(2_000),
@@ -31,6 +33,7 @@ export type SpecialistConfig = z.infer<typeof SpecialistConfig>;
 
 export interface SpecialistState {
   config: SpecialistConfig;
+  desk: DeskProfile;
   knowledge: KnowledgeBase;
   /** Search results by query; never mutated by the callers. */
   searches: MemoCache<SearchHit[]>;
@@ -43,22 +46,9 @@ function search(state: SpecialistState, text: string, options: SearchOptions): S
   return state.searches.get(key, () => state.knowledge.search(text, options));
 }
 
-/** Intents whose answer depends on a fact another department owns, and which one to ask. */
-const CONSULTS: Partial<Record<string, { department: SpecialistDepartment; fact: 'plan' }>> = {
-  api_integration: { department: 'billing', fact: 'plan' },
-  data_export: { department: 'billing', fact: 'plan' },
-  team_invite: { department: 'billing', fact: 'plan' },
-};
-
 const NO_USAGE: Usage = { llmCalls: 0, promptTokens: 0, completionTokens: 0 };
 /** From this router confidence the intent's own description may stand in for words the articles lack. */
 const INTENT_FALLBACK_CONFIDENCE = 0.6;
-
-function intentDescription(intent: string, language: AnswerRequested['language']): string | undefined {
-  const entry = intentCatalog().find((candidate) => candidate.intent === intent);
-  if (!entry) return undefined;
-  return language === 'cs' ? entry.descriptionCs : entry.description;
-}
 
 /**
  * The customer's words matched no article of the department, but the router is confident of the
@@ -70,7 +60,7 @@ function searchByIntent(
   own: SpecialistDepartment,
 ): SearchHit[] {
   if (request.confidence < INTENT_FALLBACK_CONFIDENCE) return [];
-  const description = intentDescription(request.intent, request.language);
+  const description = intentDescription(state.desk, request.intent, request.language);
   if (!description) return [];
   return search(state, description, {
     language: request.language,
@@ -87,7 +77,8 @@ async function consult(
   state: SpecialistState,
   request: AnswerRequested,
 ): Promise<ConsultReply | undefined> {
-  const wanted = CONSULTS[request.intent];
+  // The desk names the intents whose answer depends on a fact another department owns.
+  const wanted = state.desk.intents[request.intent]?.consult;
   if (!wanted || !request.customer || wanted.department === state.config.department) return undefined;
   const message: ConsultRequested = {
     type: 'support.consult.requested',
@@ -132,7 +123,7 @@ async function answer(
   });
   const elsewhere = otherOwner(
     { own, intent: request.intent, text: request.text, language: request.language, ownHits: found },
-    departmentOf,
+    state.desk,
     (text, options) => search(state, text, options),
   );
   if (elsewhere) {
@@ -215,19 +206,22 @@ function answerConsult(ctx: ActorContext, state: SpecialistState, request: Consu
       return {
         by: ctx.self.id,
         key: 'plan',
-        value: state.config.department === 'billing' ? (request.customer?.subscriptionType ?? null) : null,
+        value: state.desk.departments[state.config.department]?.provides.includes('plan')
+          ? (request.customer?.subscriptionType ?? null)
+          : null,
       };
   }
 }
 
-/** A technical, billing or general specialist: which one is its pool `config`. */
+/** A specialist of one of the desk's departments: which one is its pool `config`. */
 export const specialistBehaviour = defineBehaviour<SpecialistState, SpecialistMessage>({
   messages: SpecialistMessage,
   init(ctx) {
     const config = SpecialistConfig.parse(ctx.config);
     return {
       config,
-      knowledge: knowledgeBaseFor(config.knowledgeDir),
+      desk: deskProfile(ctx),
+      knowledge: knowledgeBaseFor(config.knowledgeDirs),
       searches: new MemoCache<SearchHit[]>(SEARCH_MEMO_ENTRIES),
     };
   },

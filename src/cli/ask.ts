@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { createDesk } from '../actors/index.js';
+import { createDesk } from '../desk/index.js';
 import { loadConfig } from '../config/index.js';
 import type { QueryResult } from '../domain/query.js';
 import { createLogger, toActorLogger } from '../http/index.js';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import type { Desk } from '../actors/index.js';
+import type { Desk } from '../desk/index.js';
 import type { QueryResult } from '../domain/query.js';
 import { Department, Language } from '../domain/vocabulary.js';
 import { InvalidOptionsError } from '../runtime/index.js';

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createDesk } from '../actors/index.js';
+import { createDesk } from '../desk/index.js';
 import { loadConfig } from '../config/index.js';
 import { createLogger, toActorLogger } from '../http/index.js';
 import { InvalidOptionsError } from '../runtime/index.js';

@@ -1,5 +1,6 @@
 import { CONFIG_VARIABLES } from '../config/index.js';
 import { ASK_USAGE, runAsk } from './ask.js';
+import { CHECK_USAGE, INIT_USAGE, runCheck, runInit, runTrainDesk } from './desk-commands.js';
 import { runEval } from './eval.js';
 import { runConversationEval } from './eval-conversations.js';
 import { SERVE_USAGE, runServe } from './serve.js';
@@ -10,12 +11,16 @@ export const USAGE = `swarmdesk: customer support run by a supervised swarm of a
 commands:
   serve                 run the HTTP API on HOST:PORT (the default command)
   ask "<message>"       ask one question in-process and print the answer
-  train ...             train an intent model (swarmdesk train --help)
+  init <dir>            write a desk of your own to start from (docs/desk.md)
+  check [<dir>]         validate a desk: every problem with its file and line
+  train ...             train an intent model (swarmdesk train --help; --desk <dir> for a desk)
   eval ...              evaluate an intent model (swarmdesk eval --help), or a desk on
                         conversations (swarmdesk eval --conversations <suite.jsonl>)
 
   ${SERVE_USAGE}
   ${ASK_USAGE}
+  ${INIT_USAGE}
+  ${CHECK_USAGE}
 `;
 
 function configurationHelp(): string {
@@ -43,8 +48,14 @@ export async function runCli(
     }
     case 'ask':
       return runAsk(rest, io, env);
+    case 'init':
+      return runInit(rest, io);
+    case 'check':
+      return runCheck(rest, io, env);
     case 'train':
-      return runTrain(rest, io);
+      return rest.some((arg) => arg === '--desk' || arg.startsWith('--desk='))
+        ? runTrainDesk(rest, io, env)
+        : runTrain(rest, io);
     case 'eval':
       // Conversations run a whole desk; the model evaluation stays in eval.ts.
       return rest.some((arg) => arg === '--conversations' || arg.startsWith('--conversations='))

@@ -1,4 +1,4 @@
-import { createDesk, type Desk } from '../actors/index.js';
+import { createDesk, type Desk } from '../desk/index.js';
 import { loadConfig } from '../config/index.js';
 import {
   createApp,

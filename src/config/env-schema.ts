@@ -66,6 +66,7 @@ export const EnvSchema = z.object({
   REDIS_URL: optional(url),
   SWARM_REDIS_PREFIX: z.string().min(1, 'must not be empty'),
   SWARM_THREADS: optional(integer(1, 64)),
+  SWARM_DESK: z.string().min(1, 'must not be empty'),
   SWARM_CUSTOMERS_FILE: optional(z.string().min(1)),
   SWARM_KNOWLEDGE_DIR: optional(z.string().min(1)),
   SWARM_INTENT_MODEL: optional(z.string().min(1)),

@@ -1,4 +1,4 @@
-import type { DeskOptions } from '../actors/desk-options.js';
+import type { DeskOptions } from '../desk/index.js';
 import type { ResolvedHttpOptions } from '../http/index.js';
 import { EnvSchema, type Env } from './env-schema.js';
 import { ConfigError } from './errors.js';
@@ -56,6 +56,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       redisUrl: e.REDIS_URL,
       keyPrefix: e.SWARM_REDIS_PREFIX,
       threads: e.SWARM_THREADS,
+      desk: e.SWARM_DESK,
       customersFile: e.SWARM_CUSTOMERS_FILE,
       knowledgeDir: e.SWARM_KNOWLEDGE_DIR,
       intentModelPath: e.SWARM_INTENT_MODEL,

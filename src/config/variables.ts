@@ -75,15 +75,20 @@ export const CONFIG_VARIABLES = [
     description: 'Worker threads hosting the agents (1-64); unset = CPUs.',
   },
   {
+    name: 'SWARM_DESK',
+    default: 'demo',
+    description: 'The desk folder (desk.yaml, intents, knowledge, customers; docs/desk.md), or demo.',
+  },
+  {
     name: 'SWARM_CUSTOMERS_FILE',
     default: undefined,
     description:
-      'JSON array of customer records seeded, with the demo customers, into an empty CRM at start.',
+      "JSON array of customer records seeded, with the desk's customers, into an empty CRM at start.",
   },
   {
     name: 'SWARM_KNOWLEDGE_DIR',
     default: undefined,
-    description: 'Directory of knowledge articles replacing the shipped ones.',
+    description: "Directory of knowledge articles added to the desk's (the same id replaces one).",
   },
   { name: 'SWARM_INTENT_MODEL', default: undefined, description: 'Path of a trained intent model file.' },
   {
@@ -94,7 +99,7 @@ export const CONFIG_VARIABLES = [
   {
     name: 'SWARM_DATA_DIR',
     default: '.swarmdesk',
-    description: 'Where file-backed state is kept without Redis.',
+    description: 'File-backed state: the trained model cache, and learned corrections without Redis.',
   },
   {
     name: 'SWARM_DOUBLE_TEXT',

@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { createNodeWebSocket } from '@hono/node-ws';
 import type { Logger } from 'pino';
-import type { Desk } from '../actors/desk.js';
+import type { Desk } from '../desk/index.js';
 import type { AppEnv } from './env.js';
 import { errorHandler, notFoundHandler, validationHook } from './error-handler.js';
 import { HttpOptions, type ResolvedHttpOptions } from './http-options.js';

@@ -1,5 +1,5 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type { DeskObserver } from '../actors/observer.js';
+import type { DeskObserver } from '../desk/index.js';
 import type { ActorStatus } from '../runtime/index.js';
 
 export interface EdgeMetrics {

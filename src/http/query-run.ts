@@ -1,4 +1,4 @@
-import type { Desk } from '../actors/desk.js';
+import type { Desk } from '../desk/index.js';
 import type { QueryInput, QueryResult, StreamEvent } from '../domain/query.js';
 import { mapError } from './error-status.js';
 import { createEventFeed, type EventFeed } from './event-feed.js';

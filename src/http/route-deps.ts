@@ -1,4 +1,4 @@
-import type { Desk } from '../actors/desk.js';
+import type { Desk } from '../desk/index.js';
 import type { ResolvedHttpOptions } from './http-options.js';
 import type { Lifecycle } from './lifecycle.js';
 import type { RateLimiter } from './middleware/index.js';

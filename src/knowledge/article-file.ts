@@ -3,11 +3,16 @@ import { Department, type Language } from '../domain/vocabulary.js';
 import { KnowledgeInvalidError } from './errors.js';
 import type { Article } from './knowledge-base.js';
 
+const ArticleId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lower-case words joined by hyphens');
+
 export const ArticleFrontMatter = z.strictObject({
-  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lower-case words joined by hyphens'),
+  /** The file's name without `.md` when absent; translations share an id. */
+  id: ArticleId.optional(),
   department: Department,
   title: z.string().min(1),
+  /** Words customers use that the body may not (`keywords` is the same field under its guide's name). */
   tags: z.array(z.string().min(1)).default([]),
+  keywords: z.array(z.string().min(1)).default([]),
   intents: z.array(z.string().min(1)).default([]),
 });
 export type ArticleFrontMatter = z.infer<typeof ArticleFrontMatter>;
@@ -76,10 +81,23 @@ export function parseArticleFile(text: string, file: string, language: Language)
     );
   }
 
+  const id = parsed.data.id ?? idFromFile(file);
+  if (!ArticleId.safeParse(id).success) {
+    throw new KnowledgeInvalidError(
+      file,
+      1,
+      `id: the file name "${id}" is not an id; name the file or set id`,
+    );
+  }
   const body = lines
     .slice(closing + 1)
     .join('\n')
     .trim();
   if (body === '') throw new KnowledgeInvalidError(file, closing + 2, 'article body is empty');
-  return { ...parsed.data, language, body };
+  const { keywords, tags, ...rest } = parsed.data;
+  return { ...rest, id, tags: [...tags, ...keywords], language, body };
+}
+
+function idFromFile(file: string): string {
+  return (file.split(/[\\/]/).at(-1) ?? file).replace(/\.md$/i, '');
 }

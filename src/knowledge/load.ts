@@ -1,17 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Language } from '../domain/vocabulary.js';
 import { parseArticleFile } from './article-file.js';
 import { KnowledgeInvalidError } from './errors.js';
 import type { Article, KnowledgeBase } from './knowledge-base.js';
 import { createKnowledgeBase, type KnowledgeBaseOptions } from './search-index.js';
 
-// src/knowledge (tsx) and dist/knowledge (compiled) sit at the same depth under the package root.
-export const DEFAULT_KNOWLEDGE_DIR = fileURLToPath(new URL('../../data/knowledge', import.meta.url));
-
 /** Reads `<dir>/<language>/*.md`; folders that are not a supported language are ignored. */
-export function readArticles(dir: string = DEFAULT_KNOWLEDGE_DIR): Article[] {
+function readFolder(dir: string): Article[] {
   const articles: Article[] = [];
   const seen = new Map<string, string>();
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -33,7 +29,18 @@ export function readArticles(dir: string = DEFAULT_KNOWLEDGE_DIR): Article[] {
   return articles;
 }
 
-/** The shipped articles by default; `dir` (e.g. from SWARM_KNOWLEDGE_DIR) replaces them. */
-export function loadKnowledgeBase(dir?: string, options?: KnowledgeBaseOptions): KnowledgeBase {
-  return createKnowledgeBase(readArticles(dir), options);
+/**
+ * The articles of several folders, a desk's own after the ones it extends: an article with the id
+ * (and language) of an earlier folder's replaces it, every other one is added.
+ */
+export function readArticles(dirs: readonly string[]): Article[] {
+  const byKey = new Map<string, Article>();
+  for (const dir of dirs) {
+    for (const article of readFolder(dir)) byKey.set(`${article.language}/${article.id}`, article);
+  }
+  return [...byKey.values()];
+}
+
+export function loadKnowledgeBase(dirs: readonly string[], options?: KnowledgeBaseOptions): KnowledgeBase {
+  return createKnowledgeBase(readArticles(dirs), options);
 }

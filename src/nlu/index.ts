@@ -25,19 +25,7 @@ export {
 } from './calibration.js';
 export { GENERIC_OUT_OF_SCOPE } from './generic-out-of-scope.js';
 export { Correction, type CorrectionStore } from './correction-store.js';
-export {
-  DEFAULT_INTENT_DATA_DIR,
-  DEFAULT_MODEL_CACHE_DIR,
-  defaultModelOptions,
-  defaultModelSplit,
-  departmentOf,
-  detectLanguage,
-  intentCatalog,
-  loadDefaultIntentModel,
-  readIntentTrainingData,
-  type DefaultModelOptions,
-  type IntentTrainingData,
-} from './default-model.js';
+export { supportModelOptions } from './support-recipe.js';
 export { DatasetInvalidError, ModelInvalidError } from './errors.js';
 export {
   evaluateClassifier,

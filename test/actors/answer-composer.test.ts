@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { composeAnswer, composeHandover, mergeAnswers } from '../../src/actors/answer-composer.js';
 import type { Customer } from '../../src/domain/customer.js';
 import type { Article } from '../../src/knowledge/index.js';
+import { departmentTitle } from '../../src/actors/desk-knowledge.js';
+import { demoProfile } from '../support/demo-desk.js';
+
+const desk = demoProfile();
 
 const NOW = Date.parse('2026-11-25T12:00:00.000Z');
 const article: Article = {
@@ -80,10 +84,15 @@ describe('answer composer', () => {
   });
 
   it('merges several parts into one reply with one greeting and a section per department', () => {
-    const text = mergeAnswers('en', null, [
-      { department: 'technical', answer: { text: 'Hello, A', core: 'Fix A' } },
-      { department: 'billing', answer: { text: 'Hello, B', core: 'Fix B' } },
-    ]);
+    const text = mergeAnswers(
+      'en',
+      null,
+      [
+        { department: 'technical', answer: { text: 'Hello, A', core: 'Fix A' } },
+        { department: 'billing', answer: { text: 'Hello, B', core: 'Fix B' } },
+      ],
+      (department) => departmentTitle(desk, department, 'en'),
+    );
     expect(text.match(/Hello/g)).toHaveLength(1);
     expect(text).toContain('Technical support:\nFix A');
     expect(text).toContain('Billing:\nFix B');
@@ -107,11 +116,16 @@ describe('answer composer', () => {
   });
 
   it('puts parts of one department under one heading and the plan note once', () => {
-    const text = mergeAnswers('cs', { ...jan }, [
-      { department: 'billing', answer: { text: 'x', core: 'Faktura' } },
-      { department: 'technical', answer: { text: 'y', core: 'Pád' } },
-      { department: 'billing', answer: { text: 'z', core: 'Dvojí platba' } },
-    ]);
+    const text = mergeAnswers(
+      'cs',
+      { ...jan },
+      [
+        { department: 'billing', answer: { text: 'x', core: 'Faktura' } },
+        { department: 'technical', answer: { text: 'y', core: 'Pád' } },
+        { department: 'billing', answer: { text: 'z', core: 'Dvojí platba' } },
+      ],
+      (department) => departmentTitle(desk, department, 'cs'),
+    );
     expect(text).toContain('Fakturace a platby:\nFaktura\n\nDvojí platba');
     expect(text.match(/Fakturace a platby:/g)).toHaveLength(1);
     expect(text.match(/tarifem Premium/g)).toHaveLength(1);

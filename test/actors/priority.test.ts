@@ -2,11 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { scoreCues } from '../../src/actors/cues.js';
 import { priorityFor } from '../../src/actors/priority.js';
 
+import { demoProfile } from '../support/demo-desk.js';
+
+const desk = demoProfile();
 const priority = (text: string, intent = 'login_problem', plan?: 'Basic' | 'Premium' | 'Business') =>
-  priorityFor({ cues: scoreCues(text), intent, reasons: [], plan });
+  priorityFor({ cues: scoreCues(text), start: desk.intents[intent]?.priority, reasons: [], plan });
 
 describe('priority', () => {
-  it('starts problems at medium and questions at low', () => {
+  it('starts problems at medium and questions at low, as the desk says of each intent', () => {
     expect(priority('I cannot log in')).toBe('medium');
     expect(priority('What are your opening hours?', 'opening_hours')).toBe('low');
   });
@@ -27,14 +30,12 @@ describe('priority', () => {
 
   it('puts anger and legal threats at high at least', () => {
     const cues = scoreCues('I want a human');
-    expect(priorityFor({ cues, intent: 'human_agent_request', reasons: ['anger'], plan: undefined })).toBe(
-      'high',
-    );
+    expect(priorityFor({ cues, reasons: ['anger'], plan: undefined })).toBe('high');
   });
 
   it('takes nothing from the router’s confidence: an unsure handover is an ordinary problem', () => {
     const cues = scoreCues('something about my thing');
-    expect(priorityFor({ cues, intent: '', reasons: ['low_confidence'], plan: undefined })).toBe('medium');
+    expect(priorityFor({ cues, reasons: ['low_confidence'], plan: undefined })).toBe('medium');
   });
 
   it('reads shouting and negative words as sentiment', () => {

@@ -11,6 +11,7 @@ import {
   type AskOptions,
 } from '../../src/runtime/index.js';
 import { fakeContext } from './support/fake-context.js';
+import { demoModel } from '../support/demo-desk.js';
 
 const NO_USAGE = { llmCalls: 0, promptTokens: 0, completionTokens: 0 };
 const empty: RouteContext = {
@@ -66,7 +67,7 @@ async function route(
 ) {
   const fake = fakeContext({
     id: 'router-1',
-    config: extra.config ?? {},
+    config: { intentModelPath: demoModel().file, ...(extra.config ?? {}) },
     ask,
     call: (service, method, args) => extra.call?.(service, method, args),
   });
@@ -209,7 +210,7 @@ describe('router agent', () => {
     };
     const fake = fakeContext({
       id: 'router-1',
-      config: {},
+      config: { intentModelPath: demoModel().file },
       ask: (target) => {
         if (target === 'technical-9') throw new ActorNotFoundError(target);
         return answered('technical-1');
@@ -229,7 +230,7 @@ describe('router agent', () => {
   it('asks the LLM to classify only when the local model is unsure, and keeps the local result on null', async () => {
     const calls: string[] = [];
     const sure = await route('How do I reset my password?', (target) => answered(`${target}-1`), {
-      config: { llmThreshold: 0.5 },
+      config: { intentModelPath: demoModel().file, llmThreshold: 0.5 },
       call: (_s, method) => {
         calls.push(method);
         return null;
@@ -239,7 +240,7 @@ describe('router agent', () => {
     expect(sure.result.intent).toBe('password_reset');
 
     const unsure = await route('How do I reset my password?', (target) => answered(`${target}-1`), {
-      config: { llmThreshold: 1 },
+      config: { intentModelPath: demoModel().file, llmThreshold: 1 },
       call: (_s, method) => {
         calls.push(method);
         return null;
@@ -251,7 +252,7 @@ describe('router agent', () => {
 
   it('uses the LLM classification when it answers', async () => {
     const { result } = await route('How do I reset my password?', (target) => answered(`${target}-1`), {
-      config: { llmThreshold: 1 },
+      config: { intentModelPath: demoModel().file, llmThreshold: 1 },
       call: () => ({
         intent: 'invoice_request',
         department: 'billing',

@@ -4,6 +4,9 @@ import { DEFAULT_CONVERSATION_TEXTS } from '../../src/actors/conversation-texts.
 import { scoreCues } from '../../src/actors/cues.js';
 import { planRouting, type ClassifiedPart, type PlanInput } from '../../src/actors/routing-plan.js';
 import type { BlackboardEntry, ConversationState } from '../../src/domain/conversation.js';
+import { demoProfile } from '../support/demo-desk.js';
+
+const desk = demoProfile();
 
 const NOW = Date.parse('2026-11-25T12:00:00.000Z');
 const fresh: ConversationState = { attempts: 0, triedAgents: [], escalated: false };
@@ -60,6 +63,7 @@ const part = (
 
 function plan(text: string, classified: ClassifiedPart[], state = fresh, extra: Partial<PlanInput> = {}) {
   return planRouting({
+    desk,
     text,
     classified,
     view: viewConversation(state, state === fresh ? [] : entries),
@@ -120,6 +124,7 @@ describe('routing plan', () => {
       value: { kind: 'clarify', priority: 'medium', problem: 'about the money thing' },
     };
     const p = planRouting({
+      desk,
       text: 'the thing',
       classified: [part('invoice_request', 'billing', 0.3)],
       view: viewConversation(fresh, [asked]),
@@ -265,6 +270,7 @@ describe('routing plan', () => {
       value: { resolved: false },
     };
     const p = planRouting({
+      desk,
       text: 'ok and then?',
       classified: [part('oos', 'escalation', 0.2)],
       view: viewConversation(withTechnical, [...entries, feedback]),

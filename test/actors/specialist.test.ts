@@ -5,6 +5,7 @@ import type { Customer } from '../../src/domain/customer.js';
 import type { SpecialistDepartment } from '../../src/domain/vocabulary.js';
 import type { AnswerResult } from '../../src/llm/index.js';
 import { fakeContext, type FakeContextOptions } from './support/fake-context.js';
+import { demoDesk } from '../support/demo-desk.js';
 
 const emily: Customer = {
   schemaVersion: 1,
@@ -49,7 +50,7 @@ async function run(
   const fake = fakeContext({
     id: `${department}-1`,
     type: department,
-    config: { department, llm: options.llm ?? false },
+    config: { department, llm: options.llm ?? false, knowledgeDirs: demoDesk().knowledgeDirs },
     ...options,
   });
   const state = (await specialistBehaviour.init(fake.ctx)) as SpecialistState;
@@ -149,7 +150,10 @@ describe('specialist agent', () => {
   });
 
   it('answers the billing consult with the plan', async () => {
-    const fake = fakeContext({ id: 'billing-1', config: { department: 'billing' } });
+    const fake = fakeContext({
+      id: 'billing-1',
+      config: { department: 'billing', knowledgeDirs: demoDesk().knowledgeDirs },
+    });
     const state = (await specialistBehaviour.init(fake.ctx)) as SpecialistState;
     const step = await specialistBehaviour.receive(
       state,

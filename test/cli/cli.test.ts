@@ -1,8 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.js';
+import { prepareDeskModel } from '../../src/desk/index.js';
+import { demoDesk } from '../support/demo-desk.js';
 
 function capture() {
   const out: string[] = [];
@@ -13,6 +15,11 @@ function capture() {
 const dataDir = mkdtempSync(join(tmpdir(), 'swarmdesk-cli-'));
 const offline = { LOG_LEVEL: 'silent', SWARM_DATA_DIR: dataDir, SWARM_THREADS: '1' };
 
+// The desk's model trained once into this data dir, as `swarmdesk train --desk` would: the commands
+// under test then load it, as a server does on its second start.
+beforeAll(() => {
+  prepareDeskModel(demoDesk(), join(dataDir, 'models'));
+});
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 describe('swarmdesk CLI', () => {

@@ -1,9 +1,14 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadDemoCustomers } from '../../src/crm/demo-customers.js';
+import { readCustomersFile } from '../../src/crm/index.js';
+import { DEMO_DESK_DIR } from '../../src/desk/index.js';
+
+const DEMO_CUSTOMERS = join(DEMO_DESK_DIR, 'customers.json');
+const loadDemoCustomers = (options: { now?: Date } = {}) => readCustomersFile(DEMO_CUSTOMERS, options);
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 
-describe('loadDemoCustomers', () => {
+describe("the demo desk's customers", () => {
   const customers = loadDemoCustomers();
   const byId = new Map(customers.map((customer) => [customer.customerId, customer]));
 

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDesk } from '../../src/actors/index.js';
+import { createDesk } from '../../src/desk/index.js';
 import type { QueryResult } from '../../src/domain/query.js';
 import {
   createApp,
@@ -13,6 +13,7 @@ import {
 } from '../../src/http/index.js';
 import { FakeLlm } from '../../src/testing/fake-llm.js';
 import { memoryLogger, parseSse } from './helpers.js';
+import { TEST_MODEL_CACHE } from '../support/demo-desk.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'swarmdesk-llm-edge-'));
 const fake = new FakeLlm();
@@ -23,7 +24,12 @@ beforeAll(async () => {
   const { logger } = memoryLogger();
   const metrics = createMetrics({ defaultMetrics: false });
   const desk = await createDesk(
-    { threads: 1, dataDir, llm: { baseURL: fake.baseURL, apiKey: 'test-key', timeoutMs: 2_000 } },
+    {
+      threads: 1,
+      dataDir,
+      modelCacheDir: TEST_MODEL_CACHE,
+      llm: { baseURL: fake.baseURL, apiKey: 'test-key', timeoutMs: 2_000 },
+    },
     { logger: toActorLogger(logger), observer: metrics.observer },
   );
   const app = createApp({ desk, logger, metrics, options: { rateLimit: null } });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
-import { createDesk } from '../../src/actors/index.js';
+import { createDesk } from '../../src/desk/index.js';
 import {
   createApp,
   createMetrics,
@@ -13,6 +13,7 @@ import {
   type SwarmApp,
 } from '../../src/http/index.js';
 import { memoryLogger, parseSse } from './helpers.js';
+import { TEST_MODEL_CACHE } from '../support/demo-desk.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'swarmdesk-edge-'));
 let running: RunningServer;
@@ -23,7 +24,7 @@ beforeAll(async () => {
   const { logger } = memoryLogger();
   const metrics = createMetrics({ defaultMetrics: false });
   const desk = await createDesk(
-    { threads: 1, dataDir },
+    { threads: 1, dataDir, modelCacheDir: TEST_MODEL_CACHE },
     { logger: toActorLogger(logger), observer: metrics.observer },
   );
   app = createApp({ desk, logger, metrics, options: { rateLimit: null } });

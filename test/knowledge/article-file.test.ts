@@ -61,7 +61,7 @@ describe('parseArticleFile', () => {
   });
 
   it('names the line of a field with an invalid value', () => {
-    const error = errorOf(valid.replace('department: technical', 'department: marketing'));
+    const error = errorOf(valid.replace('department: technical', 'department: Marketing Team'));
     expect(error.details).toMatchObject({ line: 3 });
     expect(error.message).toContain('department');
   });

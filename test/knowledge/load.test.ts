@@ -4,12 +4,18 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Department } from '../../src/domain/vocabulary.js';
 import { loadKnowledgeBase, readArticles } from '../../src/knowledge/index.js';
-import catalog from '../../data/intents/catalog.json' with { type: 'json' };
+import { demoDesk } from '../support/demo-desk.js';
 
+const catalog = {
+  intents: Object.entries(demoDesk().intents).map(([intent, { value }]) => ({
+    intent,
+    department: value.department,
+  })),
+};
 const ROUTER_INTENTS = new Set(catalog.intents.map((entry) => entry.intent));
 
-describe('shipped articles', () => {
-  const articles = readArticles();
+describe("the demo desk's articles", () => {
+  const articles = readArticles(demoDesk().knowledgeDirs);
 
   it('all parse, in both languages, with the same ids in each', () => {
     const ids = (language: string) =>
@@ -71,20 +77,37 @@ describe('loadKnowledgeBase from a directory', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('replaces the shipped articles with the ones in the directory', () => {
+  it('reads the articles of the directory, with the id from the file name when none is given', () => {
     writeFileSync(
       join(dir, 'en', 'parking.md'),
-      '---\nid: parking\ndepartment: general\ntitle: Office parking\ntags: [parking]\n---\nPark in level -2.',
+      '---\ndepartment: general\ntitle: Office parking\nkeywords: [parking]\n---\nPark in level -2.',
     );
-    const kb = loadKnowledgeBase(dir);
+    const kb = loadKnowledgeBase([dir]);
     expect(kb.size).toBe(1);
     expect(kb.search('where can I park', { language: 'en' })[0]?.article.id).toBe('parking');
   });
 
+  it("adds a later folder's articles to an earlier one's, replacing those with the same id", () => {
+    const shipped = readArticles(demoDesk().knowledgeDirs);
+    writeFileSync(
+      join(dir, 'en', 'contact-hours.md'),
+      '---\ndepartment: general\ntitle: Our hours\n---\nWe answer around the clock.',
+    );
+    writeFileSync(
+      join(dir, 'en', 'parking.md'),
+      '---\ndepartment: general\ntitle: Office parking\n---\nPark in level -2.',
+    );
+    const merged = readArticles([...demoDesk().knowledgeDirs, dir]);
+    expect(merged).toHaveLength(shipped.length + 1);
+    expect(merged.find((article) => article.language === 'en' && article.id === 'contact-hours')?.title).toBe(
+      'Our hours',
+    );
+  });
+
   it('fails with KNOWLEDGE_INVALID naming the malformed file and line', () => {
     const file = join(dir, 'en', 'broken.md');
-    writeFileSync(file, '---\nid: broken\ndepartment: sales\ntitle: Broken\n---\nBody');
-    expect(() => loadKnowledgeBase(dir)).toThrow(
+    writeFileSync(file, '---\nid: broken\ndepartment: Sales Team\ntitle: Broken\n---\nBody');
+    expect(() => loadKnowledgeBase([dir])).toThrow(
       expect.objectContaining({ code: 'KNOWLEDGE_INVALID', details: { file, line: 3 } }),
     );
   });
@@ -93,6 +116,6 @@ describe('loadKnowledgeBase from a directory', () => {
     const article = '---\nid: same\ndepartment: general\ntitle: Same\n---\nBody';
     writeFileSync(join(dir, 'en', 'a.md'), article);
     writeFileSync(join(dir, 'en', 'b.md'), article);
-    expect(() => loadKnowledgeBase(dir)).toThrow(/already used/);
+    expect(() => loadKnowledgeBase([dir])).toThrow(/already used/);
   });
 });

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createKnowledgeBase, loadKnowledgeBase, type Article } from '../../src/knowledge/index.js';
+import { demoDesk } from '../support/demo-desk.js';
 import { RETRIEVAL_CASES, UNRELATED_QUERIES } from './retrieval-cases.js';
 
-const kb = loadKnowledgeBase();
+const kb = loadKnowledgeBase(demoDesk().knowledgeDirs);
 
 describe('shipped knowledge base search', () => {
   it.each(RETRIEVAL_CASES)('"$text" ($language) finds $expected first', ({ text, language, expected }) => {

@@ -42,7 +42,7 @@ describe('loadIntentModel', () => {
     expect(() => loadIntentModel(broken)).toThrow(ModelInvalidError);
     expect(() => loadIntentModel(broken)).toThrow(/broken\.json/);
     const badMapping = join(dir, 'bad-mapping.json');
-    writeFileSync(badMapping, JSON.stringify({ labels: { login_problem: 'sales' } }));
+    writeFileSync(badMapping, JSON.stringify({ labels: { login_problem: 'Sales Team' } }));
     expect(() => loadIntentModel(modelFile, badMapping)).toThrow(/bad-mapping\.json/);
   });
 });

@@ -1,4 +1,4 @@
-import type { Desk, Readiness, SubmitOptions } from '../../src/actors/desk.js';
+import type { Desk, Readiness, SubmitOptions } from '../../src/desk/index.js';
 import type { Conversation } from '../../src/domain/conversation.js';
 import type { Customer } from '../../src/domain/customer.js';
 import type { Feedback, FeedbackOutcome, QueryInput, QueryResult } from '../../src/domain/query.js';
@@ -11,6 +11,7 @@ import {
   type SystemEvent,
 } from '../../src/runtime/index.js';
 import { sampleResult } from '../blackboard/conformance.js';
+import { demoProfile } from './demo-desk.js';
 
 interface Deferred {
   promise: Promise<void>;
@@ -67,6 +68,7 @@ const CUSTOMER: Customer = {
  * have queries in flight without sleeping.
  */
 export class FakeDesk implements Desk {
+  readonly profile = demoProfile();
   readonly submitted: QueryInput[] = [];
   readonly controls: string[] = [];
   readonly results = new Map<string, QueryResult>();

@@ -1,4 +1,6 @@
+import { DESK_SHARED_KEY } from '../../../src/actors/index.js';
 import type { ActorContext, ActorLogger, AskOptions } from '../../../src/runtime/index.js';
+import { demoProfile } from '../../support/demo-desk.js';
 
 export interface Sent {
   target: string;
@@ -14,6 +16,7 @@ export interface FakeContextOptions {
   ask?: (target: string, message: unknown, options: AskOptions | undefined) => unknown;
   /** Answers `ctx.call(service, method, ...args)`. */
   call?: (service: string, method: string, args: unknown[]) => unknown;
+  /** Shared values the host replicated; the demo desk's profile unless given. */
   shared?: Record<string, unknown>;
 }
 
@@ -44,7 +47,8 @@ export function fakeContext(options: FakeContextOptions = {}) {
       emitted.push({ topic, event });
     },
     shared<T>(key: string): T | undefined {
-      return options.shared?.[key] as T | undefined;
+      const shared: Record<string, unknown> = { [DESK_SHARED_KEY]: demoProfile(), ...options.shared };
+      return shared[key] as T | undefined;
     },
     log: silent,
   };

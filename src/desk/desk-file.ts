@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { ConsultFact, IntentEscalation } from '../domain/desk-profile.js';
+import { Department, Language, Priority } from '../domain/vocabulary.js';
+
+/** Plain text for every language, or one text per language. */
+const Localized = z.union([z.string().min(1), z.partialRecord(Language, z.string().min(1))]);
+
+export const IntentName = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]{0,63}$/, 'an intent name is lower-case letters, digits and "_", from a letter');
+
+const Examples = z.partialRecord(Language, z.array(z.string().trim().min(1)));
+
+export const PoolInstances = z
+  .strictObject({ min: z.number().int().min(1), max: z.number().int().min(1) })
+  .refine((size) => size.max >= size.min, { message: 'max must be at least min' });
+
+export const DepartmentEntry = z.strictObject({
+  /** What the department handles: the LLM router's candidates and the docs read it. */
+  description: z.string().min(1),
+  /** Its name in answers ("Billing:"); the department's name when absent. */
+  title: Localized.optional(),
+  /** Extra system-prompt instructions for its specialists in LLM mode. */
+  instructions: z.string().min(1).optional(),
+  instances: PoolInstances.optional(),
+  /** A behaviour module (relative to the desk folder) replacing the built-in specialist. */
+  behaviour: z.string().min(1).optional(),
+  /** Export of the behaviour module; `default` when absent. */
+  export: z.string().min(1).optional(),
+  /** Facts about a customer this department answers consults for. */
+  provides: z.array(ConsultFact).optional(),
+});
+export type DepartmentEntry = z.infer<typeof DepartmentEntry>;
+
+export const IntentEntry = z.strictObject({
+  department: Department,
+  description: Localized.optional(),
+  examples: Examples.optional(),
+  priority: Priority.optional(),
+  consult: z.strictObject({ department: Department, fact: ConsultFact }).optional(),
+  escalate: IntentEscalation.optional(),
+});
+export type IntentEntry = z.infer<typeof IntentEntry>;
+
+export const OutOfScopeEntry = z.strictObject({ examples: Examples });
+
+/** `<desk>/desk.yaml`. */
+export const DeskFile = z.strictObject({
+  name: z.string().min(1),
+  /** `demo`, or a path (relative to this folder) of the desk this one adds to. */
+  extends: z.string().min(1).optional(),
+  languages: z.array(Language).min(1).optional(),
+  departments: z.record(z.string(), DepartmentEntry).optional(),
+  intents: z.record(z.string(), IntentEntry).optional(),
+  out_of_scope: OutOfScopeEntry.optional(),
+});
+export type DeskFile = z.infer<typeof DeskFile>;
+
+/** `<desk>/intents/*.yaml`: more intents (and out-of-scope examples) in the same shape. */
+export const IntentsFile = z.strictObject({
+  intents: z.record(z.string(), IntentEntry).optional(),
+  out_of_scope: OutOfScopeEntry.optional(),
+});
+export type IntentsFile = z.infer<typeof IntentsFile>;
+
+export { Localized };

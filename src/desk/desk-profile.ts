@@ -1,0 +1,45 @@
+import type { DeskProfile, LocalizedText } from '../domain/desk-profile.js';
+import type { Language } from '../domain/vocabulary.js';
+import type { z } from 'zod';
+import type { Localized } from './desk-file.js';
+import type { DeskDefinition } from './load-desk.js';
+
+function localize(
+  text: z.infer<typeof Localized> | undefined,
+  languages: readonly Language[],
+): LocalizedText {
+  if (text === undefined) return {};
+  if (typeof text !== 'string') return text;
+  return Object.fromEntries(languages.map((language) => [language, text]));
+}
+
+/** The part of a desk the agents need, small enough to replicate to every thread. */
+export function profileOf(desk: DeskDefinition): DeskProfile {
+  return {
+    name: desk.name,
+    languages: desk.languages,
+    departments: Object.fromEntries(
+      Object.entries(desk.departments).map(([name, { value }]) => [
+        name,
+        {
+          title: value.title === undefined ? {} : localize(value.title, desk.languages),
+          description: value.description,
+          ...(value.instructions === undefined ? {} : { instructions: value.instructions }),
+          provides: value.provides ?? [],
+        },
+      ]),
+    ),
+    intents: Object.fromEntries(
+      Object.entries(desk.intents).map(([name, { value }]) => [
+        name,
+        {
+          department: value.department,
+          description: localize(value.description, desk.languages),
+          ...(value.priority === undefined ? {} : { priority: value.priority }),
+          ...(value.consult === undefined ? {} : { consult: value.consult }),
+          ...(value.escalate === undefined ? {} : { escalate: value.escalate }),
+        },
+      ]),
+    ),
+  };
+}
