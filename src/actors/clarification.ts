@@ -1,7 +1,7 @@
 import type { Suggestion } from '../domain/query.js';
 import type { Language } from '../domain/vocabulary.js';
 import { foldTerm } from '../knowledge/index.js';
-import type { ConversationTexts } from './conversation-texts.js';
+import type { DeskTexts } from '../domain/desk-texts.js';
 import type { ConversationView } from './conversation-view.js';
 import type { Candidate, ClassifiedPart } from './routing-plan.js';
 
@@ -13,7 +13,7 @@ function folded(text: string): string {
 
 /** The name of a topic in the customer's language: the desk's own, else the intent's description. */
 export function topicLabel(
-  texts: ConversationTexts,
+  texts: DeskTexts,
   language: Language,
   intent: string,
   describe: (intent: string) => string | undefined,

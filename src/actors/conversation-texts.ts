@@ -1,64 +1,11 @@
-import { z } from 'zod';
-import { Department } from '../domain/vocabulary.js';
+import type { DeskTexts } from '../domain/desk-texts.js';
 
 /**
- * What the desk says outside of its articles, and the words it recognises as small talk: data, not
- * code, so a desk can override them. Phrases are matched on folded text (lower case, no diacritics),
- * whole words only.
+ * The engine's own texts: small talk and replies any desk can use. A desk's `texts.yaml` overrides
+ * them field by field and adds what only it can say (its scope, topic names, person-required rules);
+ * the demo desk's are in desks/demo/texts.yaml.
  */
-export const SmallTalkPhrases = z.object({
-  greeting: z.array(z.string().min(1)),
-  thanks: z.array(z.string().min(1)),
-  /** "It works now": the last answer solved the problem. */
-  resolved: z.array(z.string().min(1)),
-  goodbye: z.array(z.string().min(1)),
-  /** Words that may surround the phrases without making the message more than small talk. */
-  filler: z.array(z.string().min(1)),
-});
-export type SmallTalkPhrases = z.infer<typeof SmallTalkPhrases>;
-
-export const ReplyTexts = z.object({
-  greeting: z.string(),
-  thanks: z.string(),
-  resolved: z.string(),
-  goodbye: z.string(),
-  /** `{scope}` is replaced by `scope`. */
-  outOfScope: z.string(),
-  /** `{topics}` is replaced by the likeliest topics, joined with `or`. */
-  clarify: z.string(),
-  /** Joins the last two topics of a clarifying question. */
-  or: z.string(),
-});
-export type ReplyTexts = z.infer<typeof ReplyTexts>;
-
-export const LanguageTexts = z.object({
-  smallTalk: SmallTalkPhrases,
-  replies: ReplyTexts,
-  /** What the desk can help with, as a phrase for the out-of-scope reply. */
-  scope: z.string(),
-  /** Short names of intents for clarifying questions and suggestion buttons. */
-  topics: z.record(z.string(), z.string()),
-});
-export type LanguageTexts = z.infer<typeof LanguageTexts>;
-
-/** A request a person must handle by law or policy: answered, and a ticket in `queue`. */
-export const PersonRequiredRule = z.object({
-  queue: Department,
-  /** Only when the folded message contains one of these (e.g. an erasure request, not a question). */
-  when: z.array(z.string().min(1)).optional(),
-});
-export type PersonRequiredRule = z.infer<typeof PersonRequiredRule>;
-
-export const ConversationTexts = z.object({
-  cs: LanguageTexts,
-  en: LanguageTexts,
-  /** By intent. */
-  personRequired: z.record(z.string(), PersonRequiredRule),
-});
-export type ConversationTexts = z.infer<typeof ConversationTexts>;
-
-/** The demo desk's texts. */
-export const DEFAULT_CONVERSATION_TEXTS: ConversationTexts = {
+export const BUILT_IN_TEXTS: DeskTexts = {
   cs: {
     smallTalk: {
       greeting: [
@@ -141,49 +88,14 @@ export const DEFAULT_CONVERSATION_TEXTS: ConversationTexts = {
       resolved: 'To rád slyším, že už to funguje. Kdybyste ještě něco potřebovali, napište nám.',
       goodbye: 'Na shledanou a hezký den.',
       outOfScope:
-        'S tímto vám bohužel neporadím, to je mimo to, čím se zabýváme. Pomoci vám mohu se {scope}. ' +
-        'S čím z toho vám mohu pomoci?',
+        'S tímto vám bohužel neporadím, to je mimo to, čím se zabýváme. Pomoci vám mohu v těchto ' +
+        'oblastech: {scope}. S čím vám mohu pomoci?',
       clarify:
         'Nejsem si jistý, že vašemu dotazu správně rozumím. Jde vám o {topics}? ' +
         'Napište prosím trochu podrobněji, o co jde, nebo vyberte jednu z možností.',
       or: 'nebo',
     },
-    scope:
-      'svým účtem a přihlášením, s aplikací a jejími funkcemi, s fakturami, platbami a předplatným ' +
-      'a s nastavením profilu a týmu',
-    topics: {
-      login_problem: 'přihlášení do aplikace',
-      password_reset: 'obnovení hesla',
-      two_factor_auth: 'dvoufázové ověření',
-      app_crash: 'pády aplikace',
-      app_slow: 'pomalou aplikaci',
-      error_message: 'chybovou hlášku',
-      sync_problem: 'synchronizaci dat',
-      installation_setup: 'instalaci aplikace',
-      api_integration: 'API a integrace',
-      notifications_problem: 'notifikace',
-      data_export: 'export dat',
-      invoice_request: 'faktury',
-      payment_failed: 'neprošlou platbu',
-      double_charge: 'dvojí stržení platby',
-      refund_request: 'vrácení peněz',
-      plan_change: 'změnu tarifu',
-      cancel_subscription: 'zrušení předplatného',
-      vat_company_details: 'firemní údaje na fakturách',
-      payment_method_update: 'změnu platební karty',
-      pricing_question: 'ceny tarifů',
-      profile_settings: 'nastavení profilu',
-      language_settings: 'jazyk aplikace',
-      team_invite: 'členy týmu',
-      opening_hours: 'provozní dobu podpory',
-      data_protection: 'ochranu osobních údajů',
-      account_deletion: 'smazání účtu',
-      feature_question: 'funkce aplikace',
-      feedback_compliment: 'zpětnou vazbu k produktu',
-      human_agent_request: 'spojení s člověkem',
-      complaint_angry: 'stížnost',
-      legal_threat: 'právní záležitost',
-    },
+    topics: {},
   },
   en: {
     smallTalk: {
@@ -267,91 +179,14 @@ export const DEFAULT_CONVERSATION_TEXTS: ConversationTexts = {
       resolved: 'Glad to hear it works now. If you need anything else, just write to us.',
       goodbye: 'Goodbye, and have a nice day.',
       outOfScope:
-        'I am afraid I cannot help with that; it is outside what we do. I can help you with {scope}. ' +
+        'I am afraid I cannot help with that; it is outside what we do. I can help you with: {scope}. ' +
         'What can I do for you?',
       clarify:
         'I am not sure I understood your question correctly. Is it about {topics}? ' +
         'Please tell me a bit more, or pick one of the options.',
       or: 'or',
     },
-    scope:
-      'your account and signing in, the app and its features, invoices, payments and your subscription, ' +
-      'and your profile and team settings',
-    topics: {
-      login_problem: 'signing in',
-      password_reset: 'resetting your password',
-      two_factor_auth: 'two-factor authentication',
-      app_crash: 'the app crashing',
-      app_slow: 'the app being slow',
-      error_message: 'an error message',
-      sync_problem: 'data not syncing',
-      installation_setup: 'installing the app',
-      api_integration: 'the API and integrations',
-      notifications_problem: 'notifications',
-      data_export: 'exporting data',
-      invoice_request: 'invoices',
-      payment_failed: 'a failed payment',
-      double_charge: 'a double charge',
-      refund_request: 'a refund',
-      plan_change: 'changing your plan',
-      cancel_subscription: 'cancelling your subscription',
-      vat_company_details: 'company details on invoices',
-      payment_method_update: 'changing your card',
-      pricing_question: 'plan prices',
-      profile_settings: 'your profile settings',
-      language_settings: 'the app language',
-      team_invite: 'team members',
-      opening_hours: 'our opening hours',
-      data_protection: 'data protection',
-      account_deletion: 'deleting your account',
-      feature_question: 'what the app can do',
-      feedback_compliment: 'feedback on the product',
-      human_agent_request: 'talking to a person',
-      complaint_angry: 'a complaint',
-      legal_threat: 'a legal matter',
-    },
+    topics: {},
   },
-  personRequired: {
-    account_deletion: {
-      queue: 'general',
-      when: [
-        'smaz',
-        'zrus',
-        'odstran',
-        'zavr',
-        'delete',
-        'close',
-        'remove',
-        'deactivat',
-        'cancel my account',
-      ],
-    },
-    data_protection: {
-      queue: 'general',
-      when: [
-        'smaz',
-        'vymaz',
-        'odstran',
-        'kopii',
-        'kopie',
-        'pristup k',
-        'jake udaje',
-        'jaka data',
-        'vypis',
-        'zapomenut',
-        'delete',
-        'erase',
-        'erasure',
-        'remove my',
-        'copy of',
-        'access to my',
-        'access request',
-        'what data',
-        'what personal data',
-        'forgotten',
-        'forget me',
-      ],
-    },
-    complaint_angry: { queue: 'escalation' },
-  },
+  personRequired: {},
 };

@@ -1,5 +1,6 @@
 export { composeHandover } from './answer-composer.js';
 export { BUILT_IN_BEHAVIOURS } from './behaviour-refs.js';
+export { BUILT_IN_TEXTS } from './conversation-texts.js';
 export { scoreCues } from './cues.js';
 export { TicketRequest } from './escalation-messages.js';
 export { EscalationReason, dueBy } from './escalation-policy.js';

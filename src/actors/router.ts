@@ -6,10 +6,11 @@ import { ESCALATION, type Department, type Language, type Priority } from '../do
 import type { ClassifyRequest, ClassifyResult } from '../llm/index.js';
 import { defineBehaviour, type ActorContext } from '../runtime/index.js';
 import { answerToClarification, labelSuggestions, listTopics, topicLabel } from './clarification.js';
-import { ConversationTexts, DEFAULT_CONVERSATION_TEXTS } from './conversation-texts.js';
+import type { DeskTexts } from '../domain/desk-texts.js';
+import { BUILT_IN_TEXTS } from './conversation-texts.js';
 import { viewConversation, type ConversationView } from './conversation-view.js';
 import { scoreCues } from './cues.js';
-import { deskProfile } from './desk-knowledge.js';
+import { departmentTitle, deskProfile, intentDescription, isSpecialistOf } from './desk-knowledge.js';
 import type { EscalationReply, EscalationRequested } from './escalation-messages.js';
 import { ESCALATION_DEFAULTS, type EscalationReason } from './escalation-policy.js';
 import { createIntentToolkit, type IntentToolkit } from './intent-toolkit.js';
@@ -32,8 +33,6 @@ export const RouterConfig = z.object({
   unsureBelow: z.number().min(0).max(1).default(0.45),
   /** Share of the remaining budget a specialist gets, so escalation still has time after a timeout. */
   specialistShare: z.number().gt(0).lt(1).default(0.6),
-  /** The desk's small talk phrases and texts; the demo desk's when absent. */
-  texts: ConversationTexts.optional(),
 });
 export type RouterConfig = z.infer<typeof RouterConfig>;
 
@@ -41,7 +40,7 @@ export interface RouterState {
   config: RouterConfig;
   desk: DeskProfile;
   intents: IntentToolkit;
-  texts: ConversationTexts;
+  texts: DeskTexts;
 }
 
 const NO_USAGE: Usage = { llmCalls: 0, promptTokens: 0, completionTokens: 0 };
@@ -199,15 +198,24 @@ async function refineWithLlm(
 /** What the router says itself: small talk, a clarifying question, what the desk can help with. */
 function routerReply(state: RouterState, plan: RoutingPlan, language: Language): RouterReply | undefined {
   const texts = state.texts[language];
-  const describe = (intent: string) =>
-    state.intents.candidates.find((candidate) => candidate.intent === intent)?.description;
+  const describe = (intent: string) => intentDescription(state.desk, intent, language);
   switch (plan.kind) {
     case 'small_talk':
       return plan.smallTalk
         ? { text: smallTalkReply(plan.smallTalk, state.texts), suggestions: [], greet: false }
         : undefined;
-    case 'out_of_scope':
-      return { text: texts.replies.outOfScope.replace('{scope}', texts.scope), suggestions: [], greet: true };
+    case 'out_of_scope': {
+      // A desk that does not say what it covers names its departments.
+      const scope =
+        texts.scope ??
+        listTopics(
+          Object.keys(state.desk.departments)
+            .filter((name) => isSpecialistOf(state.desk, name))
+            .map((name) => departmentTitle(state.desk, name, language)),
+          texts.replies.or,
+        );
+      return { text: texts.replies.outOfScope.replace('{scope}', scope), suggestions: [], greet: true };
+    }
     case 'clarify': {
       const suggestions = labelSuggestions(plan.suggestions, (intent) =>
         topicLabel(state.texts, language, intent, describe),
@@ -396,7 +404,7 @@ export const routerBehaviour = defineBehaviour<RouterState, RouterMessage>({
       config,
       desk,
       intents: createIntentToolkit(config, desk, () => ctx.shared(MODEL_SHARED_KEY)),
-      texts: config.texts ?? DEFAULT_CONVERSATION_TEXTS,
+      texts: desk.texts ?? BUILT_IN_TEXTS,
     };
   },
   async receive(state, message, ctx) {

@@ -7,7 +7,7 @@ import {
   type Priority,
   type SpecialistDepartment,
 } from '../domain/vocabulary.js';
-import type { PersonRequiredRule } from './conversation-texts.js';
+import type { PersonRequiredRule } from '../domain/desk-texts.js';
 import type { CueScores } from './cues.js';
 import { foldText } from './cues.js';
 import type { ConversationView } from './conversation-view.js';

@@ -1,6 +1,6 @@
 import type { Language } from '../domain/vocabulary.js';
 import { foldTerm } from '../knowledge/index.js';
-import type { ConversationTexts, SmallTalkPhrases } from './conversation-texts.js';
+import type { DeskTexts, SmallTalkPhrases } from '../domain/desk-texts.js';
 
 export type SmallTalkKind = 'greeting' | 'thanks' | 'resolved' | 'goodbye';
 
@@ -50,11 +50,7 @@ function match(tokens: readonly string[], phrases: SmallTalkPhrases): SmallTalkK
  * The message is nothing but small talk (greetings, thanks, "it works now", goodbyes): undefined as
  * soon as it carries anything else, so "thanks, but it still crashes" is a message about the crash.
  */
-export function detectSmallTalk(
-  text: string,
-  detected: Language,
-  texts: ConversationTexts,
-): SmallTalk | undefined {
+export function detectSmallTalk(text: string, detected: Language, texts: DeskTexts): SmallTalk | undefined {
   const tokens = words(text);
   if (tokens.length === 0) return undefined;
   const other: Language = detected === 'cs' ? 'en' : 'cs';
@@ -66,7 +62,7 @@ export function detectSmallTalk(
 }
 
 /** The short reply to small talk: one sentence per kind, a greeting only when nothing else was said. */
-export function smallTalkReply(talk: SmallTalk, texts: ConversationTexts): string {
+export function smallTalkReply(talk: SmallTalk, texts: DeskTexts): string {
   const replies = texts[talk.language].replies;
   const kinds = talk.kinds.filter((kind) => kind !== 'greeting');
   // "It works, thanks" gets one answer, the resolution's, which already says what thanks would.

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { viewConversation } from '../../src/actors/conversation-view.js';
-import { DEFAULT_CONVERSATION_TEXTS } from '../../src/actors/conversation-texts.js';
 import { scoreCues } from '../../src/actors/cues.js';
 import { planRouting, type ClassifiedPart, type PlanInput } from '../../src/actors/routing-plan.js';
 import type { BlackboardEntry, ConversationState } from '../../src/domain/conversation.js';
@@ -178,7 +177,7 @@ describe('routing plan', () => {
   });
 
   it('answers a GDPR erasure request and opens a ticket in the privacy queue; a question does not', () => {
-    const personRequired = DEFAULT_CONVERSATION_TEXTS.personRequired;
+    const personRequired = desk.texts?.personRequired ?? {};
     const erase = plan(
       'Please erase all my personal data',
       [part('data_protection', 'general', 0.9)],
