@@ -27,7 +27,21 @@ export {
   type DeskProblem,
 } from './desk/index.js';
 
-export { BUILT_IN_BEHAVIOURS, SpecialistConfig, deskProfile, type SpecialistState } from './actors/index.js';
+// For a department's own behaviour module (docs/desk.md): the built-in specialist to wrap or imitate,
+// its messages and replies, and what it reads of the desk.
+export {
+  AnswerReply,
+  AnswerRequested,
+  BUILT_IN_BEHAVIOURS,
+  ConsultReply,
+  ConsultRequested,
+  SpecialistConfig,
+  SpecialistMessage,
+  deskProfile,
+  knowledgeBaseFor,
+  specialistBehaviour,
+  type SpecialistState,
+} from './actors/index.js';
 export { DeskProfile } from './domain/desk-profile.js';
 
 export {

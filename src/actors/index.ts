@@ -13,6 +13,14 @@ export {
   type RouteRequested,
 } from './router-messages.js';
 export { DESK_SHARED_KEY, INSTANCES_SHARED_KEY, MODEL_SHARED_KEY } from './shared-keys.js';
-export { SpecialistConfig, type SpecialistState } from './specialist.js';
-export { tokenChunks } from './token-chunks.js';
 export { deskProfile } from './desk-knowledge.js';
+export { knowledgeBaseFor } from './knowledge-cache.js';
+export { SpecialistConfig, specialistBehaviour, type SpecialistState } from './specialist.js';
+export {
+  AnswerReply,
+  AnswerRequested,
+  ConsultReply,
+  ConsultRequested,
+  SpecialistMessage,
+} from './specialist-messages.js';
+export { tokenChunks } from './token-chunks.js';

@@ -16,6 +16,8 @@ export interface OwnershipInput {
   language: Language;
   /** What the specialist found in its own department's articles. */
   ownHits: readonly SearchHit[];
+  /** Departments the part was already handed off from: it never goes back to one of them. */
+  visited: readonly string[];
 }
 
 /**
@@ -29,12 +31,14 @@ export function otherOwner(
   search: (text: string, options: SearchOptions) => SearchHit[],
 ): Ownership | undefined {
   const catalogued = departmentOfIntent(desk, input.intent);
-  if (isSpecialistOf(desk, catalogued) && catalogued !== input.own) {
+  const elsewhere = (department: string | undefined): department is string =>
+    isSpecialistOf(desk, department) && department !== input.own && !input.visited.includes(department);
+  if (elsewhere(catalogued)) {
     return { owner: catalogued, reason: `intent ${input.intent} belongs to ${catalogued}` };
   }
   if (input.ownHits.length > 0) return undefined;
   const best = search(input.text, { language: input.language, limit: 1 })[0];
-  if (best && isSpecialistOf(desk, best.article.department) && best.article.department !== input.own) {
+  if (best && elsewhere(best.article.department)) {
     return {
       owner: best.article.department,
       reason: `best article ${best.article.id} is ${best.article.department}`,

@@ -84,7 +84,7 @@ function answerRequest(
   work: Work,
   part: PlannedPart,
   department: PlannedPart['department'],
-  hops: number,
+  visited: readonly string[],
 ): AnswerRequested {
   const { message } = work;
   return {
@@ -99,7 +99,8 @@ function answerRequest(
     department,
     language: work.language,
     priority: work.priority,
-    hops,
+    hops: visited.length,
+    visited: [...visited],
     retry: part.retry,
     avoidArticles: part.retry ? work.view.givenArticles : [],
     stream: message.stream && work.partsStream,
@@ -115,10 +116,11 @@ async function runPart(work: Work, part: PlannedPart, share: number): Promise<Pa
   let target = part.target;
   let department = part.department;
   let fellBack = false;
+  const visited: string[] = [];
   for (;;) {
     let reply: AnswerReply;
     try {
-      reply = await ctx.ask<AnswerReply>(target, answerRequest(work, part, department, handoffs.length), {
+      reply = await ctx.ask<AnswerReply>(target, answerRequest(work, part, department, visited), {
         key: message.conversationId,
         priority: work.priority,
         timeoutMs: remaining(work, share),
@@ -157,6 +159,7 @@ async function runPart(work: Work, part: PlannedPart, share: number): Promise<Pa
         emit(work, { type: 'handoff', queryId: message.queryId, from: reply.agent, to, reason });
         if (overLimit)
           return { outcome: { kind: 'escalate', part, reason: 'handoff_limit', noArticle: false }, handoffs };
+        visited.push(department);
         target = reply.to;
         department = reply.to;
       }

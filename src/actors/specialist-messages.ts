@@ -26,6 +26,8 @@ export const AnswerRequested = z.object({
   priority: Priority,
   /** Handoffs this part has been through. */
   hops: z.number().int().nonnegative(),
+  /** The departments it was handed off from, so it is never handed back to one (no ping-pong). */
+  visited: z.array(z.string()),
   /** The previous answer did not help: say so and try something else. */
   retry: z.boolean(),
   /** Articles already given in this conversation. */
@@ -63,8 +65,11 @@ export const AnswerReply = z.discriminatedUnion('outcome', [
     core: z.string(),
     articleId: z.string().nullable(),
     facts: z.array(PostedFact),
-    /** The answer went out as `token` events while it was written. */
-    streamed: z.boolean(),
+    /**
+     * The answer went out as `token` events while it was written (the router then streams only what
+     * the response adds to it). Absent: nothing was streamed, the router streams the whole response.
+     */
+    streamed: z.boolean().optional(),
   }),
   z.object({ ...replyBase, outcome: z.literal('handoff'), to: SpecialistDepartment, reason: z.string() }),
   z.object({

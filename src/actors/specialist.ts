@@ -122,7 +122,14 @@ async function answer(
     limit: ARTICLES_FOR_LLM + request.avoidArticles.length,
   });
   const elsewhere = otherOwner(
-    { own, intent: request.intent, text: request.text, language: request.language, ownHits: found },
+    {
+      own,
+      intent: request.intent,
+      text: request.text,
+      language: request.language,
+      ownHits: found,
+      visited: request.visited,
+    },
     state.desk,
     (text, options) => search(state, text, options),
   );

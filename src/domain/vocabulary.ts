@@ -7,9 +7,10 @@ export const ESCALATION = 'escalation';
  * A department's name. Departments are the desk's own (its `desk.yaml`), so the name is checked
  * against the loaded desk where it matters, not against a list fixed in the code.
  */
+export const DEPARTMENT_NAME = /^[a-z][a-z0-9_]{0,39}$/;
 export const Department = z
   .string()
-  .regex(/^[a-z][a-z0-9_]{0,39}$/, 'a department name is lower-case letters, digits and "_", from a letter');
+  .regex(DEPARTMENT_NAME, 'a department name is lower-case letters, digits and "_", from a letter');
 export type Department = z.infer<typeof Department>;
 
 /** A department staffed by specialists: any of the desk's departments but the human handoff. */

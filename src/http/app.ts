@@ -22,6 +22,7 @@ import type { RouteDeps } from './route-deps.js';
 import { agentRoutes } from './routes/agents.js';
 import { conversationRoutes } from './routes/conversations.js';
 import { customerRoutes } from './routes/customers.js';
+import { deskRoutes } from './routes/desk.js';
 import { docsRoutes } from './routes/docs-page.js';
 import { queryRoutes } from './routes/queries.js';
 import { systemRoutes } from './routes/system.js';
@@ -82,10 +83,11 @@ export function createApp(deps: AppDeps): SwarmApp {
   hono.route('/', queryRoutes(routeDeps, validationHook));
   hono.route('/', conversationRoutes(routeDeps, validationHook));
   hono.route('/', customerRoutes(routeDeps, validationHook));
+  hono.route('/', deskRoutes(routeDeps, validationHook));
   hono.route('/', ticketRoutes(routeDeps, validationHook));
   hono.route('/', agentRoutes(routeDeps, validationHook));
   hono.route('/', websocketRoutes(routeDeps, upgradeWebSocket));
-  docsRoutes(hono);
+  docsRoutes(hono, Object.keys(deps.desk.profile.departments));
 
   hono.onError(errorHandler(metrics));
   hono.notFound(notFoundHandler(hono));

@@ -58,7 +58,7 @@ export class Learner {
   static async create(options: LearnerOptions): Promise<Learner> {
     const corrections = await options.store.list();
     const model =
-      corrections.length === 0 && options.model
+      trainingSet(options.examples, corrections).length === options.examples.length && options.model
         ? options.model
         : intentModelFromJSON(
             await options.trainer.train({
@@ -146,17 +146,25 @@ export class Learner {
   }
 }
 
+/**
+ * The examples plus the corrections to labels they have: a store kept across a change of the desk may
+ * hold corrections to intents the desk no longer has, and replaying one would add an intent no
+ * department serves.
+ */
 function trainingSet(
   examples: readonly LabelledExample[],
   corrections: readonly Correction[],
 ): TrainingExample[] {
+  const labels = new Set(examples.map((example) => example.label));
   return [
     ...examples,
-    ...corrections.map((correction) => ({
-      text: correction.text,
-      label: correction.intent,
-      ...(correction.language ? { language: correction.language } : {}),
-      weight: CORRECTION_WEIGHT,
-    })),
+    ...corrections
+      .filter((correction) => labels.has(correction.intent))
+      .map((correction) => ({
+        text: correction.text,
+        label: correction.intent,
+        ...(correction.language ? { language: correction.language } : {}),
+        weight: CORRECTION_WEIGHT,
+      })),
   ];
 }

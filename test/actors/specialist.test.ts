@@ -33,6 +33,7 @@ function request(overrides: Partial<AnswerRequested>): AnswerRequested {
     language: 'en',
     priority: 'medium',
     hops: 0,
+    visited: [],
     retry: false,
     avoidArticles: [],
     stream: false,
@@ -90,6 +91,13 @@ describe('specialist agent', () => {
       }),
     );
     expect(reply).toMatchObject({ outcome: 'handoff', to: 'billing' });
+  });
+
+  it('never hands a part back to a department it was handed off from', async () => {
+    const words = 'I was charged twice for my subscription this month';
+    const message = request({ department: 'technical', intent: 'app_crash', text: words, searchText: words });
+    const { reply } = await run('technical', { ...message, hops: 1, visited: ['billing'] });
+    expect(reply).not.toMatchObject({ outcome: 'handoff', to: 'billing' });
   });
 
   it('says it has nothing rather than inventing an answer', async () => {

@@ -92,6 +92,7 @@ describe('health, readiness, metrics and the API document', () => {
         '/v1/agents/{type}/scale',
         '/v1/conversations/{id}',
         '/v1/customers/{id}',
+        '/v1/desk',
         '/v1/faults/thread-exit',
         '/v1/queries',
         '/v1/queries/{id}',

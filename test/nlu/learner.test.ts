@@ -107,4 +107,12 @@ describe('Learner', () => {
       await trainer.close();
     }
   });
+
+  it('does not replay a stored correction to an intent the examples no longer have (the desk changed)', async () => {
+    const store = new JsonlCorrectionStore({ dataDir: dir });
+    await store.append({ text: 'where is my parcel', intent: 'where_is_my_order', language: 'en' });
+    const learner = await Learner.create(learnerOptions({ store }));
+    expect(learner.model.labels).not.toContain('where_is_my_order');
+    expect(learner.model).toBe(toyModel().model);
+  });
 });

@@ -1,4 +1,5 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
+import { DEPARTMENT_NAME, ESCALATION } from '../../domain/vocabulary.js';
 import type { AppEnv } from '../env.js';
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
@@ -41,11 +42,34 @@ ${rows}
 
 const OPENAPI_INFO = { title: 'swarmdesk', version: '1.0.0' } as const;
 
-export function docsRoutes(api: OpenAPIHono<AppEnv>) {
-  api.doc('/openapi.json', {
-    openapi: '3.0.3',
-    info: { ...OPENAPI_INFO, description: 'The swarmdesk HTTP API (v1).' },
-  });
+/**
+ * The department names in the document are the served desk's: every schema of a department name
+ * (the `Department` pattern) lists them as its enum, so generated clients know them.
+ */
+function withDepartments(node: unknown, names: readonly string[]): unknown {
+  if (Array.isArray(node)) return node.map((item) => withDepartments(item, names));
+  if (typeof node !== 'object' || node === null) return node;
+  const entries = Object.entries(node).map(([key, value]) => [key, withDepartments(value, names)] as const);
+  const schema = Object.fromEntries(entries) as Record<string, unknown>;
+  return schema['type'] === 'string' && schema['pattern'] === DEPARTMENT_PATTERN
+    ? { ...schema, enum: [...names, ESCALATION] }
+    : schema;
+}
+
+const DEPARTMENT_PATTERN = DEPARTMENT_NAME.source;
+
+export function docsRoutes(api: OpenAPIHono<AppEnv>, departments: readonly string[]) {
+  api.get('/openapi.json', (c) =>
+    c.json(
+      withDepartments(
+        api.getOpenAPIDocument({
+          openapi: '3.0.3',
+          info: { ...OPENAPI_INFO, description: 'The swarmdesk HTTP API (v1).' },
+        }),
+        departments,
+      ) as Record<string, unknown>,
+    ),
+  );
   api.get('/docs', (c) => {
     const document = api.getOpenAPIDocument({ openapi: '3.0.3', info: OPENAPI_INFO });
     return c.html(
