@@ -47,7 +47,7 @@ export const CS_TEMPLATES: AnswerTemplates = {
         ? 'S tarifem Business vám pomůže i váš správce účtu.'
         : undefined,
   recentIssue: (date) => `Vidím, že jsme podobný problém řešili už ${date}.`,
-  planFact: (plan) => `Podle fakturačního oddělení máte tarif ${plan}.`,
+  planFact: (plan) => `Podle našich záznamů máte tarif ${plan}.`,
   closing: 'Pokud to nepomůže, odpovězte nám a postaráme se o to dál.',
   noArticle: 'K tomuto dotazu bohužel v naší znalostní bázi nemám spolehlivou odpověď a nechci hádat.',
   multiIntro: 'Vaše zpráva se týká více věcí, odpovídám na každou zvlášť.',
@@ -91,7 +91,7 @@ export const EN_TEMPLATES: AnswerTemplates = {
         ? 'On the Business plan your account manager can help as well.'
         : undefined,
   recentIssue: (date) => `I can see we looked at a similar issue on ${date}.`,
-  planFact: (plan) => `Our billing team confirms you are on the ${plan} plan.`,
+  planFact: (plan) => `Our records show you are on the ${plan} plan.`,
   closing: 'If this does not help, just reply and we will take it further.',
   noArticle:
     'I could not find a reliable answer to this in our knowledge base, and I would rather not guess.',

@@ -140,7 +140,7 @@ describe('specialist agent', () => {
       facts: [{ by: 'billing-2', key: 'plan', value: 'Premium' }],
     });
     if (reply.outcome === 'answered')
-      expect(reply.text).toContain('Our billing team confirms you are on the Premium plan.');
+      expect(reply.text).toContain('Our records show you are on the Premium plan.');
   });
 
   it('answers without the fact when the consult fails', async () => {
