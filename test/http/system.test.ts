@@ -103,6 +103,7 @@ describe('health, readiness, metrics and the API document', () => {
       ].sort(),
     );
     expect(doc.components.schemas.QueryRequest?.properties.message?.maxLength).toBe(4000);
+    expect(JSON.stringify(doc.paths['/v1/queries'])).toContain('suggestions');
   });
 
   it('serves a docs page that needs no network', async () => {
