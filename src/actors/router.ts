@@ -5,21 +5,22 @@ import type { Handoff, StreamEvent, Usage } from '../domain/query.js';
 import { ESCALATION, type Department, type Language, type Priority } from '../domain/vocabulary.js';
 import type { ClassifyRequest, ClassifyResult } from '../llm/index.js';
 import { defineBehaviour, type ActorContext } from '../runtime/index.js';
-import { answerToClarification, labelSuggestions, listTopics, topicLabel } from './clarification.js';
+import { answerToClarification } from './clarification.js';
 import type { DeskTexts } from '../domain/desk-texts.js';
 import { BUILT_IN_TEXTS } from './conversation-texts.js';
 import { viewConversation, type ConversationView } from './conversation-view.js';
 import { scoreCues } from './cues.js';
-import { departmentTitle, deskProfile, intentDescription, isSpecialistOf } from './desk-knowledge.js';
+import { deskProfile } from './desk-knowledge.js';
 import type { EscalationReply, EscalationRequested } from './escalation-messages.js';
 import { ESCALATION_DEFAULTS, type EscalationReason } from './escalation-policy.js';
 import { createIntentToolkit, type IntentToolkit } from './intent-toolkit.js';
 import { RouterMessage, type RouteOutcome, type RouteRequested } from './router-messages.js';
 import { STANDALONE_CONFIDENCE } from './message-parts.js';
-import { assembleQuery, type PartRun, type RouterReply } from './query-assembly.js';
+import { assembleQuery, type PartRun } from './query-assembly.js';
+import { routerReply, topicLabels } from './router-reply.js';
 import { INSTANCES_SHARED_KEY, MODEL_SHARED_KEY } from './shared-keys.js';
-import { planRouting, type ClassifiedPart, type PlannedPart, type RoutingPlan } from './routing-plan.js';
-import { detectSmallTalk, smallTalkReply } from './small-talk.js';
+import { planRouting, type ClassifiedPart, type PlannedPart } from './routing-plan.js';
+import { detectSmallTalk } from './small-talk.js';
 import type { AnswerReply, AnswerRequested } from './specialist-messages.js';
 import { tokenChunks } from './token-chunks.js';
 
@@ -198,44 +199,6 @@ async function refineWithLlm(
   );
 }
 
-/** What the router says itself: small talk, a clarifying question, what the desk can help with. */
-function routerReply(state: RouterState, plan: RoutingPlan, language: Language): RouterReply | undefined {
-  const texts = state.texts[language];
-  const describe = (intent: string) => intentDescription(state.desk, intent, language);
-  switch (plan.kind) {
-    case 'small_talk':
-      return plan.smallTalk
-        ? { text: smallTalkReply(plan.smallTalk, state.texts), suggestions: [], greet: false }
-        : undefined;
-    case 'out_of_scope': {
-      // A desk that does not say what it covers names its departments.
-      const scope =
-        texts.scope ??
-        listTopics(
-          Object.keys(state.desk.departments)
-            .filter((name) => isSpecialistOf(state.desk, name))
-            .map((name) => departmentTitle(state.desk, name, language)),
-          texts.replies.or,
-        );
-      return { text: texts.replies.outOfScope.replace('{scope}', scope), suggestions: [], greet: true };
-    }
-    case 'clarify': {
-      const suggestions = labelSuggestions(plan.suggestions, (intent) =>
-        topicLabel(state.texts, language, intent, describe),
-      );
-      const topics = listTopics(
-        suggestions.map((suggestion) => suggestion.label),
-        texts.replies.or,
-      );
-      return { text: texts.replies.clarify.replace('{topics}', topics), suggestions, greet: true };
-    }
-    case 'new':
-    case 'sticky':
-    case 'retry':
-      return undefined;
-  }
-}
-
 async function escalate(
   work: Work,
   reasons: EscalationReason[],
@@ -267,9 +230,10 @@ async function route(state: RouterState, message: RouteRequested, ctx: ActorCont
   const started = performance.now();
   const loaded = message.context;
   const { intents, config, desk, texts } = state;
-  const smallTalk = detectSmallTalk(message.text, intents.language(message.text), texts);
+  const detected = intents.language(message.text);
+  const smallTalk = detectSmallTalk(message.text, detected, texts);
   // Short messages fool language detection: "Díky!" is answered in the language of its phrases.
-  const language = smallTalk?.language ?? intents.language(message.text);
+  const language = smallTalk && desk.languages.includes(smallTalk.language) ? smallTalk.language : detected;
   const work: Work = {
     message,
     ctx,
@@ -289,7 +253,7 @@ async function route(state: RouterState, message: RouteRequested, ctx: ActorCont
     work.view,
     message.text,
     classified,
-    (intent) => [texts.cs.topics[intent], texts.en.topics[intent]].filter((label) => label !== undefined),
+    (intent) => topicLabels(desk, texts, intent),
     (text) => intents.classifyMessage(text, language),
     config.unsureBelow,
   );
@@ -317,8 +281,13 @@ async function route(state: RouterState, message: RouteRequested, ctx: ActorCont
     queryId: message.queryId,
     conversationId: message.conversationId,
     language,
-    intent: lead?.intent ?? 'oos',
-    department: lead?.department ?? 'escalation',
+    intent: plan.kind === 'small_talk' ? 'small_talk' : (lead?.intent ?? classified[0]?.intent ?? 'oos'),
+    // Answered by the router itself: the conversation's department, as the result will say.
+    department:
+      lead?.department ??
+      (plan.escalation.length > 0
+        ? ESCALATION
+        : (work.view.state.department ?? Object.keys(desk.departments)[0] ?? ESCALATION)),
     departments:
       plan.escalation.length > 0 && !departments.includes('escalation')
         ? [...departments, 'escalation']
@@ -364,7 +333,7 @@ async function route(state: RouterState, message: RouteRequested, ctx: ActorCont
     classified,
     runs,
     escalation,
-    reply: routerReply(state, plan, language),
+    reply: routerReply(desk, texts, plan, language),
     reasons: [...reasons],
     usage: work.usage,
     llmMs: work.llmMs,

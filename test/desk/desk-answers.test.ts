@@ -150,6 +150,17 @@ describe('desk: streaming and address', () => {
     expect(tokens.join('')).toBe(result.response);
   });
 
+  it('tells the stream what the router answered itself, as the result does', async () => {
+    const { events, onEvent } = eventLog();
+    const result = await desk.submit({ customerId: 'CUST007', message: 'thanks, bye' }, { onEvent });
+    expect(events[0]).toMatchObject({
+      type: 'routed',
+      intent: 'small_talk',
+      department: result.department,
+      departments: [],
+    });
+  });
+
   it('greets a Czech writer in the vocative', async () => {
     const result = await ask('Jak si mohu změnit heslo?', 'CUST001');
     expect(result.response.startsWith('Dobrý den, pane Nováku,')).toBe(true);
