@@ -5,6 +5,8 @@ import { machineLine, markdownTable, progress, progressDone, type Row, writeResu
 import { median, medianRun } from './lib/stats.js';
 import { benchCustomersFile } from './lib/messages.js';
 import { faultScenario } from './scenarios/fault.js';
+import type { ConversationMemory } from './scenarios/swarm-in-process.js';
+import { threadScaling } from './scenarios/threads.js';
 import {
   benchRedis,
   helloLoad,
@@ -20,7 +22,22 @@ const only = argv
   .find((a) => a.startsWith('--only='))
   ?.slice('--only='.length)
   .split(',');
-const wanted = (name: string): boolean => !only || only.includes(name);
+/** `--threads 1,2,4` or `--threads=1,2,4`: the thread-scaling curve (scenario 8), and only it unless --only says more. */
+function listOption(name: string): number[] | undefined {
+  const index = argv.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+  if (index < 0) return undefined;
+  const raw = argv[index]!.includes('=') ? argv[index]!.split('=')[1] : argv[index + 1];
+  const values = (raw ?? '').split(',').map(Number);
+  if (values.length === 0 || values.some((n) => !Number.isInteger(n) || n < 1 || n > 64)) {
+    throw new Error(`--${name} takes thread counts from 1 to 64, comma-separated (got ${raw ?? 'nothing'})`);
+  }
+  return values;
+}
+const threadCounts = listOption('threads');
+const threadConnections = Number(
+  argv.find((a) => a.startsWith('--connections='))?.slice('--connections='.length) ?? 50,
+);
+const wanted = (name: string): boolean => (only ? only.includes(name) : threadCounts === undefined);
 const profile = full
   ? { repeats: 5, seconds: 15, faultSeconds: 30 }
   : { repeats: 3, seconds: 5, faultSeconds: 24 };
@@ -67,7 +84,7 @@ async function floorAndPipeline(): Promise<void> {
       pipelineRuns.push(await queryLoad(desk, 50, profile.seconds));
     }
     progress(`swarm alone, ${profile.repeats} runs`);
-    const swarmRuns = swarmInProcess();
+    const { runs: swarmRuns, memory } = swarmInProcess();
     const ratios = pipelineRuns.map((p, i) => p.requestsPerSec / floorRuns[i]!.requestsPerSec);
     const edgeRatios = edgeRuns.map((e, i) => e.requestsPerSec / floorRuns[i]!.requestsPerSec);
     const edgeShares = edgeRuns.flatMap((e, i) => {
@@ -87,7 +104,11 @@ async function floorAndPipeline(): Promise<void> {
       '2 swarm alone (breakdown)',
       '`createDesk` in process, 50 in flight, no HTTP',
       swarmRuns,
-      mainThreadNote(swarmRuns),
+      `${mainThreadNote(swarmRuns)}; ${
+        memory === null
+          ? 'memory n/a'
+          : `live heap ${memory.kbPerConversation.toFixed(1)} KB per conversation`
+      }`,
     );
     const pipeline = medianRow(
       '2 offline pipeline',
@@ -100,6 +121,7 @@ async function floorAndPipeline(): Promise<void> {
     summary.edgeToFloor = median(edgeRatios);
     summary.edgeCpuShare = edgeShares.length === 0 ? null : median(edgeShares);
     summary.swarmAlone = swarmAlone;
+    summary.conversationMemory = memory;
     summary.pipeline = pipeline;
     summary.pipelineToFloor = median(ratios);
     summary.pipelineRatios = ratios;
@@ -156,11 +178,12 @@ async function llmLatency(): Promise<void> {
   progressDone('LLM latency sweep done');
 }
 
-/** The swarm without HTTP (bench/scenarios/swarm-in-process.ts, a process of its own): its runs. */
-function swarmInProcess(): LoadResult[] {
+/** The swarm without HTTP (bench/scenarios/swarm-in-process.ts, a process of its own): its runs and memory. */
+function swarmInProcess(): { runs: LoadResult[]; memory: ConversationMemory | null } {
   const run = spawnSync(
     process.execPath,
     [
+      '--expose-gc',
       '--import',
       'tsx',
       'bench/scenarios/swarm-in-process.ts',
@@ -171,7 +194,7 @@ function swarmInProcess(): LoadResult[] {
     { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' },
   );
   if (run.status !== 0) throw new Error(`the in-process swarm run failed (exit ${run.status ?? run.signal})`);
-  return JSON.parse(run.stdout) as LoadResult[];
+  return JSON.parse(run.stdout) as { runs: LoadResult[]; memory: ConversationMemory | null };
 }
 
 /** Runs another bench script (through tsx, with the same profile); its tables come back as stdout. */
@@ -200,6 +223,31 @@ function peers(): void {
   progressDone(run.status === 0 ? 'peers done' : 'peers did not run (see above)');
 }
 
+async function threads(counts: number[]): Promise<void> {
+  const points = await threadScaling({
+    threads: counts,
+    connections: threadConnections,
+    seconds: profile.seconds,
+    repeats: profile.repeats,
+  });
+  for (const point of points) {
+    const cpu = point.median.cpuMsPerRequest;
+    const mainCpu = point.median.mainThreadCpuMsPerRequest;
+    rows.push({
+      scenario: '8 thread scaling',
+      variant: `SWARM_THREADS=${point.threads}, offline, ${threadConnections} conn`,
+      result: point.median,
+      note:
+        `${point.speedup.toFixed(2)}x the queries/s of ${counts[0]} thread(s); ` +
+        `CPU ${cpu === null ? 'n/a' : cpu.toFixed(3)} ms/query, main thread ${mainCpu === null ? 'n/a' : mainCpu.toFixed(3)}`,
+    });
+  }
+  summary.threads = points;
+  progressDone(
+    `thread scaling: ${points.map((p) => `${p.threads}: ${p.median.requestsPerSec.toFixed(0)}/s`).join(', ')}`,
+  );
+}
+
 async function fault(): Promise<void> {
   const report = await faultScenario(profile.faultSeconds);
   const note = report.faults
@@ -223,6 +271,7 @@ async function main(): Promise<void> {
   if (wanted('fault')) await fault();
   if (wanted('runtime')) runtimeFigures();
   if (wanted('peers')) peers();
+  if (threadCounts) await threads(threadCounts);
 
   const markdown = [
     `# swarmdesk benchmark (${full ? 'full' : 'quick'} profile)`,

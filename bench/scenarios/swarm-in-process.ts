@@ -1,8 +1,8 @@
 // Scenario 2's other half, run by bench/run.ts as a process of its own: the swarm without HTTP.
 // `createDesk` in this process with the pipeline's data (the same 20,000 customers and message mix),
-// queries kept in flight through `desk.submit`, no sockets. Prints the runs as a JSON array of
-// LoadResults on stdout: what the swarm costs per query by itself, and what an integrator embedding
-// the desk gets.
+// queries kept in flight through `desk.submit`, no sockets. Prints `{ runs, memory }` as JSON on
+// stdout: the runs as LoadResults (what the swarm costs per query by itself, and what an integrator
+// embedding the desk gets) and the live heap one conversation keeps (run with --expose-gc).
 import { createDesk } from '../../src/desk/index.js';
 import { processFigures, type LoadResult } from '../lib/load.js';
 import { benchCustomersFile, querySequence } from '../lib/messages.js';
@@ -60,11 +60,52 @@ async function run(durationSeconds: number): Promise<LoadResult> {
   };
 }
 
+/** Below the memory stores' caps (10,000 conversations and results), so every one is still kept. */
+const MEMORY_QUERIES = 2_000;
+
+export interface ConversationMemory {
+  queries: number;
+  /** Main-thread heap after a full collection, before and after the queries, and the difference per query. */
+  heapBeforeMb: number;
+  heapAfterMb: number;
+  kbPerConversation: number;
+}
+
+/**
+ * The live heap one conversation keeps on the main thread (its trail, its result, the customer's
+ * contact): each query is a new conversation, and a full collection before each reading leaves only
+ * what is kept. The stores live on the main thread; the workers keep no per-conversation state.
+ */
+async function conversationMemory(): Promise<ConversationMemory | null> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (gc === undefined) return null;
+  const collect = (): number => {
+    gc();
+    gc();
+    return process.memoryUsage().heapUsed;
+  };
+  const before = collect();
+  let left = MEMORY_QUERIES;
+  await Promise.all(
+    Array.from({ length: inFlight }, async () => {
+      while (left-- > 0) await desk.submit(nextQuery());
+    }),
+  );
+  const after = collect();
+  return {
+    queries: MEMORY_QUERIES,
+    heapBeforeMb: before / 2 ** 20,
+    heapAfterMb: after / 2 ** 20,
+    kbPerConversation: (after - before) / MEMORY_QUERIES / 1024,
+  };
+}
+
 try {
   await run(2);
+  const memory = await conversationMemory();
   const runs: LoadResult[] = [];
   for (let repeat = 0; repeat < repeats; repeat++) runs.push(await run(seconds));
-  process.stdout.write(`${JSON.stringify(runs)}\n`);
+  process.stdout.write(`${JSON.stringify({ runs, memory })}\n`);
 } finally {
   await desk.close();
 }

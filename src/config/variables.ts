@@ -14,7 +14,8 @@ export const CONFIG_VARIABLES = [
   {
     name: 'LOG_LEVEL',
     default: 'info',
-    description: 'pino level: fatal, error, warn, info, debug, trace or silent.',
+    description:
+      'pino level: fatal, error, warn, info, debug, trace or silent; debug adds a line per request.',
   },
   {
     name: 'SWARM_ADMIN_TOKEN',

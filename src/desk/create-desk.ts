@@ -28,7 +28,7 @@ import { createHostServices } from './host-services.js';
 import { recordFeedback } from './feedback.js';
 import { createLearning, userModelLearning, type Learning } from './learning.js';
 import { startLearningSync } from './learning-sync.js';
-import { buildLlmService, notify } from './llm-wiring.js';
+import { buildLlmService, notify, type LlmWiring } from './llm-wiring.js';
 import type { DeskDefinition } from './load-desk.js';
 import type { DeskObserver } from './observer.js';
 import { openDesk } from './open-desk.js';
@@ -124,6 +124,7 @@ export async function createDesk(input: DeskOptions = {}, deps: DeskDeps = {}): 
     }));
   let system: ActorSystem | undefined;
   let learning: Learning | undefined;
+  let llmWiring: LlmWiring | undefined;
   try {
     const now = new Date(clock.now());
     // One seed: a CRM seeds only while empty, so a second call would be ignored.
@@ -140,7 +141,8 @@ export async function createDesk(input: DeskOptions = {}, deps: DeskDeps = {}): 
     const publish = (queryId: string, event: StreamEvent): void => {
       for (const listener of listeners.get(queryId) ?? []) notify(() => listener(event));
     };
-    const llm = deps.llm ?? (options.llm ? buildLlmService(options.llm, publish, observer) : undefined);
+    llmWiring = deps.llm || !options.llm ? undefined : buildLlmService(options.llm, publish, observer);
+    const llm = deps.llm ?? llmWiring?.service;
 
     const services = createHostServices(stores.tickets, clock);
     if (llm) {
@@ -300,6 +302,7 @@ export async function createDesk(input: DeskOptions = {}, deps: DeskDeps = {}): 
           stopWatching();
           await stopLearningSync();
           await actors.shutdown();
+          await llmWiring?.close();
           await learner.close();
           if (ownStores) await stores.close();
         })();
@@ -309,6 +312,7 @@ export async function createDesk(input: DeskOptions = {}, deps: DeskDeps = {}): 
     return result;
   } catch (error) {
     await system?.shutdown({ timeoutMs: 1_000 });
+    await llmWiring?.close();
     await learning?.close();
     if (ownStores) await stores.close();
     throw error;

@@ -1,5 +1,5 @@
 import type { StreamEvent } from '../domain/query.js';
-import { createLlm, createLlmService, type LlmHostService } from '../llm/index.js';
+import { createLlmService, createLlmThread, type LlmHostService } from '../llm/index.js';
 import type { ResolvedDeskOptions } from './desk-options.js';
 import type { DeskObserver } from './observer.js';
 
@@ -12,23 +12,29 @@ export function notify(fn: () => void): void {
   }
 }
 
+export interface LlmWiring {
+  service: LlmHostService;
+  /** Ends the LLM thread. */
+  close(): Promise<void>;
+}
+
 /**
- * The LLM service of LLM mode: the OpenAI-compatible port behind the service that guards, streams
- * tokens to the query's listeners (`publish`) and reports every call to the observer.
+ * The LLM service of LLM mode: the OpenAI-compatible port, on a thread of its own, behind the service
+ * that streams tokens to the query's listeners (`publish`) and reports every call to the observer.
  */
 export function buildLlmService(
   config: NonNullable<ResolvedDeskOptions['llm']>,
   publish: (queryId: string, event: StreamEvent) => void,
   observer: DeskObserver,
-): LlmHostService {
-  const port = createLlm({
+): LlmWiring {
+  const port = createLlmThread({
     model: config.model,
     concurrency: config.concurrency,
     timeoutMs: config.timeoutMs,
     ...(config.baseURL ? { baseURL: config.baseURL } : {}),
     ...(config.apiKey ? { apiKey: config.apiKey } : {}),
   });
-  return createLlmService(port, {
+  const service = createLlmService(port, {
     publish,
     onCall: (record) =>
       notify(() =>
@@ -43,4 +49,5 @@ export function buildLlmService(
         }),
       ),
   });
+  return { service, close: () => port.close() };
 }

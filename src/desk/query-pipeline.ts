@@ -16,6 +16,7 @@ import { escalationFallback } from './fallback.js';
 import { notify } from './llm-wiring.js';
 import type { DeskObserver } from './observer.js';
 import { commitTrail, routeContext } from './route-context.js';
+import { shareRepeatedTexts } from './shared-texts.js';
 import { isHostService } from './host-services.js';
 
 export type EventListener = (event: StreamEvent) => void;
@@ -107,6 +108,7 @@ export function createQueryPipeline(deps: QueryPipelineDeps): AnswerQuery {
           }),
           timeoutMs: deps.queryTimeoutMs,
         });
+        shareRepeatedTexts(outcome);
         await commitTrail(stores.blackboard, conversationId, outcome.trail);
         ({ result, problemBack } = outcome);
       } catch (error) {

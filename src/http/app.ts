@@ -89,7 +89,7 @@ export function createApp(deps: AppDeps): SwarmApp {
   hono.route('/', websocketRoutes(routeDeps, upgradeWebSocket));
   docsRoutes(hono, Object.keys(deps.desk.profile.departments));
 
-  hono.onError(errorHandler(metrics));
+  hono.onError(errorHandler(metrics, logger));
   hono.notFound(notFoundHandler(hono));
 
   return {

@@ -1,6 +1,7 @@
 import type { Context, ErrorHandler, Hono, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { z } from 'zod';
+import type { Logger } from 'pino';
 import type { AppEnv } from './env.js';
 import { mapError } from './error-status.js';
 import {
@@ -29,16 +30,16 @@ export function describe(error: unknown): string {
 }
 
 /** The one place an error becomes a response: `{ error: { code, message, details? } }`. */
-export function errorHandler(metrics: EdgeMetrics): ErrorHandler<AppEnv> {
+export function errorHandler(metrics: EdgeMetrics, logger: Logger): ErrorHandler<AppEnv> {
   return (thrown, c) => {
     const error = thrown instanceof HTTPException ? fromHttpException(thrown, c) : thrown;
     const mapped = mapError(error);
     metrics.error(mapped.body.code);
-    const log = c.get('log');
+    const requestId = c.get('requestId');
     if (mapped.status >= 500 && mapped.status !== 503) {
-      log?.error({ code: mapped.body.code, error: describe(error) }, 'request failed');
+      logger.error({ requestId, code: mapped.body.code, error: describe(error) }, 'request failed');
     } else {
-      log?.debug({ code: mapped.body.code, status: mapped.status }, 'request refused');
+      logger.debug({ requestId, code: mapped.body.code, status: mapped.status }, 'request refused');
     }
     if (mapped.retryAfterSeconds !== undefined) c.header('Retry-After', String(mapped.retryAfterSeconds));
     return c.json({ error: mapped.body }, mapped.status);

@@ -34,6 +34,7 @@ export {
   type LlmServiceOptions,
 } from './llm-service.js';
 export { createLlm, type LlmDeps } from './openai-llm.js';
+export { createLlmThread, rebuildLlmError, type LlmThread } from './thread/index.js';
 export {
   INSTRUCTION_MARKERS,
   answerMessages,

@@ -2,13 +2,7 @@ import { z } from 'zod';
 import type { Usage, StreamEvent } from '../domain/query.js';
 import { SwarmError } from '../runtime/index.js';
 import { LlmInvalidOutputError } from './errors/index.js';
-import {
-  checkInput,
-  createStreamGuard,
-  safeAnswer,
-  type GuardVerdict,
-  type InputCheckOptions,
-} from './guardrails/index.js';
+import { checkInput, safeAnswer, type GuardVerdict, type InputCheckOptions } from './guardrails/index.js';
 import type { LlmPort, LlmUsage } from './llm.js';
 import { answerMessages, classifyMessages } from './prompts.js';
 import type { AnswerRequest, AnswerResult, ClassifyRequest, ClassifyResult, LlmService } from './service.js';
@@ -111,30 +105,30 @@ export function createLlmService(port: LlmPort, options: LlmServiceOptions): Llm
         });
         return null;
       }
-      const guard = createStreamGuard(
-        {
-          customer: request.customer,
-          allowedSources: [
-            ...request.articles.map((article) => article.body),
-            request.question,
-            ...request.history.filter((message) => message.role === 'user').map((message) => message.content),
-          ],
-        },
-        // The guard releases the held tail on finish: only a streamed answer may publish it, or an
-        // answer the router merges with others would reach the stream on its own.
-        (delta) => {
-          if (request.stream) options.publish(queryId, { type: 'token', queryId, delta, agent });
-        },
-      );
+      const token = (delta: string): void =>
+        options.publish(queryId, { type: 'token', queryId, delta, agent });
       try {
+        // The port runs the stream guard where the stream is parsed (the LLM thread): only text that
+        // passed it is published.
         const result = await port.complete({
           agent,
           queryId,
           messages: answerMessages(request),
-          ...(request.stream ? { onToken: (delta: string) => guard.push(delta) } : {}),
+          guard: {
+            customer: request.customer,
+            allowedSources: [
+              ...request.articles.map((article) => article.body),
+              request.question,
+              ...request.history
+                .filter((message) => message.role === 'user')
+                .map((message) => message.content),
+            ],
+          },
+          ...(request.stream ? { onToken: token } : {}),
         });
-        const verdict = guard.finish(result.text);
-        const guarded = !verdict.ok;
+        // No verdict means the port did not check: fail closed. An answer not asked to stream
+        // publishes nothing: the router streams the response it becomes part of.
+        const guarded = result.guard?.ok !== true;
         record({
           method: 'answer',
           agent,

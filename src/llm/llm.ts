@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { GuardVerdict, OutputCheckOptions } from './guardrails/index.js';
 
 export interface ChatMessage {
   role: 'system' | 'user' | 'assistant';
@@ -20,6 +21,11 @@ export interface CompletionRequest {
   messages: ChatMessage[];
   /** Called with each text delta as it arrives; absent = non-streaming call. */
   onToken?: (delta: string) => void;
+  /**
+   * Run the output check on the answer where it is parsed: `onToken` then receives only text that
+   * passed the stream guard, and the result carries the verdict on the whole answer.
+   */
+  guard?: OutputCheckOptions;
   signal?: AbortSignal;
 }
 
@@ -27,9 +33,11 @@ export interface CompletionResult {
   text: string;
   usage: LlmUsage;
   latencyMs: number;
+  /** The output check's verdict, when the request asked for one. */
+  guard?: GuardVerdict;
 }
 
-export interface StructuredRequest<T> extends Omit<CompletionRequest, 'onToken'> {
+export interface StructuredRequest<T> extends Omit<CompletionRequest, 'onToken' | 'guard'> {
   schema: z.ZodType<T>;
   schemaName: string;
 }

@@ -4,9 +4,15 @@ import { parseLlmConfig, type LlmConfig, type LlmConfigInput } from './config.js
 import { chatAttempt, type AttemptOutput, type ChatBody } from './chat-attempt.js';
 import { describeFailure } from './attempt-failure.js';
 import { LlmAbortedError, LlmInvalidOutputError, LlmUnavailableError } from './errors/index.js';
-import type { CompletionRequest, CompletionResult, LlmPort, StructuredRequest } from './llm.js';
+import { createStreamGuard } from './guardrails/index.js';
+import type { CompletionRequest, CompletionResult, LlmPort, LlmUsage, StructuredRequest } from './llm.js';
 import { CircuitBreaker, ConcurrencyLimiter, backoffDelay } from './resilience/index.js';
-import { jsonSchemaFormat, parseStructured } from './structured-output.js';
+import {
+  jsonSchemaFormat,
+  parseStructured,
+  schemaOfFormat,
+  type JsonSchemaFormat,
+} from './structured-output.js';
 import { usageOf } from './usage.js';
 
 export interface LlmDeps {
@@ -26,11 +32,29 @@ const systemClock: Clock = {
 const PLACEHOLDER_API_KEY = 'not-needed';
 const OPENAI_BASE_URL = 'https://api.openai.com/v1';
 
+/** A structured call from a caller that holds only the JSON Schema (another thread): no zod schema crosses. */
+export interface JsonStructuredRequest extends Omit<CompletionRequest, 'onToken' | 'guard'> {
+  responseFormat: JsonSchemaFormat;
+}
+
+/** The port plus what the LLM thread needs: structured output validated against a JSON Schema. */
+export interface LlmEngine extends LlmPort {
+  /** The model's JSON, checked against `responseFormat`'s schema here, where it is parsed. */
+  structuredJson(
+    request: JsonStructuredRequest,
+  ): Promise<{ value: unknown; usage: LlmUsage; latencyMs: number }>;
+}
+
 /**
  * An LlmPort over any OpenAI-compatible chat-completions endpoint. The client's own retries are off:
  * retries, timeouts, the breaker and the concurrency cap live here so they are shared by every call.
  */
 export function createLlm(input: LlmConfigInput, deps: LlmDeps = {}): LlmPort {
+  return createLlmEngine(input, deps);
+}
+
+/** `createLlm` as the LLM thread runs it. */
+export function createLlmEngine(input: LlmConfigInput, deps: LlmDeps = {}): LlmEngine {
   const config: LlmConfig = parseLlmConfig(input);
   const clock = deps.clock ?? systemClock;
   const random = deps.random ?? Math.random;
@@ -142,12 +166,19 @@ export function createLlm(input: LlmConfigInput, deps: LlmDeps = {}): LlmPort {
     model: config.model,
 
     async complete(request: CompletionRequest): Promise<CompletionResult> {
-      const output = await call(bodyOf(request.messages), request);
+      const { guard: guardOptions, onToken } = request;
+      // The guard sits where the stream is parsed, so only text that passed it reaches onToken.
+      const guard = guardOptions && createStreamGuard(guardOptions, (text) => onToken?.(text));
+      const output = await call(bodyOf(request.messages), {
+        signal: request.signal,
+        onToken: onToken && guard ? (delta) => guard.push(delta) : onToken,
+      });
       if (output.text.trim() === '') throw new LlmInvalidOutputError('empty content');
       return {
         text: output.text,
         usage: usageOf(output.usage, request.messages, output.text),
         latencyMs: output.latencyMs,
+        ...(guard ? { guard: guard.finish(output.text) } : {}),
       };
     },
 
@@ -159,6 +190,18 @@ export function createLlm(input: LlmConfigInput, deps: LlmDeps = {}): LlmPort {
       const output = await call(body, { signal: request.signal });
       return {
         value: parseStructured(output.text, request.schema),
+        usage: usageOf(output.usage, request.messages, output.text),
+        latencyMs: output.latencyMs,
+      };
+    },
+
+    async structuredJson(request: JsonStructuredRequest) {
+      const output = await call(
+        { ...bodyOf(request.messages), response_format: request.responseFormat },
+        { signal: request.signal },
+      );
+      return {
+        value: parseStructured(output.text, schemaOfFormat(request.responseFormat)),
         usage: usageOf(output.usage, request.messages, output.text),
         latencyMs: output.latencyMs,
       };

@@ -34,6 +34,26 @@ function isStrictCompatible(node: unknown): boolean {
   return Object.values(record).every(isStrictCompatible);
 }
 
+// Rebuilt zod schemas by their JSON text: the router sends the same few candidate lists again and again.
+const fromJsonCache = new Map<string, z.ZodType>();
+const FROM_JSON_CACHE_LIMIT = 256;
+
+/**
+ * A validator for the JSON Schema a `response_format` carries, for a thread that never saw the zod
+ * schema it was made from. It checks what JSON Schema says (types, enums, bounds, required keys);
+ * refinements and transforms do not survive `z.toJSONSchema` and stay with the caller's schema.
+ */
+export function schemaOfFormat(format: JsonSchemaFormat): z.ZodType {
+  const key = JSON.stringify(format.json_schema.schema);
+  let schema = fromJsonCache.get(key);
+  if (schema === undefined) {
+    schema = z.fromJSONSchema(format.json_schema.schema);
+    if (fromJsonCache.size >= FROM_JSON_CACHE_LIMIT) fromJsonCache.clear();
+    fromJsonCache.set(key, schema);
+  }
+  return schema;
+}
+
 /** Parses and validates the model's JSON; small local models often wrap it in a Markdown fence. */
 export function parseStructured<T>(text: string, schema: z.ZodType<T>): T {
   const trimmed = text

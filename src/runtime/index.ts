@@ -43,3 +43,4 @@ export {
 export { createActorSystem } from './system.js';
 export { createManualClock, systemClock, type ManualClock } from './clock.js';
 export { rebuildError, serializeError } from './error-codec.js';
+export { startWorker, workerEntryUrl } from './worker-entry.js';

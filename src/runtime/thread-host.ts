@@ -1,9 +1,8 @@
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { Worker, type ResourceLimits } from 'node:worker_threads';
+import type { ResourceLimits, Worker } from 'node:worker_threads';
 import { Batcher } from './batcher.js';
 import { ThreadExitedError } from './errors.js';
 import type { FromWorker, ToWorker, WorkerBootData } from './protocol.js';
+import { startWorker, workerEntryUrl } from './worker-entry.js';
 
 export interface ThreadHandlers {
   onMessages(thread: ThreadHost, messages: FromWorker[]): void;
@@ -11,24 +10,9 @@ export interface ThreadHandlers {
   onExit(thread: ThreadHost, code: number | null, error: Error | undefined): void;
 }
 
-const runningFromSource = import.meta.url.endsWith('.ts');
-
-function resolveTsxApi(): string {
-  // vitest runs this module without `import.meta.resolve`; tsx and plain Node have it.
-  if (typeof import.meta.resolve === 'function') return import.meta.resolve('tsx/esm/api');
-  return pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api')).href;
-}
-
-/**
- * Node 20 does not apply `--import tsx` to a worker's entry, so from source (vitest, tsx) the worker
- * starts from a bootstrap that registers tsx's loader before importing the host; compiled, it starts
- * from host.js directly.
- */
+/** Compiled, a worker starts from host.js; from source, from host.ts through tsx. */
 function createWorker(data: WorkerBootData, resourceLimits: ResourceLimits): Worker {
-  const hostUrl = new URL(`./worker/host.${runningFromSource ? 'ts' : 'js'}`, import.meta.url);
-  if (!runningFromSource) return new Worker(hostUrl, { workerData: data, resourceLimits });
-  const bootstrap = `import(${JSON.stringify(resolveTsxApi())}).then(({ register }) => { register(); return import(${JSON.stringify(hostUrl.href)}); });`;
-  return new Worker(bootstrap, { eval: true, workerData: data, resourceLimits });
+  return startWorker(workerEntryUrl('./worker/host', import.meta.url), { workerData: data, resourceLimits });
 }
 
 /** The main-thread side of one worker thread: batched posting, the actors it hosts, its exit. */

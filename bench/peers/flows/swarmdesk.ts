@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createDesk } from '../../../src/actors/index.js';
+import { createDesk } from '../../../src/desk/index.js';
 import type { Flow } from './prompts.js';
 
 /**

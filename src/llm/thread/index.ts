@@ -1,0 +1,2 @@
+export { rebuildLlmError } from './error-codec.js';
+export { createLlmThread, type LlmThread } from './llm-thread-port.js';
