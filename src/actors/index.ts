@@ -3,8 +3,9 @@ export { BUILT_IN_BEHAVIOURS } from './behaviour-refs.js';
 export { BUILT_IN_TEXTS } from './conversation-texts.js';
 export { scoreCues } from './cues.js';
 export { TicketRequest } from './escalation-messages.js';
-export { EscalationReason, dueBy } from './escalation-policy.js';
+export { ESCALATION_DEFAULTS, EscalationReason, dueBy } from './escalation-policy.js';
 export { priorityFor } from './priority.js';
+export { UNSURE_BELOW } from './routing-plan.js';
 export { RouterConfig } from './router.js';
 export {
   RouterMessage,

@@ -110,6 +110,9 @@ function classify(
       intent: prediction.outOfScope ? OOS : prediction.intent,
       department: department ?? 'escalation',
       confidence: prediction.confidence,
+      ...(prediction.departmentConfidence === undefined
+        ? {}
+        : { departmentConfidence: prediction.departmentConfidence }),
       outOfScope: prediction.outOfScope || department === undefined,
       alternatives,
     };

@@ -19,7 +19,13 @@ import { STANDALONE_CONFIDENCE } from './message-parts.js';
 import { assembleQuery, type PartRun } from './query-assembly.js';
 import { routerReply, topicLabels } from './router-reply.js';
 import { INSTANCES_SHARED_KEY, MODEL_SHARED_KEY } from './shared-keys.js';
-import { planRouting, type ClassifiedPart, type PlannedPart } from './routing-plan.js';
+import {
+  UNSURE_BELOW,
+  askInstead,
+  planRouting,
+  type ClassifiedPart,
+  type PlannedPart,
+} from './routing-plan.js';
 import { detectSmallTalk } from './small-talk.js';
 import type { AnswerReply, AnswerRequested } from './specialist-messages.js';
 import { tokenChunks } from './token-chunks.js';
@@ -31,7 +37,7 @@ export const RouterConfig = z.object({
   /** LLM mode: ask the `llm` service to classify when the local model is below this confidence. */
   llmThreshold: z.number().min(0).max(1).optional(),
   /** Below this confidence a follow-up continues the conversation's topic, and a new message is unsure. */
-  unsureBelow: z.number().min(0).max(1).default(0.45),
+  unsureBelow: z.number().min(0).max(1).default(UNSURE_BELOW),
   /** Share of the remaining budget a specialist gets, so escalation still has time after a timeout. */
   specialistShare: z.number().gt(0).lt(1).default(0.6),
 });
@@ -257,7 +263,7 @@ async function route(state: RouterState, message: RouteRequested, ctx: ActorCont
     (text) => intents.classifyMessage(text, language),
     config.unsureBelow,
   );
-  const plan = planRouting({
+  const planInput = {
     desk,
     text: message.text,
     classified,
@@ -270,7 +276,8 @@ async function route(state: RouterState, message: RouteRequested, ctx: ActorCont
     language,
     smallTalk,
     personRequired: texts.personRequired,
-  });
+  };
+  let plan = planRouting(planInput);
   work.priority = plan.priority;
   work.partsStream = plan.parts.length === 1 && plan.escalation.length === 0;
   const routed = performance.now();
@@ -309,6 +316,20 @@ async function route(state: RouterState, message: RouteRequested, ctx: ActorCont
         outcome.part.confidence < STANDALONE_CONFIDENCE
       ),
   );
+  // Routed on the department alone (the intent unsure) and no article: ask, do not open a ticket.
+  const unclear =
+    runs.length > 0 &&
+    runs.every(
+      ({ outcome }) =>
+        outcome.kind === 'escalate' &&
+        outcome.reason === 'no_answer' &&
+        outcome.part.confidence < config.unsureBelow,
+    );
+  const asked = unclear ? askInstead(planInput, plan) : undefined;
+  if (asked) {
+    plan = asked;
+    runs.length = 0;
+  }
   const reasons = new Set(plan.escalation);
   let noArticle = false;
   for (const { outcome } of runs) {

@@ -35,6 +35,8 @@ export interface ClassifiedPart {
   intent: string;
   department: Department;
   confidence: number;
+  /** The model's probability of the department (absent when the classifier knows none). */
+  departmentConfidence?: number;
   outOfScope: boolean;
   /** The model's likeliest in-scope intents, best first (what a clarifying question offers). */
   alternatives?: readonly Candidate[];
@@ -93,6 +95,8 @@ export interface PlanInput {
   personRequired?: Readonly<Record<string, PersonRequiredRule>>;
 }
 
+/** Below this confidence a part is unsure: the router's default (`RouterConfig.unsureBelow`). */
+export const UNSURE_BELOW = 0.45;
 /** An out-of-scope message whose best in-scope guess is below this is not worth a clarifying question. */
 export const OUT_OF_SCOPE_BELOW = 0.1;
 /** An out-of-scope follow-up this long is about something else, not a short "and then?". */
@@ -106,8 +110,9 @@ function wordCount(text: string): number {
   return text.split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 0).length;
 }
 
+/** Judged on the department when the model knows it: a message split between two intents of one department has a clear place to go. */
 function isUnsure(part: ClassifiedPart, unsureBelow: number): boolean {
-  return part.outOfScope || part.confidence < unsureBelow;
+  return part.outOfScope || (part.departmentConfidence ?? part.confidence) < unsureBelow;
 }
 
 /** Nothing in the message is close to anything the desk does. */
@@ -186,6 +191,17 @@ function suggestionsFor(desk: DeskProfile, parts: readonly ClassifiedPart[]): Ca
     if (chosen.length === SUGGESTIONS) break;
   }
   return chosen;
+}
+
+/**
+ * A plan whose parts the router sent on the department's confidence alone and for which no article
+ * exists: the need is unclear, so the desk asks instead (a second unsure turn still reaches a person).
+ */
+export function askInstead(input: PlanInput, plan: RoutingPlan): RoutingPlan | undefined {
+  if (plan.escalation.length > 0 || input.view.lastKind === 'clarify') return undefined;
+  const suggestions = suggestionsFor(input.desk, plan.parts);
+  if (suggestions.length === 0) return undefined;
+  return { ...emptyPlan('clarify', input), problem: input.text, suggestions };
 }
 
 /** A follow-up in a conversation that has a specialist: stay, move on, or let it be routed anew. */

@@ -3,7 +3,7 @@ import { createDesk } from '../desk/index.js';
 import { loadConfig } from '../config/index.js';
 import type { QueryResult } from '../domain/query.js';
 import { createLogger, toActorLogger } from '../http/index.js';
-import { reportFailure, type CommandIo } from './train.js';
+import { reportFailure, type CommandIo } from './command-io.js';
 
 export const ASK_USAGE = 'usage: swarmdesk ask "<message>" --customer <id> [--conversation <id>] [--json]';
 

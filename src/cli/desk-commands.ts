@@ -3,12 +3,12 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatProblem, initDesk, inspectDesk, openDesk, prepareDeskModel } from '../desk/index.js';
 import { InvalidOptionsError } from '../runtime/index.js';
-import { pct, reportFailure, type CommandIo } from './train.js';
+import { reportFailure, type CommandIo } from './command-io.js';
 
 export const INIT_USAGE = 'usage: swarmdesk init <dir>';
 export const CHECK_USAGE = 'usage: swarmdesk check [<dir>]   (default: SWARM_DESK, else the demo desk)';
 export const TRAIN_DESK_USAGE =
-  'usage: swarmdesk train --desk <dir> [--out <model.json>]   (default: the cache under SWARM_DATA_DIR)';
+  'usage: swarmdesk train --desk <dir> [--out <model.json>] [--json]   (default: the cache under SWARM_DATA_DIR)';
 
 function helpWanted(argv: readonly string[]): boolean {
   return argv.includes('--help') || argv.includes('-h');
@@ -80,25 +80,48 @@ export function runTrainDesk(
   try {
     const { values } = parseArgs({
       args: argv,
-      options: { desk: { type: 'string' }, out: { type: 'string' } },
+      options: {
+        desk: { type: 'string' },
+        out: { type: 'string' },
+        json: { type: 'boolean', default: false },
+      },
       strict: true,
     });
     if (!values.desk) throw new InvalidOptionsError(`--desk is required\n${TRAIN_DESK_USAGE}`);
     const { desk } = openDesk(values.desk);
+    const started = performance.now();
+    const cpu = process.cpuUsage();
     const model = prepareDeskModel(desk, join(env['SWARM_DATA_DIR'] ?? '.swarmdesk', 'models'));
+    const used = process.cpuUsage(cpu);
     const examples = model.train.length + model.validation.length;
+    if (values.out) writeFileSync(values.out, JSON.stringify(model.model.toJSON()));
+    if (values.json) {
+      const point = model.operatingPoint;
+      io.out(
+        JSON.stringify({
+          trained: model.trained,
+          trainedOn: examples,
+          heldOut: model.validation.length,
+          intents: model.model.labels.length,
+          seconds: (performance.now() - started) / 1000,
+          cpuSeconds: (used.user + used.system) / 1e6,
+          threshold: model.model.threshold,
+          ...(point ? { rule: point.rule, reason: point.reason, heldOutFigures: point.heldOut } : {}),
+          out: values.out ?? model.file,
+        }),
+      );
+      return 0;
+    }
     io.out(
       model.trained
         ? `trained ${desk.name} on ${examples} examples, ${model.model.labels.length} labels, in ${(model.trainMs / 1000).toFixed(1)} s`
         : `${desk.name}: unchanged since its model was trained; using ${model.file}`,
     );
-    const figures = model.model.validation;
-    if (figures) {
-      const recall = figures.oosRecall === undefined ? '' : `, out-of-scope recall ${pct(figures.oosRecall)}`;
-      io.out(`validation (${figures.n} examples): accuracy ${pct(figures.accuracy)}${recall}`);
+    if (model.operatingPoint) {
+      io.out(`operating point: out-of-scope threshold ${model.operatingPoint.threshold.toFixed(3)}`);
+      io.out(`  why: ${model.operatingPoint.reason}`);
     }
     if (values.out) {
-      writeFileSync(values.out, JSON.stringify(model.model.toJSON()));
       io.out(`model written to ${values.out}`);
     } else {
       io.out(`model cached at ${model.file}; the server loads it for this desk`);

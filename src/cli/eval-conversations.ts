@@ -7,7 +7,7 @@ import { loadConfig } from '../config/index.js';
 import { createLogger, toActorLogger } from '../http/index.js';
 import { InvalidOptionsError } from '../runtime/index.js';
 import { readConversationSuite, runConversationSuite, type SuiteReport } from './conversation-suite.js';
-import { pct, reportFailure, type CommandIo } from './train.js';
+import { pct, reportFailure, type CommandIo } from './command-io.js';
 
 export const EVAL_CONVERSATIONS_USAGE =
   'usage: swarmdesk eval --conversations <suite.jsonl> [--json] [--failures]';

@@ -4,7 +4,8 @@ import { CHECK_USAGE, INIT_USAGE, runCheck, runInit, runTrainDesk } from './desk
 import { runEval } from './eval.js';
 import { runConversationEval } from './eval-conversations.js';
 import { SERVE_USAGE, runServe } from './serve.js';
-import { runTrain, type CommandIo } from './train.js';
+import type { CommandIo } from './command-io.js';
+import { runTrain } from './train.js';
 
 export const USAGE = `swarmdesk: customer support run by a supervised swarm of agents
 
@@ -60,7 +61,7 @@ export async function runCli(
       // Conversations run a whole desk; the model evaluation stays in eval.ts.
       return rest.some((arg) => arg === '--conversations' || arg.startsWith('--conversations='))
         ? runConversationEval(rest, io, env)
-        : runEval(rest, io);
+        : runEval(rest, io, env);
     case 'help':
     case '--help':
     case '-h':

@@ -11,7 +11,7 @@ import {
   type RunningServer,
 } from '../http/index.js';
 import { SwarmError } from '../runtime/index.js';
-import { reportFailure, type CommandIo } from './train.js';
+import { reportFailure, type CommandIo } from './command-io.js';
 
 export const SERVE_USAGE =
   'usage: swarmdesk serve   (configured by environment variables: swarmdesk --help lists them)';

@@ -3,67 +3,132 @@ import { parseArgs } from 'node:util';
 import {
   LabelMapping,
   ModelInvalidError,
+  readCatalogFile,
   readExamplesFile,
   requireTrainable,
-  trainIntentModel,
+  trainWithRecipe,
   type IntentCatalog,
+  type SourcedExample,
 } from '../nlu/index.js';
-import { InvalidOptionsError, SwarmError } from '../runtime/index.js';
+import { InvalidOptionsError } from '../runtime/index.js';
+import { parseRate, reportFailure, type CommandIo } from './command-io.js';
 
-export interface CommandIo {
-  out: (s: string) => void;
-  err: (s: string) => void;
-}
+export const TRAIN_USAGE = `usage: swarmdesk train --data <file.csv|file.jsonl>... --out <model.json> [options]
+       swarmdesk train --desk <dir> [--out <model.json>]   (a desk's model, the same recipe)
 
-const USAGE =
-  'usage: swarmdesk train --data <file.csv|file.jsonl> --out <model.json> [--val <file>] [--mapping <labels.json>]';
+Trains an intent model as the project does for its benchmarks: fits on the data, calibrates and chooses
+the out-of-scope threshold on held-out rows (--val, else 15% of every label), then refits on every row.
 
-/**
- * `swarmdesk train`: trains a model from a CSV (`text,label` or `text,category`) or JSONL file and
- * writes it as JSON for `SWARM_INTENT_MODEL`. `--val` tunes the out-of-scope threshold (rows labelled
- * `oos` are out of scope); without it 15% of every label is held out. `--mapping` embeds departments.
- */
+  --data <file>              labelled rows: CSV with text,label (or category) or JSONL {"text","label"};
+                             repeat for several files; rows labelled oos are out of scope
+  --out <model.json>         where to write the model (for SWARM_INTENT_MODEL or swarmdesk eval)
+  --val <file>               held-out rows for calibration and the threshold, refit on afterwards
+  --catalog <catalog.json>   intents with their departments ({ "intents": [{ intent, department, ... }] })
+  --mapping <labels.json>    departments as { "labels": { "<label>": "<department>" }, "default"? }
+  --generic-oos              also learn from the project's generic out-of-scope questions (trivia,
+                             weather, sport...): out-of-scope evidence when the data has none
+  --target-oos-recall <r>    out-of-scope recall to secure (0.6, 60 or 60%), at 95% confidence
+  --target-accuracy <a>      in-scope accuracy to keep after the threshold, at 95% confidence
+                             without a target: the most out-of-scope recall for at most 1 point of
+                             in-scope accuracy; without out-of-scope rows: no threshold
+  --json                     print one JSON object instead of text
+  -h, --help                 this text`;
+
+/** `swarmdesk train`: the recipe of `trainWithRecipe`, from files, written as model JSON. */
 export async function runTrain(argv: string[], io: CommandIo): Promise<number> {
   try {
     const { values } = parseArgs({
       args: argv,
       options: {
-        data: { type: 'string' },
+        data: { type: 'string', multiple: true },
         out: { type: 'string' },
-        val: { type: 'string' },
+        val: { type: 'string', multiple: true },
+        catalog: { type: 'string' },
         mapping: { type: 'string' },
+        'generic-oos': { type: 'boolean', default: false },
+        'target-oos-recall': { type: 'string' },
+        'target-accuracy': { type: 'string' },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
       allowPositionals: false,
     });
-    if (!values.data || !values.out) throw new InvalidOptionsError(`--data and --out are required\n${USAGE}`);
+    if (values.help) {
+      io.out(TRAIN_USAGE);
+      return 0;
+    }
+    if (!values.data || !values.out)
+      throw new InvalidOptionsError(`--data and --out are required\n${TRAIN_USAGE}`);
+    if (values.catalog && values.mapping)
+      throw new InvalidOptionsError('--catalog and --mapping exclude each other');
     const started = performance.now();
-    const examples = readExamplesFile(values.data);
-    requireTrainable(values.data, examples);
-    const validation = values.val ? readExamplesFile(values.val) : undefined;
-    const catalog = values.mapping
-      ? catalogFromMapping(
-          values.mapping,
-          examples.map((e) => e.label),
-        )
-      : undefined;
-    const { model, train } = trainIntentModel(examples, {
+    const cpu = process.cpuUsage();
+    const examples = readAll(values.data);
+    const validation = values.val ? readAll(values.val) : undefined;
+    const recall = values['target-oos-recall'];
+    const accuracy = values['target-accuracy'];
+    const catalog = values.catalog
+      ? readCatalogFile(values.catalog)
+      : values.mapping
+        ? catalogFromMapping(
+            values.mapping,
+            examples.map((e) => e.label),
+          )
+        : undefined;
+    const result = trainWithRecipe(examples, {
       ...(validation ? { validation } : {}),
       ...(catalog ? { catalog } : {}),
+      genericOos: values['generic-oos'],
+      targets: {
+        ...(recall === undefined ? {} : { oosRecall: parseRate('--target-oos-recall', recall) }),
+        ...(accuracy === undefined ? {} : { accuracy: parseRate('--target-accuracy', accuracy) }),
+      },
     });
-    writeFileSync(values.out, JSON.stringify(model.toJSON()));
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    const figures = model.validation;
-    io.out(`trained on ${train.length} examples, ${model.labels.length} intents, in ${seconds} s`);
-    if (figures) {
-      const recall = figures.oosRecall === undefined ? '' : `, out-of-scope recall ${pct(figures.oosRecall)}`;
-      io.out(`validation (${figures.n} examples): accuracy ${pct(figures.accuracy)}${recall}`);
+    writeFileSync(values.out, JSON.stringify(result.model.toJSON()));
+    const seconds = (performance.now() - started) / 1000;
+    const used = process.cpuUsage(cpu);
+    const cpuSeconds = (used.user + used.system) / 1e6;
+    const point = result.operatingPoint;
+    if (values.json) {
+      io.out(
+        JSON.stringify({
+          trainedOn: result.trainedOn,
+          heldOut: result.heldOut,
+          intents: result.model.labels.length,
+          seconds,
+          cpuSeconds,
+          threshold: point.threshold,
+          rule: point.rule,
+          reason: point.reason,
+          heldOutFigures: point.heldOut,
+          out: values.out,
+        }),
+      );
+      return 0;
     }
-    io.out(`out-of-scope threshold ${model.threshold.toFixed(3)}; model written to ${values.out}`);
+    io.out(
+      `trained on ${result.trainedOn} examples, ${result.model.labels.length} intents, in ${seconds.toFixed(1)} s (CPU ${cpuSeconds.toFixed(1)} s) ` +
+        `(calibrated on ${result.heldOut} held-out rows, then refit on all)`,
+    );
+    io.out(`operating point: out-of-scope threshold ${point.threshold.toFixed(3)}`);
+    io.out(`  why: ${point.reason}`);
+    io.out(`model written to ${values.out}`);
     return 0;
   } catch (error) {
     return reportFailure(error, io);
   }
+}
+
+function readAll(files: readonly string[]): SourcedExample[] {
+  const rows: SourcedExample[] = [];
+  for (const file of files) {
+    const read = readExamplesFile(file);
+    if (files.length === 1) requireTrainable(file, read);
+    rows.push(...read);
+  }
+  if (files.length > 1) requireTrainable(files.join(' + '), rows);
+  return rows;
 }
 
 function catalogFromMapping(file: string, labels: readonly string[]): IntentCatalog {
@@ -87,20 +152,4 @@ function catalogFromMapping(file: string, labels: readonly string[]): IntentCata
       descriptionCs: intent,
     })),
   };
-}
-
-export function pct(value: number): string {
-  return `${(value * 100).toFixed(1)}%`;
-}
-
-export function reportFailure(error: unknown, io: CommandIo): number {
-  if (error instanceof SwarmError) {
-    io.err(`error ${error.code}: ${error.message}`);
-    return error instanceof InvalidOptionsError ? 2 : 1;
-  }
-  if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
-    io.err(`error INVALID_OPTIONS: ${error.message}`);
-    return 2;
-  }
-  throw error;
 }

@@ -11,12 +11,14 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import {
+  DEFAULT_RECIPE_OPTIONS,
   DEFAULT_TRAIN_OPTIONS,
   OOS_LABEL,
   intentModelFromJSON,
   splitValidation,
   supportModelOptions,
-  trainIntentModel,
+  trainWithRecipe,
+  type ChosenOperatingPoint,
   type IntentCatalog,
   type IntentModel,
   type LabelledExample,
@@ -67,17 +69,28 @@ export interface DeskModel {
   /** True when this call trained it; false when the cached model for the same content was used. */
   trained: boolean;
   trainMs: number;
+  /** When this call trained it: the threshold chosen on the held-out rows, and why. */
+  operatingPoint?: ChosenOperatingPoint;
+  /**
+   * When this call trained it: the fit on `train` alone, before the refit on every row, so the learner
+   * judges corrections against a model that has not seen `validation` either.
+   */
+  heldOutFit?: IntentModel;
 }
 
 // Bumped whenever training or the model format changes, so stale cache files are never read.
-const MODEL_BUILD = 5;
+const MODEL_BUILD = 6;
 const PREFIX = 'intent-model-';
 /** Other models in the folder (other desks, earlier edits) are removed once unused this long. */
 const STALE_MS = 7 * 86_400_000;
 
 /** The content key of a desk's model: the same data and recipe give the same file. */
 export function deskModelKey(data: DeskTrainingData): string {
-  const settings = { ...DEFAULT_TRAIN_OPTIONS, ...supportModelOptions(data.catalog) };
+  const settings = {
+    ...DEFAULT_TRAIN_OPTIONS,
+    ...supportModelOptions(data.catalog),
+    recipe: DEFAULT_RECIPE_OPTIONS,
+  };
   return createHash('sha256')
     .update(JSON.stringify({ MODEL_BUILD, data, settings }))
     .digest('hex')
@@ -92,21 +105,25 @@ export function deskModelKey(data: DeskTrainingData): string {
  */
 export function prepareDeskModel(desk: DeskDefinition, dir: string): DeskModel {
   const data = deskTrainingData(desk);
-  const settings = supportModelOptions(data.catalog);
   const key = deskModelKey(data);
   const file = join(dir, `${PREFIX}${key}.json`);
   const cached = readCachedModel(file);
   if (cached) {
     touch(file);
+    // The recipe's own hold-out, recomputed: cheap and deterministic.
     const { train, validation } = splitValidation(
       data.examples,
-      settings.validationFraction ?? DEFAULT_TRAIN_OPTIONS.validationFraction,
-      settings.seed ?? DEFAULT_TRAIN_OPTIONS.seed,
+      DEFAULT_RECIPE_OPTIONS.holdOut,
+      DEFAULT_TRAIN_OPTIONS.seed,
     );
     return { model: cached, file, catalog: data.catalog, train, validation, trained: false, trainMs: 0 };
   }
   const started = performance.now();
-  const trained = trainIntentModel(data.examples, settings);
+  // The recipe `swarmdesk train` and the benchmarks use: calibrate on a hold-out, then refit on all.
+  const trained = trainWithRecipe(data.examples, {
+    catalog: data.catalog,
+    train: supportModelOptions(data.catalog),
+  });
   const trainMs = performance.now() - started;
   writeCachedModel(dir, file, trained.model);
   return {
@@ -117,6 +134,8 @@ export function prepareDeskModel(desk: DeskDefinition, dir: string): DeskModel {
     validation: trained.validation,
     trained: true,
     trainMs,
+    operatingPoint: trained.operatingPoint,
+    heldOutFit: trained.heldOutFit,
   };
 }
 

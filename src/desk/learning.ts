@@ -77,7 +77,9 @@ export async function createLearning(
       // The shipped model's own options: retraining with others would judge a correction on a model
       // that differs from the live one for reasons that have nothing to do with it.
       trainOptions: supportModelOptions(split.catalog),
-      model: split.model,
+      // The live model was refit on the validation rows too, so it cannot be the baseline corrections
+      // are judged against; the held-out fit can (a cached model has none: the learner trains it).
+      ...(split.heldOutFit ? { model: split.heldOutFit } : {}),
     });
     const languageOf = languageBy(() => learner.model, languages);
     return {

@@ -120,7 +120,7 @@ export function operatingPoint(candidates: readonly ThresholdCandidate[], thresh
 }
 
 /** Every threshold that changes a decision (and 0), lowest first, with what it does. */
-function operatingPoints(candidates: readonly ThresholdCandidate[]): OperatingPoint[] {
+export function operatingPoints(candidates: readonly ThresholdCandidate[]): OperatingPoint[] {
   const thresholds = [0, ...new Set(candidates.map((c) => c.confidence))].sort((a, b) => a - b);
   return thresholds.map((threshold) => operatingPoint(candidates, threshold));
 }

@@ -5,6 +5,12 @@ export interface IntentPrediction {
   /** Calibrated probability of `intent` (for `oos`, of the best in-scope candidate). */
   confidence: number;
   outOfScope: boolean;
+  /**
+   * Calibrated probability of the best intent's department (the sum over its intents): how sure the
+   * model is of where the message goes, which can be high when two intents of one department split it.
+   * Absent from classifiers that know no departments.
+   */
+  departmentConfidence?: number;
   /** Best candidates, most likely first (at most 5). */
   ranked: Array<{ intent: string; confidence: number }>;
 }

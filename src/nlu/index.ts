@@ -45,10 +45,36 @@ export {
 export { foldText, tokenize } from './normalize.js';
 export { DEFAULT_CORRECTIONS_KEY_PREFIX, RedisCorrectionStore } from './redis-correction-store.js';
 export { detectIntents, type IntentPart } from './multi-intent.js';
+export {
+  DEFAULT_ACCURACY_COST,
+  OperatingRule,
+  chooseOperatingPoint,
+  thresholdForAccuracy,
+  thresholdForAccuracyCost,
+  type ChosenOperatingPoint,
+  type OperatingPointTargets,
+} from './operating-point.js';
+export {
+  DEFAULT_RECIPE_OPTIONS,
+  rejectionFor,
+  trainWithRecipe,
+  type RecipeOptions,
+  type RecipeResult,
+} from './recipe.js';
+export {
+  evaluateRouting,
+  measureLatency,
+  type ConfusionPair,
+  type Latency,
+  type RoutingEvaluation,
+  type RoutingEvaluationOptions,
+  type SliceFigures,
+} from './routing-evaluation.js';
 export { segment } from './segment.js';
 export {
   DEFAULT_TRAIN_OPTIONS,
   trainIntentModel,
+  type CalibratedSettings,
   type TrainOptions,
   type TrainedIntentModel,
   type TrainingExample,

@@ -35,9 +35,11 @@ export type LinearMemberJson = z.infer<typeof LinearMemberJson>;
  * What the out-of-scope threshold is compared with. `confidence`: the calibrated probability of the
  * best in-scope intent. `oosMargin`: that probability minus the `oos` class's (0 when `oos` is ahead),
  * so a message the `oos` class half claims is rejected before one that is merely spread over several
- * intents; without an `oos` class the two are the same.
+ * intents; without an `oos` class the two are the same. `departmentMargin`: the probability of the best
+ * intent's department minus the `oos` class's, for desks that route to departments: a message split
+ * between two intents of one department still has a clear place to go.
  */
-export const RejectionRule = z.enum(['confidence', 'oosMargin']);
+export const RejectionRule = z.enum(['confidence', 'oosMargin', 'departmentMargin']);
 export type RejectionRule = z.infer<typeof RejectionRule>;
 
 /** The serialized model: plain data, so it can be written to a file or replicated to worker threads. */
@@ -73,6 +75,8 @@ export class IntentModel implements IntentClassifier {
   readonly #members: Member[];
   readonly #departments: Map<string, Department>;
   readonly #oosClass: number;
+  /** Department index of every model class (-1 for `oos`), for department probabilities. */
+  readonly #classDepartments: Int32Array;
   readonly #language: LanguageModel | undefined;
 
   constructor(json: IntentModelJson) {
@@ -82,6 +86,13 @@ export class IntentModel implements IntentClassifier {
     this.threshold = json.threshold;
     this.#oosClass = json.classes.indexOf(OOS_LABEL);
     this.#departments = new Map(json.catalog.intents.map((entry) => [entry.intent, entry.department]));
+    const departmentIndex = new Map<string, number>();
+    this.#classDepartments = Int32Array.from(json.classes, (label) => {
+      if (label === OOS_LABEL) return -1;
+      const department = this.#departments.get(label) ?? json.defaultDepartment;
+      if (!departmentIndex.has(department)) departmentIndex.set(department, departmentIndex.size);
+      return departmentIndex.get(department) as number;
+    });
     this.#language = json.language ? new LanguageModel(json.language) : undefined;
     this.#members = json.members.map((member) => {
       const space = new FeatureSpace(
@@ -126,12 +137,14 @@ export class IntentModel implements IntentClassifier {
     // Top-k by insertion, not a sort of every class: this is the hot path and k is 5.
     const top: Array<{ intent: string; confidence: number }> = [];
     let oosProbability = 0;
+    let bestClass = -1;
     for (let c = 0; c < probabilities.length; c++) {
       const p = probabilities[c] as number;
       if (c === this.#oosClass) {
         oosProbability = p;
         continue;
       }
+      if (bestClass < 0 || p > (probabilities[bestClass] as number)) bestClass = c;
       if (top.length === RANKED && p <= (top[RANKED - 1] as { confidence: number }).confidence) continue;
       let at = Math.min(top.length, RANKED - 1);
       while (at > 0 && (top[at - 1] as { confidence: number }).confidence < p) at--;
@@ -139,19 +152,39 @@ export class IntentModel implements IntentClassifier {
       if (top.length > RANKED) top.pop();
     }
     const best = top[0] ?? { intent: OOS_LABEL, confidence: 0 };
+    const departmentConfidence = this.#departmentProbability(probabilities, bestClass);
+    const claimed = this.#json.rejection === 'departmentMargin' ? departmentConfidence : best.confidence;
     const outOfScope =
-      oosProbability > best.confidence ||
-      this.#rejectionScore(best.confidence, oosProbability) < this.threshold;
+      oosProbability > claimed ||
+      this.#rejectionScore(best.confidence, departmentConfidence, oosProbability) < this.threshold;
     return {
       intent: outOfScope ? OOS_LABEL : best.intent,
       confidence: best.confidence,
       outOfScope,
+      departmentConfidence,
       ranked: top,
     };
   }
 
-  #rejectionScore(best: number, oosProbability: number): number {
-    return this.#json.rejection === 'oosMargin' ? Math.max(0, best - oosProbability) : best;
+  #departmentProbability(probabilities: Float64Array, bestClass: number): number {
+    const department = this.#classDepartments[bestClass];
+    if (department === undefined || department < 0) return 0;
+    let total = 0;
+    for (let c = 0; c < probabilities.length; c++) {
+      if (this.#classDepartments[c] === department) total += probabilities[c] as number;
+    }
+    return total;
+  }
+
+  #rejectionScore(best: number, department: number, oosProbability: number): number {
+    switch (this.#json.rejection) {
+      case 'confidence':
+        return best;
+      case 'oosMargin':
+        return Math.max(0, best - oosProbability);
+      case 'departmentMargin':
+        return Math.max(0, department - oosProbability);
+    }
   }
 
   /**
@@ -164,11 +197,13 @@ export class IntentModel implements IntentClassifier {
     const prediction = this.predictFromProbabilities(probabilities);
     const best = prediction.ranked[0];
     const confidence = best?.confidence ?? 0;
+    const department = prediction.departmentConfidence ?? 0;
     return {
-      confidence: this.#rejectionScore(confidence, oosProbability),
+      confidence: this.#rejectionScore(confidence, department, oosProbability),
       correct: best?.intent === example.label,
       outOfScope: example.label === OOS_LABEL,
-      rejectedByClass: oosProbability > confidence,
+      rejectedByClass:
+        oosProbability > (this.#json.rejection === 'departmentMargin' ? department : confidence),
     };
   }
 

@@ -1,19 +1,13 @@
 import type { IntentCatalog } from './dataset.js';
-import { DEFAULT_FEATURE_OPTIONS } from './features.js';
+import { rejectionFor } from './recipe.js';
 import type { TrainOptions } from './train-model.js';
 
 /**
- * How a desk's intent model is trained (support messages, tens of examples per intent and language);
- * the learner retrains with the same options so a correction is judged on a model like the live one.
+ * The learner settings of a desk's intent model, beside `trainWithRecipe`'s: the training defaults,
+ * judged on departments when the desk has several, the threshold chosen by the recipe's default
+ * rule. The learner retrains with the same options so a correction is judged on a model like the
+ * live one.
  */
 export function supportModelOptions(catalog: IntentCatalog): Partial<TrainOptions> {
-  return {
-    catalog,
-    members: [
-      {
-        features: DEFAULT_FEATURE_OPTIONS,
-        linear: { loss: 'hinge', epochs: 10, learningRate: 0.1, dropout: 0, seed: 1 },
-      },
-    ],
-  };
+  return { catalog, rejection: rejectionFor(catalog), targets: {} };
 }

@@ -10,6 +10,7 @@ import { OOS_LABEL, splitValidation, type IntentCatalog, type LabelledExample } 
 import { DEFAULT_FEATURE_OPTIONS, FeatureSpace, type FeatureOptions } from './features.js';
 import { IntentModel, encodeMember, type IntentModelJson, type RejectionRule } from './intent-model.js';
 import { LanguageModel } from './language-model.js';
+import { chooseOperatingPoint, type OperatingPointTargets } from './operating-point.js';
 import { linearScores, trainLinear, type LinearOptions } from './linear.js';
 
 /** A training row; `weight` lets a customer correction count more than one ordinary example. */
@@ -33,8 +34,24 @@ export interface TrainOptions {
   rejection: RejectionRule;
   /** Weight of out-of-scope recall against in-scope accuracy when tuning the threshold. */
   oosWeight: number;
+  /**
+   * When given, the threshold is chosen as `trainWithRecipe` chooses it (`chooseOperatingPoint`), not
+   * by `oosWeight`: the learner's candidates are then judged at the live model's kind of threshold.
+   */
+  targets?: OperatingPointTargets;
   /** Without out-of-scope validation examples: the share of right answers the threshold may reject. */
   fallbackRejection: number;
+  /**
+   * Temperatures (one per member) and threshold measured on an earlier fit's held-out rows: training
+   * then learns from every example and tunes nothing (see `trainWithRecipe`).
+   */
+  calibrated?: CalibratedSettings;
+}
+
+export interface CalibratedSettings {
+  temperatures: readonly number[];
+  threshold: number;
+  validation?: IntentModelJson['validation'];
 }
 
 export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
@@ -63,9 +80,12 @@ export function trainIntentModel(
   options: Partial<TrainOptions> = {},
 ): TrainedIntentModel {
   const settings: TrainOptions = { ...DEFAULT_TRAIN_OPTIONS, ...options };
-  const split = settings.validation
-    ? { train: [...examples], validation: [...settings.validation] }
-    : splitValidation(examples, settings.validationFraction, settings.seed);
+  const calibrated = settings.calibrated;
+  const split = calibrated
+    ? { train: [...examples], validation: [] }
+    : settings.validation
+      ? { train: [...examples], validation: [...settings.validation] }
+      : splitValidation(examples, settings.validationFraction, settings.seed);
   const train = split.train as TrainingExample[];
   const classes = [...new Set(train.map((example) => example.label))].sort();
   const classIndex = new Map(classes.map((label, i) => [label, i]));
@@ -78,7 +98,7 @@ export function trainIntentModel(
   );
   const truthOf = (example: LabelledExample): number => classIndex.get(example.label) ?? -1;
 
-  const members = settings.members.map((member) => {
+  const members = settings.members.map((member, m) => {
     const space = FeatureSpace.fit(
       train.map((example) => example.text),
       member.features,
@@ -89,7 +109,7 @@ export function trainIntentModel(
       scores: linearScores(linear, space.vectorize(example.text), new Float64Array(classes.length)),
       truth: truthOf(example),
     }));
-    return { space, linear, scored, temperature: fitTemperature(scored) };
+    return { space, linear, scored, temperature: calibrated?.temperatures[m] ?? fitTemperature(scored) };
   });
 
   const catalog = settings.catalog ?? catalogFor(classes, settings.defaultDepartment);
@@ -108,9 +128,19 @@ export function trainIntentModel(
     defaultDepartment: settings.defaultDepartment,
     ...(languageRows.length > 0 ? { language: LanguageModel.train(languageRows).toJSON() } : {}),
   };
+  if (calibrated) {
+    const model = new IntentModel({
+      ...draft,
+      threshold: calibrated.threshold,
+      ...(calibrated.validation ? { validation: calibrated.validation } : {}),
+    });
+    return { model, train, validation };
+  }
   const untuned = new IntentModel(draft);
   const candidates: ThresholdCandidate[] = validation.map((example) => untuned.thresholdCandidate(example));
-  const threshold = tuneThreshold(candidates, settings);
+  const threshold = settings.targets
+    ? chooseOperatingPoint(candidates, settings.targets).threshold
+    : tuneThreshold(candidates, settings);
   const point = operatingPoint(candidates, threshold);
   const model = new IntentModel({
     ...draft,

@@ -113,6 +113,13 @@ describe('routing plan', () => {
     ]);
   });
 
+  it('judges an unsure part on its department when the model gives that probability', () => {
+    const split: ClassifiedPart = { ...part('login_problem', 'technical', 0.2), departmentConfidence: 0.6 };
+    expect(plan('my login thing', [split]).parts.map((x) => x.target)).toEqual(['technical']);
+    const lost: ClassifiedPart = { ...part('login_problem', 'technical', 0.9), departmentConfidence: 0.1 };
+    expect(plan('my login thing', [lost]).kind).not.toBe('new');
+  });
+
   it('hands a second unsure turn in a row to a person', () => {
     const asked: BlackboardEntry = {
       seq: 1,

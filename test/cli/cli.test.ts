@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.js';
 import { prepareDeskModel } from '../../src/desk/index.js';
@@ -30,6 +31,26 @@ describe('swarmdesk CLI', () => {
     expect(text).toContain('ask "<message>"');
     expect(text).toMatch(/PORT\s+Port the HTTP server listens on.*\[3000\]/);
     expect(text).toContain('SWARM_ADMIN_TOKEN');
+  });
+
+  it('evaluates the desk model the server loads with eval --desk, by department and language', async () => {
+    const { io, out, err } = capture();
+    const data = fileURLToPath(new URL('../nlu/fixtures/demo-heldout.jsonl', import.meta.url));
+    expect(await runCli(['eval', '--desk', 'demo', '--data', data, '--json'], io, offline)).toBe(0);
+    expect(err).toEqual([]);
+    const report = JSON.parse(out.join('\n'));
+    expect(report.departments.map((d: { department: string }) => d.department)).toEqual([
+      'billing',
+      'escalation',
+      'general',
+      'technical',
+    ]);
+    expect(report.languages.map((l: { language: string }) => l.language)).toEqual([
+      'cs',
+      'en',
+      'cs with diacritics',
+      'cs without diacritics',
+    ]);
   });
 
   it('exits 2 with the usage for an unknown command', async () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -33,7 +33,8 @@ describe('swarmdesk train and eval', () => {
 
     expect(await runTrain(['--data', TOY_EXAMPLES_FILE, '--out', model, '--mapping', mapping], io)).toBe(0);
     expect(err).toEqual([]);
-    expect(out.join('\n')).toMatch(/trained on \d+ examples, 3 intents/);
+    expect(out.join('\n')).toMatch(/trained on 60 examples, 3 intents/);
+    expect(out.join('\n')).toMatch(/operating point: out-of-scope threshold \d\.\d{3}\n {2}why: default: /);
     expect(loadIntentModel(model).departmentOf('refund_request')).toBe('billing');
     expect(loadIntentModel(model).departmentOf('login_problem')).toBe('general');
 
@@ -46,7 +47,14 @@ describe('swarmdesk train and eval', () => {
       expect(report[key]).toBeGreaterThanOrEqual(0);
       expect(report[key]).toBeLessThanOrEqual(1);
     }
-    expect(Array.isArray(report.worst)).toBe(true);
+    expect(report.inScope).toMatchObject({ n: 48 });
+    expect(report.inScope.topOneAccuracy).toBeGreaterThanOrEqual(report.inScope.accuracyAfterThreshold);
+    expect(report.departments.map((d: { department: string }) => d.department)).toEqual([
+      'billing',
+      'general',
+    ]);
+    expect(Array.isArray(report.confusions)).toBe(true);
+    expect(report.latency.p50Micros).toBeGreaterThanOrEqual(0);
   });
 
   it('prints accuracy, macro-F1 and out-of-scope figures as text', async () => {
@@ -55,9 +63,49 @@ describe('swarmdesk train and eval', () => {
     out = [];
     expect(await runEval(['--model', model, '--data', TOY_EXAMPLES_FILE], io)).toBe(0);
     const text = out.join('\n');
-    expect(text).toMatch(/accuracy\s+\d+\.\d%/);
+    expect(text).toMatch(/top-1 accuracy \(in scope\)\s+\d+\.\d%/);
+    expect(text).toMatch(/accuracy after threshold \(in scope\)\s+\d+\.\d%/);
     expect(text).toMatch(/macro-F1\s+\d+\.\d%/);
     expect(text).toMatch(/out-of-scope recall\s+\d+\.\d%/);
+    expect(text).toMatch(/out-of-scope precision\s+\d+\.\d%/);
+    expect(text).toMatch(/per department \(in scope\):\n {2}general/);
+    expect(text).toMatch(/per language \(in scope\):/);
+    expect(text).toMatch(/latency per message: p50 \d+ µs, p99 \d+ µs/);
+  });
+
+  it('sets no out-of-scope threshold when the data has no out-of-scope rows, and says why', async () => {
+    const data = join(dir, 'in-scope.jsonl');
+    writeFileSync(
+      data,
+      readFileSync(TOY_EXAMPLES_FILE, 'utf8')
+        .split('\n')
+        .filter((line) => line.trim() !== '' && !line.includes('"oos"'))
+        .join('\n'),
+    );
+    const model = join(dir, 'model.json');
+    expect(await runTrain(['--data', data, '--out', model], io)).toBe(0);
+    expect(out.join('\n')).toMatch(/threshold 0\.000\n {2}why: no out-of-scope rows to tune on/);
+    expect(loadIntentModel(model).model.threshold).toBe(0);
+  });
+
+  it('chooses the operating point from the targets the user names', async () => {
+    const model = join(dir, 'model.json');
+    const argv = ['--data', TOY_EXAMPLES_FILE, '--out', model, '--target-oos-recall', '60%', '--json'];
+    expect(await runTrain(argv, io)).toBe(0);
+    expect(JSON.parse(out[0] as string)).toMatchObject({ rule: 'target-oos-recall', trainedOn: 60 });
+    expect(
+      await runTrain(['--data', TOY_EXAMPLES_FILE, '--out', model, '--target-accuracy', '150'], io),
+    ).toBe(2);
+    expect(err.join('\n')).toMatch(/--target-accuracy must be a rate/);
+  });
+
+  it('prints usage for --help and exits 0', async () => {
+    expect(await runTrain(['--help'], io)).toBe(0);
+    expect(await runEval(['-h'], io)).toBe(0);
+    expect(out.join('\n')).toMatch(
+      /usage: swarmdesk train[\s\S]*--target-oos-recall[\s\S]*usage: swarmdesk eval/,
+    );
+    expect(err).toEqual([]);
   });
 
   it('reports bad data as an error naming the line, with exit code 1', async () => {

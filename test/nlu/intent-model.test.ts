@@ -78,4 +78,42 @@ describe('IntentModel', () => {
     const json = toyModel().model.toJSON();
     expect(() => intentModelFromJSON({ ...json, classes: ['a', 'b'] })).toThrow(/weights do not match/);
   });
+
+  it('judges scope on the department with departmentMargin: two intents of one department are not out of scope', () => {
+    const json = toyModel().model.toJSON();
+    const catalog = {
+      ...json.catalog,
+      intents: json.catalog.intents.map((entry) =>
+        entry.intent === 'refund_request' ? entry : { ...entry, department: 'general' as const },
+      ),
+    };
+    expect(json.classes).toEqual(['login_problem', 'oos', 'opening_hours', 'refund_request']);
+    const split = Float64Array.from([0.35, 0.05, 0.35, 0.25]);
+    const byDepartment = intentModelFromJSON({
+      ...json,
+      catalog,
+      threshold: 0.5,
+      rejection: 'departmentMargin',
+    });
+    const byIntent = intentModelFromJSON({ ...json, catalog, threshold: 0.5, rejection: 'oosMargin' });
+    expect(byDepartment.predictFromProbabilities(split)).toMatchObject({
+      intent: 'login_problem',
+      outOfScope: false,
+    });
+    expect(byDepartment.predictFromProbabilities(split).departmentConfidence).toBeCloseTo(0.7, 10);
+    expect(byIntent.predictFromProbabilities(split)).toMatchObject({ intent: 'oos', outOfScope: true });
+    // The oos class wins over the department only when it outweighs the department, not its best intent.
+    const noThreshold = intentModelFromJSON({
+      ...json,
+      catalog,
+      threshold: 0,
+      rejection: 'departmentMargin',
+    });
+    expect(noThreshold.predictFromProbabilities(Float64Array.from([0.25, 0.4, 0.25, 0.1])).outOfScope).toBe(
+      false,
+    );
+    expect(noThreshold.predictFromProbabilities(Float64Array.from([0.2, 0.5, 0.1, 0.2])).outOfScope).toBe(
+      true,
+    );
+  });
 });
