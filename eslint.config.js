@@ -18,6 +18,10 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/console/**'],
+    languageOptions: { globals: globals.browser },
+  },
+  {
     files: ['src/cli/**', 'bench/**', 'scripts/**'],
     rules: { 'no-console': 'off' },
   },

@@ -8,5 +8,6 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 30_000,
     setupFiles: ['test/support/no-console.ts'],
+    globalSetup: ['test/support/console-build.ts'],
   },
 });

@@ -4,6 +4,7 @@ import type { LoadResult } from './lib/load.js';
 import { machineLine, markdownTable, progress, progressDone, type Row, writeResults } from './lib/report.js';
 import { median, medianRun } from './lib/stats.js';
 import { benchCustomersFile } from './lib/messages.js';
+import { consolesScenario } from './scenarios/consoles.js';
 import { faultScenario } from './scenarios/fault.js';
 import type { ConversationMemory } from './scenarios/swarm-in-process.js';
 import { threadScaling } from './scenarios/threads.js';
@@ -262,6 +263,41 @@ async function fault(): Promise<void> {
   progressDone('fault under load done');
 }
 
+const OPEN_CONSOLES = 50;
+
+/** The pipeline with 50 operator consoles holding their feeds open, against none (issue 19: at most 5% less). */
+async function consoles(): Promise<void> {
+  const desk = await startSwarmdesk();
+  try {
+    progress('warming up');
+    await queryLoad(desk, 50, 2);
+    const report = await consolesScenario(
+      desk,
+      OPEN_CONSOLES,
+      // Pairs, not single runs: the drop is read from back-to-back runs on a machine that drifts.
+      profile.repeats + 2,
+      () => queryLoad(desk, 50, profile.seconds),
+      progress,
+    );
+    const drop = 1 - median(report.ratios);
+    medianRow('8 console feeds', 'POST /v1/queries, 50 conn, no console open', report.without);
+    const withRow = medianRow(
+      '8 console feeds',
+      `POST /v1/queries, 50 conn, ${OPEN_CONSOLES} consoles open`,
+      report.with,
+      `ratio to none ${median(report.ratios).toFixed(3)} (drop ${(drop * 100).toFixed(1)}%); ` +
+        `pairs ${report.ratios.map((r) => r.toFixed(3)).join(', ')}; feeds ${(median(report.feedBytesPerSecond) / 1024).toFixed(0)} KiB/s`,
+    );
+    summary.consoles = { ...report, drop, withConsoles: withRow };
+    progressDone(
+      `${OPEN_CONSOLES} consoles open: ${withRow.requestsPerSec.toFixed(0)} req/s, ` +
+        `${(drop * 100).toFixed(1)}% below none (median of ${report.ratios.length} back-to-back pairs)`,
+    );
+  } finally {
+    await desk.stop();
+  }
+}
+
 async function main(): Promise<void> {
   progress('building (npm run build)');
   execFileSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
@@ -269,6 +305,7 @@ async function main(): Promise<void> {
   if (wanted('redis')) await redisMode();
   if (wanted('llm')) await llmLatency();
   if (wanted('fault')) await fault();
+  if (wanted('consoles')) await consoles();
   if (wanted('runtime')) runtimeFigures();
   if (wanted('peers')) peers();
   if (threadCounts) await threads(threadCounts);

@@ -4,6 +4,7 @@ import { createNodeWebSocket } from '@hono/node-ws';
 import type { Logger } from 'pino';
 import type { Desk } from '../desk/index.js';
 import type { AppEnv } from './env.js';
+import { consoleRoutes, createConsoleFeed, loadConsoleAssets } from './console/index.js';
 import { errorHandler, notFoundHandler, validationHook } from './error-handler.js';
 import { HttpOptions, type ResolvedHttpOptions } from './http-options.js';
 import { createLifecycle, type Lifecycle } from './lifecycle.js';
@@ -29,6 +30,9 @@ import { systemRoutes } from './routes/system.js';
 import { ticketRoutes } from './routes/tickets.js';
 import { websocketRoutes } from './routes/websocket.js';
 
+/** Tickets of each list the console shows: the top of the queue is what gets worked. */
+const CONSOLE_TICKETS = 10;
+
 export interface AppDeps {
   desk: Desk;
   options?: HttpOptions;
@@ -38,6 +42,8 @@ export interface AppDeps {
   metrics?: EdgeMetrics;
   /** Clock of the rate limiter, for tests. */
   now?: () => number;
+  /** Where the built console is (`index.html`, `assets/`). Default: dist/console of this package. */
+  consoleDir?: string;
 }
 
 /** The edge: routes, middleware and what `startServer` and shutdown need to reach. */
@@ -87,6 +93,24 @@ export function createApp(deps: AppDeps): SwarmApp {
   hono.route('/', ticketRoutes(routeDeps, validationHook));
   hono.route('/', agentRoutes(routeDeps, validationHook));
   hono.route('/', websocketRoutes(routeDeps, upgradeWebSocket));
+  hono.route(
+    '/',
+    consoleRoutes(
+      routeDeps,
+      {
+        recorder: metrics.recorder,
+        feed: createConsoleFeed(metrics.recorder, async () => {
+          const [assigned, open] = await Promise.all([
+            deps.desk.listTickets({ status: 'assigned', limit: CONSOLE_TICKETS }),
+            deps.desk.listTickets({ status: 'open', limit: CONSOLE_TICKETS }),
+          ]);
+          return { assigned, open };
+        }),
+        assets: loadConsoleAssets(deps.consoleDir),
+      },
+      validationHook,
+    ),
+  );
   docsRoutes(hono, Object.keys(deps.desk.profile.departments));
 
   hono.onError(errorHandler(metrics, logger));

@@ -1,12 +1,15 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { DeskObserver } from '../desk/index.js';
 import type { ActorStatus } from '../runtime/index.js';
+import { createConsoleRecorder, type ConsoleRecorder } from './console/index.js';
 
 export interface EdgeMetrics {
   /** A registry of its own: two apps in one process (tests) never share series. */
   readonly registry: Registry;
   /** Pass to `createDesk(options, { observer })`. */
   readonly observer: DeskObserver;
+  /** What the operator console shows of the same events: recent seconds and queries. */
+  readonly recorder: ConsoleRecorder;
   /** Mailbox depth and restarts are read from the agents when scraped, not pushed. */
   watchAgents(status: () => ActorStatus[]): void;
   httpRequest(method: string, route: string, status: number, seconds: number): void;
@@ -17,6 +20,7 @@ const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10
 
 export function createMetrics(options: { defaultMetrics?: boolean } = {}): EdgeMetrics {
   const registry = new Registry();
+  const recorder = createConsoleRecorder();
   if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: registry, prefix: 'swarmdesk_' });
   let agents: () => ActorStatus[] = () => [];
 
@@ -133,9 +137,14 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): EdgeM
         escalated: String(result.escalated),
       });
       queryLatency.observe({ department: result.department }, result.timings.totalMs / 1000);
+      recorder.observer.queryCompleted(result);
     }),
-    queryFailed: guard((code) => queryFailures.inc({ code })),
+    queryFailed: guard((code) => {
+      queryFailures.inc({ code });
+      recorder.observer.queryFailed(code);
+    }),
     llmCall: guard((record) => {
+      recorder.observer.llmCall(record);
       llmCalls.inc({ agent: record.agent, outcome: record.outcome });
       llmTokens.inc({ agent: record.agent, kind: 'prompt' }, record.promptTokens);
       llmTokens.inc({ agent: record.agent, kind: 'completion' }, record.completionTokens);
@@ -147,6 +156,7 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): EdgeM
   return {
     registry,
     observer,
+    recorder,
     watchAgents(status) {
       agents = status;
     },

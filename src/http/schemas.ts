@@ -24,6 +24,14 @@ export const TicketListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(100),
 });
 
+/** `GET /v1/agents/stream`: `batched=true` for the gathered, throttled form screens use. */
+export const AgentStreamQuery = z.object({
+  batched: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true'),
+});
+
 export const TicketStatusChange = z.object({ status: TicketStatus }).openapi('TicketStatusChange');
 export type TicketStatusChange = z.infer<typeof TicketStatusChange>;
 

@@ -22,3 +22,11 @@ export async function writeFeed<T extends { type: string }>(
     await stream.write(frames);
   }
 }
+
+/** Writes a feed of frames already serialised (shared by many streams) until it ends or the client goes. */
+export async function writeFrames(stream: SSEStreamingApi, feed: EventFeed<string>): Promise<void> {
+  for await (const first of feed) {
+    if (stream.aborted) break;
+    await stream.write(first + feed.drain().join(''));
+  }
+}

@@ -90,6 +90,8 @@ describe('health, readiness, metrics and the API document', () => {
         '/v1/agents/{id}/start',
         '/v1/agents/{id}/stop',
         '/v1/agents/{type}/scale',
+        '/v1/console/stream',
+        '/v1/console/traffic',
         '/v1/conversations/{id}',
         '/v1/customers/{id}',
         '/v1/desk',

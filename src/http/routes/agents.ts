@@ -3,12 +3,14 @@ import { streamSSE } from 'hono/streaming';
 import type { SystemEvent } from '../../runtime/index.js';
 import type { AppEnv } from '../env.js';
 import { NotFoundError } from '../errors.js';
+import { createAgentFeed } from '../agent-feed.js';
 import { createEventFeed } from '../event-feed.js';
 import { adminAuth } from '../middleware/index.js';
 import type { RouteDeps } from '../route-deps.js';
-import { sseFrame, writeFeed } from '../sse-frames.js';
+import { sseFrame, writeFeed, writeFrames } from '../sse-frames.js';
 import {
   AgentStatus,
+  AgentStreamQuery,
   ControlResult,
   IdParam,
   ScaleRequest,
@@ -24,6 +26,7 @@ export function agentRoutes(
   hook: OpenAPIHono<AppEnv>['defaultHook'],
 ) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: hook });
+  const batched = createAgentFeed(desk.agents);
 
   const list = createRoute({
     method: 'get',
@@ -43,32 +46,44 @@ export function agentRoutes(
     method: 'get',
     path: '/v1/agents/stream',
     summary: 'Agent status as SSE: a `snapshot` event, then every change (event name = its type)',
+    description:
+      'With `batched=true`, changes arrive at most every 500 ms with only the latest status of each ' +
+      'agent (what a screen needs, at a fraction of the cost); other events keep their order.',
+    request: { query: AgentStreamQuery },
     responses: {
       200: { description: 'Event stream', content: { 'text/event-stream': { schema: { type: 'string' } } } },
-      ...errorResponses(401),
+      ...errorResponses(400, 401),
     },
   });
-  app.openapi(stream, (c) =>
-    streamSSE(c, async (sse) => {
+  app.openapi(stream, (c) => {
+    const { batched: wantsBatches } = c.req.valid('query');
+    return streamSSE(c, async (sse) => {
       const changes = createEventFeed<SystemEvent>();
-      const unsubscribe = desk.agents.subscribe((event) => changes.push(event));
-      const unregister = lifecycle.onClose(() => changes.end());
+      const frames = createEventFeed<string>();
+      const end = () => {
+        changes.end();
+        frames.end();
+      };
+      const unsubscribe = wantsBatches
+        ? batched.subscribe((batch) => frames.push(batch))
+        : desk.agents.subscribe((event) => changes.push(event));
+      const unregister = lifecycle.onClose(end);
       // Comment lines keep proxies and load balancers from closing an idle stream.
       const keepAlive = setInterval(
-        () => void sse.write(': keep-alive\n\n').catch(() => changes.end()),
+        () => void sse.write(': keep-alive\n\n').catch(end),
         options.sseKeepAliveMs,
       );
-      sse.onAbort(() => changes.end());
+      sse.onAbort(end);
       try {
         await sse.write(sseFrame('snapshot', { agents: desk.agents.status() }));
-        await writeFeed(sse, changes);
+        await (wantsBatches ? writeFrames(sse, frames) : writeFeed(sse, changes));
       } finally {
         clearInterval(keepAlive);
         unsubscribe();
         unregister();
       }
-    }),
-  );
+    });
+  });
 
   for (const action of CONTROL_ACTIONS) {
     const control = createRoute({
