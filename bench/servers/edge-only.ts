@@ -41,6 +41,7 @@ function resultFor(query: QueryInput): QueryResult {
     handoffs: [],
     parts: [{ ...part, confidence: 0.99, agent: 'billing-1', response: answer }],
     response: answer,
+    suggestions: [],
     createdAt: new Date().toISOString(),
     timings: { totalMs: 0, routingMs: 0, answerMs: 0, queuedMs: 0, llmMs: 0 },
     usage: { llmCalls: 0, promptTokens: 0, completionTokens: 0 },

@@ -103,28 +103,50 @@ export interface AnsweredPart {
   answer: ComposedAnswer;
 }
 
+export interface Handover {
+  answer: ComposedAnswer;
+  /** The handover answers a need of its own (a request for a person), not the answered ones. */
+  ownNeed: boolean;
+}
+
 /**
- * One reply for a message: a single part stands alone; several get one greeting, one section per
- * department (its parts' answers in order) and the customer's plan note once.
+ * One reply for a message. One need stands alone (a handover for it, such as the ticket a GDPR request
+ * opens, follows its answer in the same letter); different needs get one greeting, one section per
+ * department, the customer's plan note once and one sign-off.
  */
 export function mergeAnswers(
   language: Language,
   customer: Customer | null,
-  parts: readonly AnsweredPart[],
+  needs: readonly AnsweredPart[],
   titleOf: (department: Department) => string,
+  handover?: Handover,
 ): string {
-  const [only] = parts;
-  if (parts.length === 1 && only) return only.answer.text;
+  const [only] = needs;
+  if (!only) return handover?.answer.text ?? '';
   const t = templatesFor(language);
+  if (needs.length === 1 && !handover) return only.answer.text;
+  if (needs.length === 1 && handover && !handover.ownNeed) {
+    return letter(t, customer, [only.answer.core, ...planNote(t, customer), handover.answer.core]);
+  }
   const byDepartment = new Map<Department, string[]>();
-  for (const part of parts) {
+  // A note two answers share (the same recent issue) is said once, in the first.
+  const said = new Set<string>();
+  for (const part of needs) {
     const cores = byDepartment.get(part.department) ?? [];
-    cores.push(part.answer.core);
+    const lines = part.answer.core.split('\n').filter((line) => line === '' || !said.has(line));
+    for (const line of lines) said.add(line);
+    cores.push(lines.join('\n').trim());
     byDepartment.set(part.department, cores);
   }
+  if (handover) byDepartment.set(ESCALATION, [handover.answer.core]);
   const sections = [...byDepartment].map(
     ([department, cores]) =>
       `${department === ESCALATION ? t.handoverTitle : titleOf(department)}:\n${cores.join('\n\n')}`,
   );
   return letter(t, customer, [t.multiIntro, ...sections, ...planNote(t, customer)]);
+}
+
+/** A reply the router gives itself (a clarifying question, what the desk does): greeted, no sign-off. */
+export function composeNote(language: Language, customer: Customer | null, text: string): string {
+  return [templatesFor(language).greeting(customer?.name), text].join('\n\n');
 }

@@ -1,4 +1,5 @@
 import type { Priority, SubscriptionType } from '../domain/vocabulary.js';
+import { czechAddress } from './czech-address.js';
 import type { EscalationReason } from './escalation-policy.js';
 
 /** The sentences an offline answer is built from, one set per answered language. */
@@ -29,7 +30,11 @@ const time = (at: Date): string => `${pad(at.getUTCHours())}:${pad(at.getUTCMinu
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 export const CS_TEMPLATES: AnswerTemplates = {
-  greeting: (name) => (name ? `Dobrý den, ${name},` : 'Dobrý den,'),
+  greeting: (name) => {
+    // A Czech letter addresses the customer in the vocative ("pane Nováku"), or not by name at all.
+    const address = czechAddress(name);
+    return address ? `Dobrý den, ${address},` : 'Dobrý den,';
+  },
   articleIntro: (title) => `K vašemu dotazu máme tento postup (${title}):`,
   retryIntro: (title) => `Je mi líto, že předchozí rada nepomohla. Zkusme to jinak (${title}):`,
   retrySameIntro: (title) =>
@@ -53,13 +58,15 @@ export const CS_TEMPLATES: AnswerTemplates = {
     anger: 'Je mi líto, že vám to způsobilo potíže.',
     legal_threat: 'Vaši zprávu bereme vážně.',
     repeat_contact: 'Vidím, že se na nás kvůli tomuto problému obracíte opakovaně.',
-    low_confidence: 'Nejsem si jistý, že vašemu dotazu správně rozumím.',
+    low_confidence: 'Ani teď si nejsem jistý, že vašemu dotazu správně rozumím, proto ho předávám kolegům.',
     no_answer: undefined,
     unresolved: 'Je mi líto, že se problém zatím nepodařilo vyřešit.',
     handoff_limit: undefined,
     guarded_answer: undefined,
     specialist_failed: 'Při zpracování vašeho dotazu došlo k chybě na naší straně.',
     timeout: 'Zpracování vašeho dotazu trvá déle, než by mělo.',
+    person_required:
+      'Takový požadavek musí podle zákona nebo našich pravidel vyřídit člověk, proto jsem ho rovnou předal kolegům.',
   },
   handover: (ticketId, priority, due) =>
     `Předal jsem váš požadavek kolegům z podpory (tiket ${ticketId}, priorita ${priority}). ` +
@@ -96,13 +103,15 @@ export const EN_TEMPLATES: AnswerTemplates = {
     anger: 'I am sorry for the trouble this has caused you.',
     legal_threat: 'We take your message seriously.',
     repeat_contact: 'I can see you have contacted us about this problem repeatedly.',
-    low_confidence: 'I am not sure I understood your request correctly.',
+    low_confidence: 'I am still not sure I understood your request, so I am passing it to a colleague.',
     no_answer: undefined,
     unresolved: 'I am sorry the problem is not solved yet.',
     handoff_limit: undefined,
     guarded_answer: undefined,
     specialist_failed: 'Something went wrong on our side while handling your request.',
     timeout: 'Handling your request is taking longer than it should.',
+    person_required:
+      'A request like this has to be handled by a person, by law or by our rules, so I have passed it on.',
   },
   handover: (ticketId, priority, due) =>
     `I have passed your request to our support team (ticket ${ticketId}, priority ${priority}). ` +

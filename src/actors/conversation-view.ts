@@ -1,4 +1,5 @@
 import type { BlackboardEntry, ConversationState } from '../domain/conversation.js';
+import type { Candidate, RoutingKind } from './routing-plan.js';
 import type { HistoryMessage } from './specialist-messages.js';
 
 /** What the router needs of a conversation's past, read from its recent blackboard entries. */
@@ -10,6 +11,10 @@ export interface ConversationView {
   givenArticles: string[];
   /** Feedback after the last answer said it did not resolve the problem. */
   markedUnresolved: boolean;
+  /** How the previous message was routed (`clarify`: the desk asked what it was about). */
+  lastKind: RoutingKind | undefined;
+  /** The topics a clarifying question offered, when the previous message got one. */
+  lastSuggestions: Candidate[];
   history: HistoryMessage[];
 }
 
@@ -21,9 +26,15 @@ function isUnresolvedFeedback(entry: BlackboardEntry): boolean {
   return typeof value === 'object' && value !== null && value.resolved === false;
 }
 
-function problemOf(value: unknown): string | undefined {
-  const problem = (value as { problem?: unknown } | null)?.problem;
-  return typeof problem === 'string' ? problem : undefined;
+interface RoutingFact {
+  kind?: RoutingKind;
+  problem?: string;
+  suggestions?: Candidate[];
+}
+
+// Written by our own router (query-assembly): read, not re-validated.
+function routingOf(value: unknown): RoutingFact {
+  return typeof value === 'object' && value !== null ? (value as RoutingFact) : {};
 }
 
 export function viewConversation(
@@ -35,6 +46,7 @@ export function viewConversation(
   let problemText: string | undefined;
   let markedUnresolved = false;
   let afterLastAnswer = true;
+  let last: RoutingFact | undefined;
   for (let i = entries.length - 1; i >= 0; i--) {
     const entry = entries[i];
     if (!entry) continue;
@@ -50,7 +62,11 @@ export function viewConversation(
         if (entry.key === 'article' && problemText === undefined && typeof entry.value === 'string') {
           givenArticles.push(entry.value);
         }
-        if (entry.key === 'routing' && problemText === undefined) problemText = problemOf(entry.value);
+        if (entry.key === 'routing') {
+          const routing = routingOf(entry.value);
+          last ??= routing;
+          if (problemText === undefined && typeof routing.problem === 'string') problemText = routing.problem;
+        }
         if (afterLastAnswer && isUnresolvedFeedback(entry)) markedUnresolved = true;
         break;
       case 'intent':
@@ -58,5 +74,13 @@ export function viewConversation(
         break;
     }
   }
-  return { state, problemText, givenArticles, markedUnresolved, history: history.reverse() };
+  return {
+    state,
+    problemText,
+    givenArticles,
+    markedUnresolved,
+    lastKind: last?.kind,
+    lastSuggestions: last?.suggestions ?? [],
+    history: history.reverse(),
+  };
 }

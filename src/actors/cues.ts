@@ -63,7 +63,7 @@ export const NEGATIVE_CUES: Lexicon = [
 export const LEGAL_CUES: Lexicon = [
   ['lawyer', 3],
   ['attorney', 3],
-  ['sue ', 3],
+  [' sue ', 3],
   ['lawsuit', 3],
   ['legal action', 3],
   ['court', 2],
@@ -119,6 +119,19 @@ export const NOT_HELPED_CUES: Lexicon = [
   ['to nefunguje', 2],
 ];
 
+/** "Again", "still": the problem is back, which after an answer about it means the answer did not hold. */
+export const RECURRING_CUES: Lexicon = [
+  [' again ', 3],
+  [' still ', 3],
+  [' once more ', 3],
+  [' zase ', 3],
+  [' znovu', 3],
+  [' opet ', 3],
+  [' porad ', 3],
+  [' stale ', 3],
+  [' furt ', 3],
+];
+
 /** Text folded for cue matching; also collapses whitespace so multi-word cues match across line breaks. */
 export function foldText(text: string): string {
   return ` ${foldTerm(text).replace(/\s+/g, ' ')} `;
@@ -137,6 +150,7 @@ export interface CueScores {
   legal: number;
   human: number;
   notHelped: number;
+  recurring: number;
   /** Share of upper-case letters when the text has enough of them: shouting. */
   shouting: boolean;
 }
@@ -151,6 +165,8 @@ export function scoreCues(text: string): CueScores {
     legal: score(folded, LEGAL_CUES),
     human: score(folded, HUMAN_REQUEST_CUES),
     notHelped: score(folded, NOT_HELPED_CUES),
+    // Matched on whole words: " zase " must not match "zasekava" (freezes).
+    recurring: score(` ${folded.replace(/[^\p{L}\p{N}]+/gu, ' ')} `, RECURRING_CUES),
     shouting: letters.length >= 12 && upper / letters.length > 0.6,
   };
 }

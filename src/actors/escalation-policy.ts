@@ -15,14 +15,12 @@ export const EscalationReason = z.enum([
   'guarded_answer',
   'specialist_failed',
   'timeout',
+  'person_required',
 ]);
 export type EscalationReason = z.infer<typeof EscalationReason>;
 
 export const ESCALATION_DEFAULTS = {
-  /** Below this local confidence (and without an LLM to ask) a message goes to a human. */
-  minConfidence: 0.3,
-  /** Earlier contacts about the same intent within `repeatWindowDays` that make this one a repeat. */
-  repeatContacts: 2,
+  /** How far back an earlier, unresolved contact about the same problem makes this one a repeat. */
   repeatWindowDays: 14,
   /** Cue points (cues.ts) from which a message counts as angry. */
   angerPoints: 4,
@@ -40,47 +38,51 @@ export const RESPONSE_TARGET_MS: Record<Priority, number> = {
   low: 24 * 3_600_000,
 };
 
+/** Reasons that come from the words of the message, whatever its intent. */
+export function cueReasons(cues: CueScores): EscalationReason[] {
+  const reasons: EscalationReason[] = [];
+  if (cues.human >= 3) reasons.push('human_requested');
+  if (cues.legal >= 3) reasons.push('legal_threat');
+  if (cues.negative + (cues.shouting ? 2 : 0) >= ESCALATION_DEFAULTS.angerPoints) reasons.push('anger');
+  return reasons;
+}
+
 export interface EscalationInput {
+  /** A confidently classified intent (an unsure message is asked about, not escalated). */
   intent: string;
   /** The desk's word that this intent goes to a person (`escalate` in its definition). */
   intentEscalation?: EscalationReason | undefined;
-  confidence: number;
-  /**
-   * How sure the model is of the department: when given, low confidence is judged on it, because a
-   * message split between two intents of the right department has a clear place to go.
-   */
-  departmentConfidence?: number;
-  outOfScope: boolean;
   cues: CueScores;
   history: readonly IssueRecord[];
   now: number;
 }
 
-/** Why this message goes to a human before any specialist sees it; empty when it does not. */
+/** Why a confident part also (or only) goes to a person; empty when it does not. */
 export function escalationReasons(input: EscalationInput): EscalationReason[] {
-  const reasons = new Set<EscalationReason>();
+  const reasons = new Set<EscalationReason>(cueReasons(input.cues));
   if (input.intentEscalation) reasons.add(input.intentEscalation);
-  if (input.cues.human >= 3) reasons.add('human_requested');
-  if (input.cues.legal >= 3) reasons.add('legal_threat');
-  if (input.cues.negative + (input.cues.shouting ? 2 : 0) >= ESCALATION_DEFAULTS.angerPoints)
-    reasons.add('anger');
-  if (
-    input.outOfScope ||
-    (input.departmentConfidence ?? input.confidence) < ESCALATION_DEFAULTS.minConfidence
-  )
-    reasons.add('low_confidence');
-  if (!input.outOfScope && isRepeatContact(input.intent, input.history, input.now))
-    reasons.add('repeat_contact');
+  if (isRepeatContact(input.intent, input.history, input.now, input.cues)) reasons.add('repeat_contact');
   return [...reasons];
 }
 
-export function isRepeatContact(intent: string, history: readonly IssueRecord[], now: number): boolean {
+/**
+ * The same problem back after an answer that did not help: an earlier contact about the intent within
+ * the window that was left unresolved, or one the customer now says did not help. Two questions on one
+ * topic are not a repeat.
+ */
+export function isRepeatContact(
+  intent: string,
+  history: readonly IssueRecord[],
+  now: number,
+  cues: Pick<CueScores, 'notHelped'>,
+): boolean {
   const since = now - ESCALATION_DEFAULTS.repeatWindowDays * 86_400_000;
-  let count = 0;
-  for (const issue of history) {
-    if (issue.intent === intent && Date.parse(issue.at) >= since) count += 1;
-  }
-  return count >= ESCALATION_DEFAULTS.repeatContacts;
+  return history.some(
+    (issue) =>
+      issue.intent === intent &&
+      Date.parse(issue.at) >= since &&
+      (issue.resolved === false || cues.notHelped >= 3),
+  );
 }
 
 export function dueBy(priority: Priority, now: number): string {

@@ -1,10 +1,12 @@
 export { ACTION_AWAITING_FACT, ACTION_SLOTS_FACT, awaitedIntent, rememberedSlots } from './action-facts.js';
 export { composeHandover } from './answer-composer.js';
 export { BUILT_IN_BEHAVIOURS } from './behaviour-refs.js';
+export { BUILT_IN_TEXTS } from './conversation-texts.js';
 export { scoreCues } from './cues.js';
 export { TicketRequest } from './escalation-messages.js';
 export { ESCALATION_DEFAULTS, EscalationReason, dueBy } from './escalation-policy.js';
 export { priorityFor } from './priority.js';
+export { UNSURE_BELOW } from './routing-plan.js';
 export { RouterConfig } from './router.js';
 export {
   RouterMessage,
@@ -23,3 +25,4 @@ export {
   ConsultRequested,
   SpecialistMessage,
 } from './specialist-messages.js';
+export { tokenChunks } from './token-chunks.js';

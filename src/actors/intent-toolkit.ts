@@ -10,7 +10,7 @@ import {
 } from '../nlu/index.js';
 import { answerLanguage, intentDescription } from './desk-knowledge.js';
 import { MemoCache } from './memo-cache.js';
-import type { ClassifiedPart } from './routing-plan.js';
+import type { Candidate, ClassifiedPart } from './routing-plan.js';
 
 /** What the router asks of the language tools: one object per router, the model cached per thread. */
 export interface IntentToolkit {
@@ -26,6 +26,8 @@ export interface IntentModelSource {
 }
 
 const OOS = 'oos';
+/** Likeliest intents kept per part, for clarifying questions. */
+const ALTERNATIVES = 4;
 const MEMO_ENTRIES = 4096;
 // Models are large: one per worker thread and file, shared by the router instances on it.
 const baseModels = new Map<string, LoadedIntentModel>();
@@ -94,11 +96,15 @@ function classify(
 ): ClassifiedPart[] {
   const segments = segment(text, language);
   const texts = segments.length > 1 ? segments : [text];
+  const departmentFor = (intent: string) => base.departmentOf(intent) ?? model.departmentOf(intent);
   return texts.map((part) => {
     const prediction = model.classify(part);
-    const department = prediction.outOfScope
-      ? undefined
-      : (base.departmentOf(prediction.intent) ?? model.departmentOf(prediction.intent));
+    const department = prediction.outOfScope ? undefined : departmentFor(prediction.intent);
+    const alternatives: Candidate[] = [];
+    for (const { intent, confidence } of prediction.ranked.slice(0, ALTERNATIVES)) {
+      const owner = departmentFor(intent);
+      if (owner) alternatives.push({ intent, department: owner, confidence });
+    }
     return {
       text: part,
       intent: prediction.outOfScope ? OOS : prediction.intent,
@@ -108,6 +114,7 @@ function classify(
         ? {}
         : { departmentConfidence: prediction.departmentConfidence }),
       outOfScope: prediction.outOfScope || department === undefined,
+      alternatives,
     };
   });
 }

@@ -1,9 +1,9 @@
 import type { BlackboardEntryInput, ConversationState } from '../domain/conversation.js';
 import type { Customer } from '../domain/customer.js';
 import type { DeskProfile } from '../domain/desk-profile.js';
-import type { Handoff, QueryPart, QueryResult, Usage } from '../domain/query.js';
-import type { Department, Language, Priority } from '../domain/vocabulary.js';
-import { mergeAnswers, type AnsweredPart } from './answer-composer.js';
+import type { Handoff, QueryPart, QueryResult, Suggestion, Usage } from '../domain/query.js';
+import { ESCALATION, type Department, type Language, type Priority } from '../domain/vocabulary.js';
+import { composeNote, mergeAnswers, type AnsweredPart } from './answer-composer.js';
 import { departmentTitle } from './desk-knowledge.js';
 import type { EscalationReply } from './escalation-messages.js';
 import type { EscalationReason } from './escalation-policy.js';
@@ -19,6 +19,14 @@ export type PartOutcome =
       reply: Extract<AnswerReply, { outcome: 'answered' }>;
     }
   | { kind: 'escalate'; part: PlannedPart; reason: EscalationReason; noArticle: boolean };
+
+/** What the router answered itself (small talk, a clarifying question, what the desk does). */
+export interface RouterReply {
+  text: string;
+  suggestions: Suggestion[];
+  /** Framed with a greeting; small talk is answered in a line of its own. */
+  greet: boolean;
+}
 
 /** One part's journey: how it ended and the handoffs on the way. */
 export interface PartRun {
@@ -39,6 +47,7 @@ export interface AssemblyInput {
   classified: readonly ClassifiedPart[];
   runs: readonly PartRun[];
   escalation: EscalationReply | undefined;
+  reply: RouterReply | undefined;
   reasons: readonly EscalationReason[];
   usage: Usage;
   llmMs: number;
@@ -73,31 +82,47 @@ export function assembleQuery(input: AssemblyInput): Assembled {
     const { customerId, name, subscriptionType } = input.customer;
     facts.push({ by, key: 'customer', value: { customerId, name, subscriptionType } });
   }
-  const { kind, problem } = input.plan;
+  const { kind, problem, suggestions } = input.plan;
   facts.push({
     by,
     key: 'routing',
-    value: { kind, priority: input.priority, ...(problem ? { problem } : {}) },
+    value: {
+      kind,
+      priority: input.priority,
+      ...(problem ? { problem } : {}),
+      ...(suggestions.length > 0 ? { suggestions } : {}),
+    },
   });
+  // Thanks or "it works" after an answer: positive feedback for that answer.
+  const resolvedQuery = input.plan.resolves ? input.previous.lastQueryId : undefined;
+  if (resolvedQuery)
+    facts.push({ by: 'customer', key: 'feedback', value: { queryId: resolvedQuery, resolved: true } });
   const handoffs = input.runs.flatMap((run) => run.handoffs);
   for (const { from, to, reason } of handoffs)
     entries.push({ kind: 'handoff', by: from, from, to, reason, queryId });
 
+  const articles = new Set<string>();
   for (const { outcome } of input.runs) {
     if (outcome.kind !== 'answered') continue;
     const { reply, part, department } = outcome;
+    // Two parts that led to the same article are one need: answered once.
+    if (reply.articleId !== null && articles.has(reply.articleId)) continue;
+    if (reply.articleId !== null) articles.add(reply.articleId);
     const { text, intent, confidence } = part;
     parts.push({ text, intent, department, confidence, agent: reply.agent, response: reply.text });
     answered.push({ department, answer: reply, agent: reply.agent });
     facts.push(...reply.facts);
     if (reply.articleId) facts.push({ by: reply.agent, key: 'article', value: reply.articleId });
   }
+  let ownNeed = false;
   if (escalation) {
     const escalatedParts: ClassifiedPart[] = [
       ...input.plan.escalatedParts,
       ...input.runs.flatMap((run) => (run.outcome.kind === 'escalate' ? [run.outcome.part] : [])),
     ];
-    // Escalated for the message as a whole (anger, a request for a human): one part stands for it.
+    // A part only a person can answer is a need of its own; otherwise the handover is about the
+    // message as a whole (anger, a GDPR request), and one part stands for it.
+    ownNeed = escalatedParts.length > 0;
     const first = input.classified[0];
     const shown = escalatedParts.length > 0 ? escalatedParts : first ? [first] : [];
     for (const { text, intent, confidence } of shown) {
@@ -110,7 +135,6 @@ export function assembleQuery(input: AssemblyInput): Assembled {
         response: escalation.text,
       });
     }
-    answered.push({ department: 'escalation', answer: escalation, agent: escalation.agent });
     const { ticketId, dueBy } = escalation;
     facts.push({
       by: escalation.agent,
@@ -123,16 +147,39 @@ export function assembleQuery(input: AssemblyInput): Assembled {
     const { agent, department, answer } = part;
     entries.push({ kind: 'answer', by: agent, text: answer.text, department, language, queryId });
   }
+  if (escalation) {
+    const { agent, text } = escalation;
+    entries.push({ kind: 'answer', by: agent, text, department: 'escalation', language, queryId });
+  }
 
+  const { reply, previous } = input;
   const lead = parts[0];
   const first = input.classified[0];
+  // Answered by the router itself: the conversation stays with its topic (a "thanks" keeps it).
+  // The router's own replies keep the conversation's department (or the desk's first) for the record.
+  const department =
+    lead?.department ??
+    (reply ? (previous.department ?? Object.keys(input.desk.departments)[0] ?? ESCALATION) : ESCALATION);
+  const response = reply
+    ? reply.greet
+      ? composeNote(language, input.customer, reply.text)
+      : reply.text
+    : mergeAnswers(
+        language,
+        input.customer,
+        answered,
+        (name) => departmentTitle(input.desk, name, language),
+        escalation && { answer: escalation, ownNeed },
+      );
+  if (reply) entries.push({ kind: 'answer', by, text: response, department, language, queryId });
+  const intent = input.plan.kind === 'small_talk' ? 'small_talk' : (lead?.intent ?? first?.intent ?? 'oos');
   const result: QueryResult = {
     queryId,
     conversationId: message.conversationId,
     customerId: message.customerId,
     language,
-    intent: lead?.intent ?? first?.intent ?? 'oos',
-    department: lead?.department ?? 'escalation',
+    intent,
+    department,
     departments: [...new Set(parts.map((part) => part.department))],
     confidence: lead?.confidence ?? first?.confidence ?? 0,
     priority: input.priority,
@@ -141,9 +188,8 @@ export function assembleQuery(input: AssemblyInput): Assembled {
     assignedAgent: lead?.agent ?? by,
     handoffs,
     parts,
-    response: mergeAnswers(language, input.customer, answered, (department) =>
-      departmentTitle(input.desk, department, language),
-    ),
+    response,
+    suggestions: reply?.suggestions ?? [],
     createdAt: message.at,
     timings: {
       totalMs: input.routingMs + input.answerMs,
@@ -154,14 +200,21 @@ export function assembleQuery(input: AssemblyInput): Assembled {
     },
     usage: input.usage,
   };
-  const state: ConversationState = {
-    department: result.department,
-    intent: result.intent,
-    assignedAgent: result.assignedAgent,
-    attempts: input.plan.attempts,
-    triedAgents: input.plan.triedAgents,
-    escalated: input.previous.escalated || result.escalated,
-    lastQueryId: queryId,
-  };
+  const state: ConversationState = reply
+    ? {
+        ...previous,
+        ...(input.plan.resolves ? { resolved: true } : {}),
+        lastQueryId: previous.lastQueryId ?? queryId,
+      }
+    : {
+        department: result.department,
+        intent: result.intent,
+        assignedAgent: result.assignedAgent,
+        attempts: input.plan.attempts,
+        triedAgents: input.plan.triedAgents,
+        escalated: previous.escalated || result.escalated,
+        resolved: false,
+        lastQueryId: queryId,
+      };
   return { result, entries, state };
 }

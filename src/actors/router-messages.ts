@@ -45,4 +45,6 @@ export type RouterMessage = z.infer<typeof RouterMessage>;
 export interface RouteOutcome {
   result: QueryResult;
   trail: { entries: BlackboardEntryInput[]; state: ConversationState };
+  /** The message brought a problem back unresolved: the CRM records the contact as such. */
+  problemBack: boolean;
 }

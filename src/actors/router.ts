@@ -2,10 +2,13 @@ import { z } from 'zod';
 import type { Customer } from '../domain/customer.js';
 import type { DeskProfile } from '../domain/desk-profile.js';
 import type { Handoff, StreamEvent, Usage } from '../domain/query.js';
-import type { Department, Language, Priority } from '../domain/vocabulary.js';
+import { ESCALATION, type Department, type Language, type Priority } from '../domain/vocabulary.js';
 import type { ClassifyRequest, ClassifyResult } from '../llm/index.js';
 import { defineBehaviour, type ActorContext } from '../runtime/index.js';
 import { awaitedIntent } from './action-facts.js';
+import { answerToClarification } from './clarification.js';
+import type { DeskTexts } from '../domain/desk-texts.js';
+import { BUILT_IN_TEXTS } from './conversation-texts.js';
 import { viewConversation, type ConversationView } from './conversation-view.js';
 import { scoreCues } from './cues.js';
 import { deskProfile } from './desk-knowledge.js';
@@ -18,10 +21,20 @@ import {
   type RouteOutcome,
   type RouteRequested,
 } from './router-messages.js';
+import { STANDALONE_CONFIDENCE } from './message-parts.js';
 import { assembleQuery, type PartRun } from './query-assembly.js';
+import { routerReply, topicLabels } from './router-reply.js';
 import { INSTANCES_SHARED_KEY, MODEL_SHARED_KEY } from './shared-keys.js';
-import { planRouting, type ClassifiedPart, type PlannedPart } from './routing-plan.js';
+import {
+  UNSURE_BELOW,
+  askInstead,
+  planRouting,
+  type ClassifiedPart,
+  type PlannedPart,
+} from './routing-plan.js';
+import { detectSmallTalk } from './small-talk.js';
 import type { AnswerReply, AnswerRequested } from './specialist-messages.js';
+import { tokenChunks } from './token-chunks.js';
 
 /** The router pool's `config`. */
 export const RouterConfig = z.object({
@@ -30,7 +43,7 @@ export const RouterConfig = z.object({
   /** LLM mode: ask the `llm` service to classify when the local model is below this confidence. */
   llmThreshold: z.number().min(0).max(1).optional(),
   /** Below this confidence a follow-up continues the conversation's topic, and a new message is unsure. */
-  unsureBelow: z.number().min(0).max(1).default(0.45),
+  unsureBelow: z.number().min(0).max(1).default(UNSURE_BELOW),
   /** Share of the remaining budget a specialist gets, so escalation still has time after a timeout. */
   specialistShare: z.number().gt(0).lt(1).default(0.6),
 });
@@ -40,6 +53,7 @@ export interface RouterState {
   config: RouterConfig;
   desk: DeskProfile;
   intents: IntentToolkit;
+  texts: DeskTexts;
 }
 
 const NO_USAGE: Usage = { llmCalls: 0, promptTokens: 0, completionTokens: 0 };
@@ -63,6 +77,8 @@ interface Work {
   deadline: number;
   usage: Usage;
   llmMs: number;
+  /** A specialist may stream its answer only when that answer will be the whole response. */
+  partsStream: boolean;
 }
 
 function emit(work: Work, event: StreamEvent): void {
@@ -101,7 +117,7 @@ function answerRequest(
     visited: [...visited],
     retry: part.retry,
     avoidArticles: part.retry ? work.view.givenArticles : [],
-    stream: message.stream,
+    stream: message.stream && work.partsStream,
     customer: work.customer,
     history: work.view.history,
   };
@@ -244,8 +260,11 @@ function continuedAction(
 async function route(state: RouterState, message: RouteRequested, ctx: ActorContext): Promise<RouteOutcome> {
   const started = performance.now();
   const loaded = message.context;
-  const { intents, config, desk } = state;
-  const language = intents.language(message.text);
+  const { intents, config, desk, texts } = state;
+  const detected = intents.language(message.text);
+  const smallTalk = detectSmallTalk(message.text, detected, texts);
+  // Short messages fool language detection: "Díky!" is answered in the language of its phrases.
+  const language = smallTalk && desk.languages.includes(smallTalk.language) ? smallTalk.language : detected;
   const work: Work = {
     message,
     ctx,
@@ -256,12 +275,24 @@ async function route(state: RouterState, message: RouteRequested, ctx: ActorCont
     deadline: started + message.budgetMs,
     usage: NO_USAGE,
     llmMs: 0,
+    partsStream: false,
   };
   const continued = continuedAction(desk, loaded.entries, message.text);
-  let classified = continued ?? intents.classifyMessage(message.text, language);
-  if (continued === undefined && config.llmThreshold !== undefined)
-    classified = await refineWithLlm(work, intents, config.llmThreshold, classified);
-  const plan = planRouting({
+  let classified: readonly ClassifiedPart[] = continued ?? intents.classifyMessage(message.text, language);
+  // A reply that gives the slot an action asked for continues that action, as it is.
+  if (continued === undefined) {
+    if (config.llmThreshold !== undefined)
+      classified = await refineWithLlm(work, intents, config.llmThreshold, [...classified]);
+    classified = answerToClarification(
+      work.view,
+      message.text,
+      classified,
+      (intent) => topicLabels(desk, texts, intent),
+      (text) => intents.classifyMessage(text, language),
+      config.unsureBelow,
+    );
+  }
+  const planInput = {
     desk,
     text: message.text,
     classified,
@@ -272,8 +303,13 @@ async function route(state: RouterState, message: RouteRequested, ctx: ActorCont
     now: Date.parse(message.at),
     unsureBelow: config.unsureBelow,
     continuesAction: continued !== undefined,
-  });
+    language,
+    smallTalk,
+    personRequired: texts.personRequired,
+  };
+  let plan = planRouting(planInput);
   work.priority = plan.priority;
+  work.partsStream = plan.parts.length === 1 && plan.escalation.length === 0;
   const routed = performance.now();
   const lead = plan.parts[0] ?? plan.escalatedParts[0];
   const departments = [...new Set([...plan.parts, ...plan.escalatedParts].map((part) => part.department))];
@@ -282,8 +318,13 @@ async function route(state: RouterState, message: RouteRequested, ctx: ActorCont
     queryId: message.queryId,
     conversationId: message.conversationId,
     language,
-    intent: lead?.intent ?? 'oos',
-    department: lead?.department ?? 'escalation',
+    intent: plan.kind === 'small_talk' ? 'small_talk' : (lead?.intent ?? classified[0]?.intent ?? 'oos'),
+    // Answered by the router itself: the conversation's department, as the result will say.
+    department:
+      lead?.department ??
+      (plan.escalation.length > 0
+        ? ESCALATION
+        : (work.view.state.department ?? Object.keys(desk.departments)[0] ?? ESCALATION)),
     departments:
       plan.escalation.length > 0 && !departments.includes('escalation')
         ? [...departments, 'escalation']
@@ -292,7 +333,33 @@ async function route(state: RouterState, message: RouteRequested, ctx: ActorCont
     priority: plan.priority,
   });
 
-  const runs = await Promise.all(plan.parts.map((part) => runPart(work, part, config.specialistShare)));
+  const all = await Promise.all(plan.parts.map((part) => runPart(work, part, config.specialistShare)));
+  // A part the model was not sure of, and for which no article exists, does not outweigh the answered
+  // ones: it was most likely context, not a need.
+  const answeredAny = all.some((run) => run.outcome.kind === 'answered');
+  const runs = all.filter(
+    ({ outcome }) =>
+      !(
+        answeredAny &&
+        outcome.kind === 'escalate' &&
+        outcome.reason === 'no_answer' &&
+        outcome.part.confidence < STANDALONE_CONFIDENCE
+      ),
+  );
+  // Routed on the department alone (the intent unsure) and no article: ask, do not open a ticket.
+  const unclear =
+    runs.length > 0 &&
+    runs.every(
+      ({ outcome }) =>
+        outcome.kind === 'escalate' &&
+        outcome.reason === 'no_answer' &&
+        outcome.part.confidence < config.unsureBelow,
+    );
+  const asked = unclear ? askInstead(planInput, plan) : undefined;
+  if (asked) {
+    plan = asked;
+    runs.length = 0;
+  }
   const reasons = new Set(plan.escalation);
   let noArticle = false;
   for (const { outcome } of runs) {
@@ -302,7 +369,7 @@ async function route(state: RouterState, message: RouteRequested, ctx: ActorCont
   }
   const escalation =
     reasons.size > 0
-      ? await escalate(work, [...reasons], lead?.department ?? 'escalation', noArticle)
+      ? await escalate(work, [...reasons], plan.queue ?? lead?.department ?? ESCALATION, noArticle)
       : undefined;
   const assembled = assembleQuery({
     desk,
@@ -317,14 +384,37 @@ async function route(state: RouterState, message: RouteRequested, ctx: ActorCont
     classified,
     runs,
     escalation,
+    reply: routerReply(desk, texts, plan, language),
     reasons: [...reasons],
     usage: work.usage,
     llmMs: work.llmMs,
     routingMs: routed - started,
     answerMs: performance.now() - routed,
   });
+  streamRest(work, runs, assembled.result.response);
   // The desk writes the whole trail (entries in order, then the state) before the customer is answered.
-  return { result: assembled.result, trail: { entries: assembled.entries, state: assembled.state } };
+  return {
+    result: assembled.result,
+    trail: { entries: assembled.entries, state: assembled.state },
+    problemBack: plan.kind === 'retry',
+  };
+}
+
+/**
+ * Streaming tells the truth: what a specialist streamed is the start of the response (it streams only
+ * when its answer is the whole response), and the router streams the rest, so the concatenated
+ * `token` deltas equal the final `response`.
+ */
+function streamRest(work: Work, runs: readonly PartRun[], response: string): void {
+  if (!work.message.stream) return;
+  let streamed = '';
+  for (const { outcome } of runs) {
+    if (outcome.kind === 'answered' && outcome.reply.streamed) streamed = outcome.reply.text;
+  }
+  const rest = response.startsWith(streamed) ? response.slice(streamed.length) : response;
+  for (const delta of tokenChunks(rest)) {
+    emit(work, { type: 'token', queryId: work.message.queryId, delta, agent: work.ctx.self.id });
+  }
 }
 
 /** The router: language, intents, priority and the plan, then it runs the plan and merges the answers. */
@@ -333,7 +423,12 @@ export const routerBehaviour = defineBehaviour<RouterState, RouterMessage>({
   init(ctx) {
     const config = RouterConfig.parse(ctx.config ?? {});
     const desk = deskProfile(ctx);
-    return { config, desk, intents: createIntentToolkit(config, desk, () => ctx.shared(MODEL_SHARED_KEY)) };
+    return {
+      config,
+      desk,
+      intents: createIntentToolkit(config, desk, () => ctx.shared(MODEL_SHARED_KEY)),
+      texts: desk.texts ?? BUILT_IN_TEXTS,
+    };
   },
   async receive(state, message, ctx) {
     switch (message.type) {

@@ -67,6 +67,11 @@ export const AnswerReply = z.discriminatedUnion('outcome', [
     core: z.string(),
     articleId: z.string().nullable(),
     facts: z.array(PostedFact),
+    /**
+     * The answer went out as `token` events while it was written (the router then streams only what
+     * the response adds to it). Absent: nothing was streamed, the router streams the whole response.
+     */
+    streamed: z.boolean().optional(),
   }),
   z.object({ ...replyBase, outcome: z.literal('handoff'), to: SpecialistDepartment, reason: z.string() }),
   z.object({

@@ -239,6 +239,7 @@ async function answer(
       composed = { text: result.text, core: result.text };
     }
   }
+  const streamed = request.stream;
   if (!composed) {
     composed = composeAnswer({
       language: request.language,
@@ -251,7 +252,16 @@ async function answer(
     });
     streamOffline(ctx, request, composed.text);
   }
-  return { outcome: 'answered', agent, ...composed, articleId: best.article.id, facts, usage, llmMs };
+  return {
+    outcome: 'answered',
+    agent,
+    ...composed,
+    articleId: best.article.id,
+    facts,
+    usage,
+    llmMs,
+    streamed,
+  };
 }
 
 function answerConsult(ctx: ActorContext, state: SpecialistState, request: ConsultRequested): ConsultReply {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ESCALATION_DEFAULTS } from '../actors/index.js';
+import { UNSURE_BELOW } from '../actors/index.js';
 import { openDesk, prepareDeskModel } from '../desk/index.js';
 import {
   evaluateRouting,
@@ -23,7 +23,8 @@ Reads labelled rows the model never trained on and prints how it routes them.
   --desk <dir>               the desk's own model, as the server loads it (trained into the cache
                              under SWARM_DATA_DIR when the desk changed: swarmdesk train --desk <dir>)
   --data <file>              labelled rows (CSV or JSONL, rows labelled oos are out of scope); repeatable
-  --min-confidence <c>       below this the router hands a message to a person [${ESCALATION_DEFAULTS.minConfidence}]
+  --min-confidence <c>       below this the router is unsure: it asks which topic is meant, and hands a
+                             second unsure message in a row to a person [${UNSURE_BELOW}]
   --confusions <n>           how many confusion pairs to list [10]
   --json                     print one JSON object instead of text
   -h, --help                 this text
@@ -31,8 +32,8 @@ Reads labelled rows the model never trained on and prints how it routes them.
 Figures: top-1 accuracy (best intent right, no threshold) and accuracy after the threshold (right and
 not rejected as out of scope), over in-scope rows; macro-F1 over every label; department accuracy (where
 the router sends the message); the confusion pairs that cost most (across departments counts twice);
-out-of-scope precision and recall; messages escalated for low confidence although the right department
-was among the two best intents; latency per message.`;
+out-of-scope precision and recall; messages the router is unsure of (it asks which topic is meant)
+although the right department was among the two best intents; latency per message.`;
 
 /** `swarmdesk eval`: routing figures of a model on labelled rows, as text or one JSON object. */
 export async function runEval(
@@ -68,7 +69,7 @@ export async function runEval(
       );
     const minConfidence =
       values['min-confidence'] === undefined
-        ? ESCALATION_DEFAULTS.minConfidence
+        ? UNSURE_BELOW
         : parseRate('--min-confidence', values['min-confidence']);
     const { model, departmentOf } = values.model
       ? loadIntentModel(values.model)
@@ -123,7 +124,7 @@ function report(result: RoutingEvaluation, threshold: number, minConfidence: num
     lines.push(`out-of-scope precision                ${pct(result.oosPrecision)}`);
   }
   lines.push(
-    `escalated for low confidence          ${result.inScope.lowConfidence} in scope (rejected, or department confidence < ${minConfidence}); ` +
+    `unsure (asked which topic is meant)   ${result.inScope.lowConfidence} in scope (rejected, or department confidence < ${minConfidence}); ` +
       `${result.inScope.lowConfidenceWithDepartmentInTopTwo} of them with the right department in the top two`,
   );
   const width = Math.max(

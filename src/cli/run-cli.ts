@@ -2,6 +2,7 @@ import { CONFIG_VARIABLES } from '../config/index.js';
 import { ASK_USAGE, runAsk } from './ask.js';
 import { CHECK_USAGE, INIT_USAGE, runCheck, runInit, runTrainDesk } from './desk-commands.js';
 import { runEval } from './eval.js';
+import { runConversationEval } from './eval-conversations.js';
 import { SERVE_USAGE, runServe } from './serve.js';
 import type { CommandIo } from './command-io.js';
 import { runTrain } from './train.js';
@@ -14,7 +15,8 @@ commands:
   init <dir>            write a desk of your own to start from (docs/desk.md)
   check [<dir>]         validate a desk: every problem with its file and line
   train ...             train an intent model (swarmdesk train --help; --desk <dir> for a desk)
-  eval ...              evaluate an intent model (swarmdesk eval --help)
+  eval ...              evaluate an intent model (swarmdesk eval --help), or a desk on
+                        conversations (swarmdesk eval --conversations <suite.jsonl>)
 
   ${SERVE_USAGE}
   ${ASK_USAGE}
@@ -56,7 +58,10 @@ export async function runCli(
         ? runTrainDesk(rest, io, env)
         : runTrain(rest, io);
     case 'eval':
-      return runEval(rest, io, env);
+      // Conversations run a whole desk; the model evaluation stays in eval.ts.
+      return rest.some((arg) => arg === '--conversations' || arg.startsWith('--conversations='))
+        ? runConversationEval(rest, io, env)
+        : runEval(rest, io, env);
     case 'help':
     case '--help':
     case '-h':

@@ -51,6 +51,22 @@ export function checkDesk(desk: DeskDefinition): DeskProblem[] {
     }
   }
 
+  for (const { value, file } of desk.texts) {
+    for (const [intent, rule] of Object.entries(value.person_required ?? {})) {
+      const field = `person_required.${intent}`;
+      if (!(intent in desk.intents))
+        problems.push({ severity: 'warning', file, field, message: `no intent "${intent}" in the desk` });
+      if (!known(rule.queue)) {
+        problems.push({
+          severity: 'error',
+          file,
+          field: `${field}.queue`,
+          message: `unknown department "${rule.queue}" (the desk has: ${[...departments, ESCALATION].join(', ')})`,
+        });
+      }
+    }
+  }
+
   const served = new Set<string>();
   const owners = new Map<string, string>();
   for (const [name, entry] of Object.entries(desk.intents)) {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ActionSpec, SlotSpec } from '../actions/index.js';
 import { WebhookEventType } from '../domain/webhook-event.js';
 import { ConsultFact, IntentEscalation } from '../domain/desk-profile.js';
+import { PersonRequiredRule, ReplyTexts, SmallTalkPhrases } from '../domain/desk-texts.js';
 import { Department, Language, Priority } from '../domain/vocabulary.js';
 
 /** Plain text for every language, or one text per language. */
@@ -80,5 +81,22 @@ export const IntentsFile = z.strictObject({
   out_of_scope: OutOfScopeEntry.optional(),
 });
 export type IntentsFile = z.infer<typeof IntentsFile>;
+
+/** One language of `<desk>/texts.yaml`: every field overrides the desk it extends (or the engine's). */
+export const LanguageTextsEntry = z.strictObject({
+  small_talk: SmallTalkPhrases.partial().optional(),
+  replies: ReplyTexts.partial().optional(),
+  scope: z.string().min(1).optional(),
+  topics: z.record(z.string(), z.string().min(1)).optional(),
+});
+export type LanguageTextsEntry = z.infer<typeof LanguageTextsEntry>;
+
+/** `<desk>/texts.yaml`: what the desk says outside of its articles, and what it takes for small talk. */
+export const TextsFile = z.strictObject({
+  cs: LanguageTextsEntry.optional(),
+  en: LanguageTextsEntry.optional(),
+  person_required: z.record(z.string(), PersonRequiredRule).optional(),
+});
+export type TextsFile = z.infer<typeof TextsFile>;
 
 export { Localized };

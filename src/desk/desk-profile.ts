@@ -2,6 +2,7 @@ import type { DeskProfile, LocalizedText } from '../domain/desk-profile.js';
 import type { Language } from '../domain/vocabulary.js';
 import type { z } from 'zod';
 import type { Localized } from './desk-file.js';
+import { deskTexts } from './desk-texts.js';
 import type { DeskDefinition } from './load-desk.js';
 
 function localize(
@@ -54,5 +55,6 @@ export function profileOf(desk: DeskDefinition): DeskProfile {
         },
       ]),
     ),
+    texts: deskTexts(desk.texts.map((texts) => texts.value)),
   };
 }

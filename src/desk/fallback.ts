@@ -99,6 +99,7 @@ export async function escalationFallback(input: FallbackInput): Promise<QueryRes
       },
     ],
     response: answer.text,
+    suggestions: [],
     createdAt: message.at,
     timings: { totalMs: 0, routingMs: 0, answerMs: 0, queuedMs: 0, llmMs: 0 },
     usage: { llmCalls: 0, promptTokens: 0, completionTokens: 0 },

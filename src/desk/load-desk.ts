@@ -11,6 +11,7 @@ import {
   IntentName,
   IntentsFile,
   WebhookEntry,
+  TextsFile,
   type OutOfScopeEntry,
 } from './desk-file.js';
 import type { DeskProblem } from './desk-problem.js';
@@ -50,6 +51,8 @@ export interface DeskDefinition {
   outOfScope: ExampleText[];
   knowledgeDirs: string[];
   customersFiles: string[];
+  /** `texts.yaml` of each desk of the chain, the furthest base first. */
+  texts: Array<{ value: TextsFile; file: string }>;
 }
 
 export interface LoadedDesk {
@@ -165,6 +168,16 @@ function loadChain(dir: string, visiting: string[], problems: DeskProblem[]): De
     }
   }
 
+  const texts = [...(base?.texts ?? [])];
+  const textsFile = join(dir, 'texts.yaml');
+  if (existsSync(textsFile)) {
+    const textsSource = readYamlSource(textsFile, problems);
+    if (textsSource) {
+      const parsed = validate(TextsFile, textsSource, textsSource.data ?? {}, [], problems);
+      if (parsed) texts.push({ value: parsed, file: textsFile });
+    }
+  }
+
   const knowledgeDir = join(dir, 'knowledge');
   const customersFile = join(dir, 'customers.json');
   const languages = (top.success ? top.data.languages : undefined) ?? base?.languages;
@@ -188,6 +201,7 @@ function loadChain(dir: string, visiting: string[], problems: DeskProblem[]): De
     outOfScope,
     knowledgeDirs: [...(base?.knowledgeDirs ?? []), ...(existsSync(knowledgeDir) ? [knowledgeDir] : [])],
     customersFiles: [...(base?.customersFiles ?? []), ...(existsSync(customersFile) ? [customersFile] : [])],
+    texts,
   };
 }
 

@@ -1,6 +1,11 @@
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
-import { BUILT_IN_BEHAVIOURS, type RouterConfig, type SpecialistConfig } from '../actors/index.js';
+import {
+  BUILT_IN_BEHAVIOURS,
+  UNSURE_BELOW,
+  type RouterConfig,
+  type SpecialistConfig,
+} from '../actors/index.js';
 import { ESCALATION } from '../domain/vocabulary.js';
 import type { BehaviourRef, PoolSpec } from '../runtime/index.js';
 import { POOL_DEFAULTS, type ResolvedDeskOptions } from './desk-options.js';
@@ -44,7 +49,7 @@ export function poolSpecs(plan: PoolPlan): PoolSpec[] {
   };
   const mailbox = { capacity: options.mailboxCapacity };
   const router: RouterConfig = {
-    unsureBelow: 0.45,
+    unsureBelow: UNSURE_BELOW,
     specialistShare: 0.6,
     intentModelPath: plan.intentModelPath,
     ...(plan.intentMappingPath ? { intentMappingPath: plan.intentMappingPath } : {}),

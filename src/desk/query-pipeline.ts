@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { priorityFor, scoreCues, type RouteOutcome, type RouteRequested } from '../actors/index.js';
+import {
+  priorityFor,
+  scoreCues,
+  tokenChunks,
+  type RouteOutcome,
+  type RouteRequested,
+} from '../actors/index.js';
 import type { QueryInput, QueryResult, StreamEvent } from '../domain/query.js';
 import type { Language } from '../domain/vocabulary.js';
 import type { LlmService } from '../llm/index.js';
@@ -89,6 +95,7 @@ export function createQueryPipeline(deps: QueryPipelineDeps): AnswerQuery {
     };
     try {
       let result: QueryResult;
+      let problemBack = false;
       try {
         const outcome = await actors.ask<RouteOutcome>('router', message, {
           key: conversationId,
@@ -96,14 +103,14 @@ export function createQueryPipeline(deps: QueryPipelineDeps): AnswerQuery {
           // Premium customers are routed first.
           priority: priorityFor({
             cues: scoreCues(text),
-            department: 'router',
+            reasons: [],
             plan: context.customer?.subscriptionType,
           }),
           timeoutMs: deps.queryTimeoutMs,
         });
         shareRepeatedTexts(outcome);
         await commitTrail(stores.blackboard, conversationId, outcome.trail);
-        ({ result } = outcome);
+        ({ result, problemBack } = outcome);
       } catch (error) {
         const code = codeOf(error);
         if (REFUSALS.has(code)) throw error;
@@ -115,6 +122,9 @@ export function createQueryPipeline(deps: QueryPipelineDeps): AnswerQuery {
           reason: code === 'ASK_TIMEOUT' ? 'timeout' : 'specialist_failed',
           language: deps.language(text),
         });
+        // Nothing of this answer was streamed: send it whole, so the tokens add up to the response.
+        for (const delta of tokenChunks(result.response))
+          deps.publish(queryId, { type: 'token', queryId, delta, agent: result.assignedAgent });
       }
       const totalMs = performance.now() - started;
       const usage = deps.llm && isHostService(deps.llm) ? deps.llm.takeUsage(queryId) : result.usage;
@@ -135,6 +145,8 @@ export function createQueryPipeline(deps: QueryPipelineDeps): AnswerQuery {
           intent: result.intent,
           department: result.department,
           queryId,
+          // A later contact about the same intent is then a repeat contact (escalation-policy.ts).
+          ...(problemBack ? { resolved: false } : {}),
         }),
       ]);
       deps.publish(queryId, { type: 'done', queryId, result });

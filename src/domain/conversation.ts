@@ -53,6 +53,8 @@ export const ConversationState = z.object({
   /** Agents that already tried the current problem, so a retry goes elsewhere. */
   triedAgents: z.array(z.string()).default([]),
   escalated: z.boolean().default(false),
+  /** The customer said the last answer solved the problem ("thanks, it works"). */
+  resolved: z.boolean().optional(),
   lastQueryId: z.string().optional(),
 });
 export type ConversationState = z.infer<typeof ConversationState>;

@@ -7,6 +7,8 @@ export const IssueRecord = z.object({
   intent: z.string().optional(),
   department: Department.optional(),
   queryId: z.string().optional(),
+  /** False when the problem came back unresolved (a retry, "that didn't help"); absent when unknown. */
+  resolved: z.boolean().optional(),
 });
 export type IssueRecord = z.infer<typeof IssueRecord>;
 

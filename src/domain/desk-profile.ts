@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IntentAction } from './intent-action.js';
+import { DeskTexts } from './desk-texts.js';
 import { Department, Language, Priority } from './vocabulary.js';
 
 /** Text in the desk's languages; an agent picks the customer's and falls back to any other. */
@@ -46,6 +47,8 @@ export const DeskProfile = z.object({
   languages: z.array(Language).min(1),
   departments: z.record(Department, DepartmentProfile),
   intents: z.record(z.string(), IntentProfile),
+  /** Small talk, replies and person-required rules; the engine's own when absent. */
+  texts: DeskTexts.optional(),
 });
 export type DeskProfile = z.infer<typeof DeskProfile>;
 

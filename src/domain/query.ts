@@ -30,6 +30,15 @@ export const QueryPart = z.object({
 });
 export type QueryPart = z.infer<typeof QueryPart>;
 
+/** A topic the desk offers when it is unsure what the message is about: a button's label and target. */
+export const Suggestion = z.object({
+  intent: z.string(),
+  department: Department,
+  /** In the customer's language; sending it back as the next message picks the topic. */
+  label: z.string(),
+});
+export type Suggestion = z.infer<typeof Suggestion>;
+
 export const Usage = z.object({
   llmCalls: z.number().int().nonnegative(),
   promptTokens: z.number().int().nonnegative(),
@@ -62,6 +71,8 @@ export const QueryResult = z.object({
   handoffs: z.array(Handoff),
   parts: z.array(QueryPart),
   response: z.string(),
+  /** Set when the desk asks which topic the customer means: the likeliest two or three, best first. */
+  suggestions: z.array(Suggestion).default([]),
   createdAt: z.string(),
   timings: Timings,
   usage: Usage,

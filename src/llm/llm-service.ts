@@ -126,9 +126,9 @@ export function createLlmService(port: LlmPort, options: LlmServiceOptions): Llm
           },
           ...(request.stream ? { onToken: token } : {}),
         });
-        // No verdict means the port did not check: fail closed.
+        // No verdict means the port did not check: fail closed. An answer not asked to stream
+        // publishes nothing: the router streams the response it becomes part of.
         const guarded = result.guard?.ok !== true;
-        if (!request.stream && !guarded) token(result.text);
         record({
           method: 'answer',
           agent,

@@ -37,7 +37,7 @@ describe('answer composer', () => {
       retry: 'no',
       now: NOW,
     });
-    expect(text).toContain('Dobrý den, Jan Novák,');
+    expect(text).toContain('Dobrý den, pane Nováku,');
     expect(text).toContain('Aktualizujte aplikaci.');
     expect(text).toContain('Vidím, že jsme podobný problém řešili už 14. 10. 2026.');
     expect(text).toContain('tarifem Premium');
@@ -98,6 +98,23 @@ describe('answer composer', () => {
     expect(text).toContain('Billing:\nFix B');
   });
 
+  it('addresses a Czech customer in the vocative, and by no name when the form is uncertain', () => {
+    const greet = (name: string) =>
+      composeAnswer({
+        language: 'cs',
+        article,
+        customer: { ...jan, name },
+        intent: 'login_problem',
+        retry: 'no',
+        now: NOW,
+      }).text.split('\n')[0];
+    expect(greet('Jan Novák')).toBe('Dobrý den, pane Nováku,');
+    expect(greet('Marie Svobodová')).toBe('Dobrý den, paní Svobodová,');
+    expect(greet('Tomáš Procházka')).toBe('Dobrý den, pane Procházko,');
+    expect(greet('Emily Carter')).toBe('Dobrý den,');
+    expect(greet('Novák')).toBe('Dobrý den,');
+  });
+
   it('puts parts of one department under one heading and the plan note once', () => {
     const text = mergeAnswers(
       'cs',
@@ -112,6 +129,6 @@ describe('answer composer', () => {
     expect(text).toContain('Fakturace a platby:\nFaktura\n\nDvojí platba');
     expect(text.match(/Fakturace a platby:/g)).toHaveLength(1);
     expect(text.match(/tarifem Premium/g)).toHaveLength(1);
-    expect(text.startsWith('Dobrý den, Jan Novák,\n\nVaše zpráva se týká více věcí')).toBe(true);
+    expect(text.startsWith('Dobrý den, pane Nováku,\n\nVaše zpráva se týká více věcí')).toBe(true);
   });
 });

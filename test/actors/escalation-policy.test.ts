@@ -6,13 +6,10 @@ const NOW = Date.parse('2026-11-25T12:00:00.000Z');
 const reasons = (
   text: string,
   intent = 'login_problem',
-  confidence = 0.9,
-  history: { at: string; summary: string; intent?: string }[] = [],
+  history: { at: string; summary: string; intent?: string; resolved?: boolean }[] = [],
 ) =>
   escalationReasons({
     intent,
-    confidence,
-    outOfScope: intent === 'oos',
     cues: scoreCues(text),
     history,
     now: NOW,
@@ -31,34 +28,28 @@ describe('escalation policy', () => {
     expect(reasons('Podám na vás žalobu u soudu')).toContain('legal_threat');
   });
 
-  it('escalates low confidence and out-of-scope messages', () => {
-    expect(reasons('hmm', 'login_problem', 0.1)).toEqual(['low_confidence']);
-    expect(reasons('what is the weather', 'oos', 0.6)).toEqual(['low_confidence']);
+  it('does not read "issue" as a threat to sue', () => {
+    expect(reasons('I have an issue with the app')).toEqual([]);
   });
 
-  it('judges low confidence on the department when the model gives its probability', () => {
-    const base = {
-      intent: 'login_problem',
-      outOfScope: false,
-      cues: scoreCues('hmm'),
-      history: [],
-      now: NOW,
-    };
-    expect(escalationReasons({ ...base, confidence: 0.2, departmentConfidence: 0.6 })).toEqual([]);
-    expect(escalationReasons({ ...base, confidence: 0.9, departmentConfidence: 0.1 })).toEqual([
-      'low_confidence',
-    ]);
-  });
-
-  it('escalates a repeat contact about the same problem within the window, not an old one', () => {
-    const recent = [
+  it('escalates the same problem back after an unhelpful answer within the window, not an old one', () => {
+    const unresolved = [
       { at: '2026-11-19T10:00:00.000Z', summary: 'login', intent: 'login_problem' },
-      { at: '2026-11-23T10:00:00.000Z', summary: 'login', intent: 'login_problem' },
+      { at: '2026-11-23T10:00:00.000Z', summary: 'login', intent: 'login_problem', resolved: false },
     ];
-    expect(reasons('I cannot log in', 'login_problem', 0.9, recent)).toEqual(['repeat_contact']);
-    expect(reasons('Where is my invoice?', 'invoice_request', 0.9, recent)).toEqual([]);
-    const old = recent.map((issue) => ({ ...issue, at: '2026-08-01T10:00:00.000Z' }));
-    expect(reasons('I cannot log in', 'login_problem', 0.9, old)).toEqual([]);
+    expect(reasons('I cannot log in', 'login_problem', unresolved)).toEqual(['repeat_contact']);
+    expect(reasons('Where is my invoice?', 'invoice_request', unresolved)).toEqual([]);
+    const old = unresolved.map((issue) => ({ ...issue, at: '2026-08-01T10:00:00.000Z' }));
+    expect(reasons('I cannot log in', 'login_problem', old)).toEqual([]);
+  });
+
+  it('does not count two questions on one topic as a repeat contact', () => {
+    const asked = [
+      { at: '2026-11-25T11:50:00.000Z', summary: 'password', intent: 'password_reset' },
+      { at: '2026-11-25T11:55:00.000Z', summary: 'password', intent: 'password_reset' },
+    ];
+    expect(reasons('How do I reset my password?', 'password_reset', asked)).toEqual([]);
+    expect(reasons("The reset link didn't help", 'password_reset', asked)).toEqual(['repeat_contact']);
   });
 
   it('sets the due time from the priority', () => {

@@ -6,12 +6,7 @@ import { demoProfile } from '../support/demo-desk.js';
 
 const desk = demoProfile();
 const priority = (text: string, intent = 'login_problem', plan?: 'Basic' | 'Premium' | 'Business') =>
-  priorityFor({
-    cues: scoreCues(text),
-    department: 'technical',
-    start: desk.intents[intent]?.priority,
-    plan,
-  });
+  priorityFor({ cues: scoreCues(text), start: desk.intents[intent]?.priority, reasons: [], plan });
 
 describe('priority', () => {
   it('starts problems at medium and questions at low, as the desk says of each intent', () => {
@@ -33,14 +28,14 @@ describe('priority', () => {
     ).toBe('urgent');
   });
 
-  it('puts escalation cases at high at least', () => {
-    expect(
-      priorityFor({
-        cues: scoreCues('I want a human'),
-        department: 'escalation',
-        plan: undefined,
-      }),
-    ).toBe('high');
+  it('puts anger and legal threats at high at least', () => {
+    const cues = scoreCues('I want a human');
+    expect(priorityFor({ cues, reasons: ['anger'], plan: undefined })).toBe('high');
+  });
+
+  it('takes nothing from the router’s confidence: an unsure handover is an ordinary problem', () => {
+    const cues = scoreCues('something about my thing');
+    expect(priorityFor({ cues, reasons: ['low_confidence'], plan: undefined })).toBe('medium');
   });
 
   it('reads shouting and negative words as sentiment', () => {

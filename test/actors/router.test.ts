@@ -34,12 +34,17 @@ function message(text: string, context: RouteContext = empty): RouteRequested {
   };
 }
 
-const answered = (agent: string, text = `answer by ${agent}`): AnswerReply => ({
+const answered = (
+  agent: string,
+  text = `answer by ${agent}`,
+  articleId = `article-of-${agent}`,
+): AnswerReply => ({
   outcome: 'answered',
   agent,
   text,
   core: text,
-  articleId: 'some-article',
+  streamed: false,
+  articleId,
   facts: [],
   usage: NO_USAGE,
   llmMs: 0,
@@ -109,6 +114,26 @@ describe('router agent', () => {
     const { result } = await routing;
     expect(result.departments).toEqual(expect.arrayContaining(['technical', 'billing']));
     expect(result.parts.map((p) => p.agent).sort()).toEqual(['billing-1', 'technical-1']);
+  });
+
+  it('answers two parts that lead to the same article once, as one need', async () => {
+    const { result } = await route(
+      'The app crashes when I open my invoice, and I was charged twice',
+      (target) => answered(`${target}-1`, `answer by ${target}`, 'the-same-article'),
+    );
+    expect(result.parts).toHaveLength(1);
+    expect(result.response).toBe(result.parts[0]?.response);
+  });
+
+  it('streams the whole response, and only it, when the specialists do not stream', async () => {
+    const { result, events } = await route(
+      'The app crashes when I open my invoice, and I was charged twice',
+      (target) => answered(`${target}-1`),
+    );
+    const tokens = events.flatMap((event) =>
+      (event as { type: string }).type === 'token' ? [(event as { delta: string }).delta] : [],
+    );
+    expect(tokens.join('')).toBe(result.response);
   });
 
   it('follows a handoff to the right department and keeps it in the trail', async () => {

@@ -71,6 +71,7 @@ function plan(text: string, classified: ClassifiedPart[], state = fresh, extra: 
     instances: { technical: ['technical-1', 'technical-2'], billing: ['billing-1'] },
     now: NOW,
     unsureBelow: 0.45,
+    language: 'en',
     ...extra,
   });
 }
@@ -92,10 +93,120 @@ describe('routing plan', () => {
     expect(p.parts.map((x) => x.target)).toEqual(['technical', 'billing']);
   });
 
-  it('sends an unsure new message to a human', () => {
-    const p = plan('blah', [part('oos', 'escalation', 0.2)]);
-    expect(p.parts).toEqual([]);
+  it('asks about an unsure new message, naming the likeliest topics, and opens no ticket', () => {
+    const unsure: ClassifiedPart = {
+      ...part('invoice_request', 'billing', 0.3),
+      alternatives: [
+        { intent: 'invoice_request', department: 'billing', confidence: 0.3 },
+        { intent: 'refund_request', department: 'billing', confidence: 0.2 },
+        { intent: 'complaint_angry', department: 'escalation', confidence: 0.15 },
+        { intent: 'login_problem', department: 'technical', confidence: 0.1 },
+      ],
+    };
+    const p = plan('about the money thing', [unsure]);
+    expect(p.kind).toBe('clarify');
+    expect(p.escalation).toEqual([]);
+    expect(p.suggestions.map((s) => s.intent)).toEqual([
+      'invoice_request',
+      'refund_request',
+      'login_problem',
+    ]);
+  });
+
+  it('judges an unsure part on its department when the model gives that probability', () => {
+    const split: ClassifiedPart = { ...part('login_problem', 'technical', 0.2), departmentConfidence: 0.6 };
+    expect(plan('my login thing', [split]).parts.map((x) => x.target)).toEqual(['technical']);
+    const lost: ClassifiedPart = { ...part('login_problem', 'technical', 0.9), departmentConfidence: 0.1 };
+    expect(plan('my login thing', [lost]).kind).not.toBe('new');
+  });
+
+  it('hands a second unsure turn in a row to a person', () => {
+    const asked: BlackboardEntry = {
+      seq: 1,
+      at: '',
+      by: 'router-1',
+      kind: 'fact',
+      key: 'routing',
+      value: { kind: 'clarify', priority: 'medium', problem: 'about the money thing' },
+    };
+    const p = planRouting({
+      desk,
+      text: 'the thing',
+      classified: [part('invoice_request', 'billing', 0.3)],
+      view: viewConversation(fresh, [asked]),
+      cues: scoreCues('the thing'),
+      customer: null,
+      instances: undefined,
+      now: NOW,
+      unsureBelow: 0.45,
+      language: 'en',
+    });
     expect(p.escalation).toEqual(['low_confidence']);
+    expect(p.priority).toBe('medium');
+  });
+
+  it('answers a question about nothing the desk does without a ticket', () => {
+    const p = plan('What is the weather in Prague?', [part('oos', 'escalation', 0.05)]);
+    expect(p.kind).toBe('out_of_scope');
+    expect(p.escalation).toEqual([]);
+  });
+
+  it('opens a ticket for an unsure message that asks for a person', () => {
+    const p = plan('I need to speak to someone', [part('oos', 'escalation', 0.05)]);
+    expect(p.escalation).toEqual(['human_requested']);
+  });
+
+  it('joins a fragment to the part it qualifies and answers one need once', () => {
+    const p = plan(
+      'kde najdu fakturu za listopad? potrebuju ji pro ucetni',
+      [
+        part('invoice_request', 'billing', 1, 'kde najdu fakturu za listopad'),
+        part('data_export', 'technical', 0.53, 'potrebuju ji pro ucetni'),
+      ],
+      fresh,
+      { language: 'cs' },
+    );
+    expect(p.parts).toHaveLength(1);
+    expect(p.parts[0]).toMatchObject({
+      intent: 'invoice_request',
+      searchText: 'kde najdu fakturu za listopad potrebuju ji pro ucetni',
+    });
+    const same = plan(
+      'jak zrusim predplatne, uz to nechci platit',
+      [
+        part('cancel_subscription', 'billing', 1, 'jak zrusim predplatne'),
+        part('cancel_subscription', 'billing', 1, 'uz to nechci platit'),
+      ],
+      fresh,
+      { language: 'cs' },
+    );
+    expect(same.parts).toHaveLength(1);
+  });
+
+  it('answers a GDPR erasure request and opens a ticket in the privacy queue; a question does not', () => {
+    const personRequired = desk.texts?.personRequired ?? {};
+    const erase = plan(
+      'Please erase all my personal data',
+      [part('data_protection', 'general', 0.9)],
+      fresh,
+      {
+        personRequired,
+      },
+    );
+    expect(erase.parts.map((x) => x.intent)).toEqual(['data_protection']);
+    expect(erase.escalation).toEqual(['person_required']);
+    expect(erase.queue).toBe('general');
+    const question = plan('Where is my data stored?', [part('data_protection', 'general', 0.9)], fresh, {
+      personRequired,
+    });
+    expect(question.escalation).toEqual([]);
+  });
+
+  it('marks the conversation resolved on thanks after an answer, with no parts and no ticket', () => {
+    const p = plan('Děkuji, už to funguje', [part('oos', 'escalation', 0.1)], withTechnical, {
+      smallTalk: { kinds: ['resolved', 'thanks'], language: 'cs' },
+    });
+    expect(p).toMatchObject({ kind: 'small_talk', parts: [], escalation: [], resolves: true });
   });
 
   it('keeps a follow-up in the same department with the specialist that answered', () => {
@@ -136,10 +247,23 @@ describe('routing plan', () => {
     expect(second.escalation).toContain('unresolved');
   });
 
-  it('treats a repeat of the same problem like "that didn’t help"', () => {
+  it('treats the same problem back "again" like "that didn’t help"', () => {
     const p = plan('The app freezes at login again', [part('login_problem', 'technical')], withTechnical);
     expect(p.kind).toBe('retry');
     expect(p.parts[0]?.target).toBe('technical-2');
+  });
+
+  it('keeps a second question on the same topic with the specialist, not as a retry', () => {
+    const p = plan('Does it also freeze on mobile?', [part('login_problem', 'technical')], withTechnical);
+    expect(p.kind).toBe('sticky');
+    expect(p.parts[0]).toMatchObject({ target: 'technical-1', retry: false });
+  });
+
+  it('counts the same problem back after the conversation was resolved as a repeat contact', () => {
+    const resolved: ConversationState = { ...withTechnical, resolved: true };
+    const p = plan('I cannot log in', [part('login_problem', 'technical')], resolved);
+    expect(p.kind).toBe('retry');
+    expect(p.escalation).toContain('repeat_contact');
   });
 
   it('treats feedback resolved:false after the last answer like "that didn’t help"', () => {
@@ -161,6 +285,7 @@ describe('routing plan', () => {
       instances: { technical: ['technical-1', 'technical-2'] },
       now: NOW,
       unsureBelow: 0.45,
+      language: 'en',
     });
     expect(p.kind).toBe('retry');
   });

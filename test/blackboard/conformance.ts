@@ -41,6 +41,7 @@ export function sampleResult(queryId: string): QueryResult {
     handoffs: [{ from: 'router', to: 'billing-1', reason: 'intent', at: '2026-01-01T00:00:00.000Z' }],
     parts: [],
     response: 'Your refund is on its way.',
+    suggestions: [],
     createdAt: '2026-01-01T00:00:00.000Z',
     timings: { totalMs: 10, routingMs: 2, answerMs: 8, queuedMs: 0, llmMs: 0 },
     usage: { llmCalls: 0, promptTokens: 0, completionTokens: 0 },

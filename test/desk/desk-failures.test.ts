@@ -34,7 +34,7 @@ describe('desk: failures', () => {
     desk = await startDesk({}, { behaviours: { router: brokenAgentRef() } });
     const result = await desk.submit({ customerId: 'CUST001', message: 'Kdy mi přijde faktura?' });
     expect(result).toMatchObject({ escalated: true, assignedAgent: 'desk', language: 'cs' });
-    expect(result.response).toContain('Dobrý den, Jan Novák,');
+    expect(result.response).toContain('Dobrý den, pane Nováku,');
     expect(result.ticketId).toMatch(/^T-/);
     expect(await desk.getQuery(result.queryId)).toEqual(result);
   });

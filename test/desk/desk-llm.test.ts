@@ -133,4 +133,28 @@ describe('desk: LLM mode', () => {
       await fake.stop();
     }
   });
+
+  it('streams tokens that add up to the merged response of a two-part message in LLM mode', async () => {
+    const fake = await new FakeLlm().start();
+    try {
+      let answers = 0;
+      fake.setDefault(() => {
+        answers += 1;
+        return { kind: 'text', text: `Answer number ${answers}, written by the model for this part.` };
+      });
+      desk = await startDesk({ llm: { baseURL: fake.baseURL, apiKey: 'test-key', timeoutMs: 5_000 } });
+      const { events, onEvent } = eventLog();
+      const result = await desk.submit(
+        { customerId: 'CUST007', message: 'The app crashes when I open my invoice, and I was charged twice' },
+        { onEvent },
+      );
+      expect(result.parts.length).toBe(2);
+      const tokens = events.flatMap((e) => (e.type === 'token' ? [e.delta] : []));
+      expect(tokens.join('')).toBe(result.response);
+    } finally {
+      await desk?.close();
+      desk = undefined;
+      await fake.stop();
+    }
+  });
 });

@@ -15,7 +15,7 @@ describeWithRedis('desk on Redis', availability, (url) => {
         message: 'Kdy mi přijde faktura za tento měsíc?',
       });
       expect(answered).toMatchObject({ department: 'billing', language: 'cs' });
-      expect(answered.response).toContain('Dobrý den, Jan Novák,');
+      expect(answered.response).toContain('Dobrý den, pane Nováku,');
       const escalated = await desk.submit({ customerId: 'CUST001', message: 'I want to speak to a human.' });
       expect(escalated.escalated).toBe(true);
 

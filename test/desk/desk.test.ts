@@ -48,7 +48,7 @@ describe('desk: customers file', () => {
       subscriptionType: 'Business',
     });
     const result = await desk.submit({ customerId: 'ACME-7', message: 'Jak si mohu změnit heslo?' });
-    expect(result.response).toContain('Eva Malá');
+    expect(result.response).toContain('Dobrý den, paní Malá,');
   });
 });
 
@@ -60,7 +60,7 @@ describe('desk: Czech acceptance messages', () => {
     });
     expect(result).toMatchObject({ language: 'cs', department: 'technical', escalated: false });
     expect(result.assignedAgent).toMatch(/^technical-\d$/);
-    expect(result.response).toContain('Dobrý den, Lucie Černá,');
+    expect(result.response).toContain('Dobrý den, paní Černá,');
     expect(result.response).toMatch(/přihlá/i);
   });
 

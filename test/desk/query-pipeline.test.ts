@@ -54,6 +54,7 @@ const answered = (message: RouteRequested): Promise<RouteOutcome> =>
       entries: [{ kind: 'message', by: 'customer', text: message.text, queryId: message.queryId }],
       state: { attempts: 0, triedAgents: [], escalated: false, department: 'billing' },
     },
+    problemBack: false,
   });
 
 describe('the query pipeline, alone', () => {
@@ -79,6 +80,19 @@ describe('the query pipeline, alone', () => {
     expect(result.ticketId).toMatch(/^T-/);
     expect(result.response).toContain('Dobrý den');
     expect(await stores.tickets.get(result.ticketId ?? '')).toBeDefined();
+  });
+
+  it('records a contact that brought a problem back unresolved as such in the CRM', async () => {
+    const { answer } = pipeline(async (message) => ({ ...(await answered(message)), problemBack: true }));
+    await answer({ customerId: 'CUST001', message: 'Pořád nic' }, 'conv-5', 'Pořád nic', []);
+    expect((await stores.crm.get('CUST001'))?.issuesHistory.at(-1)).toMatchObject({ resolved: false });
+  });
+
+  it('streams the fallback answer, so the tokens add up to the response', async () => {
+    const { answer, events } = pipeline(() => Promise.reject(new SwarmError('ASK_TIMEOUT', 'late')));
+    const result = await answer({ customerId: 'CUST001', message: 'Pomoc' }, 'conv-6', 'Pomoc', [() => {}]);
+    const tokens = events.flatMap((event) => (event.type === 'token' ? [event.delta] : []));
+    expect(tokens.join('')).toBe(result.response);
   });
 
   it('passes a refusal on to the caller instead of answering it', async () => {

@@ -32,6 +32,7 @@ function outcome(): RouteOutcome {
       handoffs: [],
       parts: [part(billing, answers[0]!, 'billing'), part(router, answers[1]!, 'technical')],
       response: answers.join('\n\n'),
+      suggestions: [],
       createdAt: '2026-12-06T10:00:00.000Z',
       timings: { totalMs: 1, routingMs: 0, answerMs: 1, queuedMs: 0, llmMs: 0 },
       usage: { llmCalls: 0, promptTokens: 0, completionTokens: 0 },
@@ -61,6 +62,7 @@ function outcome(): RouteOutcome {
       ],
       state: { attempts: 1, triedAgents: [], escalated: false },
     },
+    problemBack: false,
   };
 }
 

@@ -110,6 +110,7 @@ describe('health, readiness, metrics and the API document', () => {
       ].sort(),
     );
     expect(doc.components.schemas.QueryRequest?.properties.message?.maxLength).toBe(4000);
+    expect(JSON.stringify(doc.paths['/v1/queries'])).toContain('suggestions');
   });
 
   it('describes every operation with an id, and declares the bearer schemes it refers to', async () => {

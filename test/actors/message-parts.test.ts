@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { isFragment, needsOf } from '../../src/actors/message-parts.js';
+import type { ClassifiedPart } from '../../src/actors/routing-plan.js';
+
+const part = (text: string, intent: string, confidence: number): ClassifiedPart => ({
+  text,
+  intent,
+  department: intent === 'invoice_request' || intent === 'vat_company_details' ? 'billing' : 'general',
+  confidence,
+  outOfScope: false,
+});
+
+describe('needs of a message', () => {
+  it('reads a short, less than sure clause as context, not a need', () => {
+    expect(isFragment(part('I moved', 'plan_change', 0.61), 0.45, 'en')).toBe(true);
+    expect(isFragment(part('Ruším předplatné', 'cancel_subscription', 1), 0.45, 'cs')).toBe(false);
+  });
+
+  it('knows the Czech "to" (it) from the English "to"', () => {
+    expect(isFragment(part('potrebuju to pro ucetni', 'data_export', 0.53), 0.45, 'cs')).toBe(true);
+    expect(isFragment(part('add our accountant to the team', 'team_invite', 0.49), 0.45, 'en')).toBe(false);
+  });
+
+  it('joins a leading fragment to the next part and merges parts of one intent', () => {
+    const needs = needsOf(
+      [
+        part('I moved', 'plan_change', 0.61),
+        part('how do I change my address', 'profile_settings', 0.81),
+        part('and my address again', 'profile_settings', 0.9),
+      ],
+      0.45,
+      'en',
+    );
+    expect(needs).toEqual([
+      expect.objectContaining({
+        intent: 'profile_settings',
+        text: 'I moved how do I change my address and my address again',
+      }),
+    ]);
+  });
+
+  it('keeps a message of fragments only as it is', () => {
+    const parts = [part('hmm', 'oos', 0.1), part('well', 'oos', 0.1)];
+    expect(needsOf(parts, 0.45, 'en')).toEqual(parts);
+  });
+});

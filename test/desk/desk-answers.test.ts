@@ -1,0 +1,168 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Desk } from '../../src/desk/index.js';
+import type { QueryResult } from '../../src/domain/query.js';
+import { eventLog, startDesk } from './support/desk-harness.js';
+
+let desk: Desk;
+
+beforeAll(async () => {
+  desk = await startDesk();
+});
+
+afterAll(async () => {
+  await desk?.close();
+});
+
+/** Sentences of a response that appear more than once. */
+function repeated(response: string): string[] {
+  const sentences = response
+    .split(/(?<=[.!?:])\s+|\n+/u)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 12);
+  return sentences.filter((s, i) => sentences.indexOf(s) !== i);
+}
+
+const ask = (message: string, customerId = 'CUST005', conversationId?: string): Promise<QueryResult> =>
+  desk.submit({ customerId, message, ...(conversationId ? { conversationId } : {}) });
+
+describe('desk: one answer per need', () => {
+  it.each([
+    ['jak zrusim predplatne, uz to nechci platit', 'cancel_subscription', 'Vaše zpráva se týká více věcí'],
+    ['your website is super slow today, pages take forever', 'app_slow', 'several topics'],
+  ])('answers "%s" once, as one need', async (message, intent, multiIntro) => {
+    const result = await ask(message);
+    expect(result).toMatchObject({ intent, escalated: false, ticketId: null });
+    expect(result.parts).toHaveLength(1);
+    expect(result.response).not.toContain(multiIntro);
+    expect(repeated(result.response)).toEqual([]);
+  });
+
+  it('joins "potrebuju ji pro ucetni" to the invoice question instead of opening a ticket for it', async () => {
+    const result = await ask('kde najdu fakturu za listopad? potrebuju ji pro ucetni');
+    expect(result).toMatchObject({ intent: 'invoice_request', department: 'billing', escalated: false });
+    expect(result.parts).toHaveLength(1);
+    expect(result.response).not.toContain('Vaše zpráva se týká více věcí');
+  });
+
+  it('answers "I moved, how do I change my address?" without a plan-upgrade article', async () => {
+    const result = await ask('I moved, how do I change my address?');
+    expect(result.parts).toHaveLength(1);
+    expect(result.parts[0]?.intent).not.toBe('plan_change');
+    expect(result.response).not.toMatch(/upgrad/i);
+    expect(result.escalated).toBe(false);
+  });
+});
+
+describe('desk: small talk, out of scope, unsure', () => {
+  it('says goodbye to "thanks, bye" with no ticket and no article', async () => {
+    const result = await ask('thanks, bye', 'CUST002');
+    expect(result).toMatchObject({ escalated: false, ticketId: null, intent: 'small_talk', language: 'en' });
+    expect(result.parts).toEqual([]);
+    expect(result.response.length).toBeLessThan(140);
+  });
+
+  it('tells "What\'s the weather in Prague?" what the desk can help with, with no ticket', async () => {
+    const result = await ask("What's the weather in Prague?", 'CUST002');
+    expect(result).toMatchObject({ escalated: false, ticketId: null, language: 'en' });
+    expect(result.response).toMatch(/can help you with/);
+  });
+
+  it('marks the conversation resolved on "Děkuji, už to funguje" after a password answer', async () => {
+    const conversationId = randomUUID();
+    const first = await ask('Jak si změním heslo?', 'CUST001', conversationId);
+    expect(first.intent).toBe('password_reset');
+    const thanks = await ask('Děkuji, už to funguje', 'CUST001', conversationId);
+    expect(thanks).toMatchObject({ escalated: false, ticketId: null, language: 'cs', parts: [] });
+    expect(thanks.response).not.toContain('heslo');
+    const trail = await desk.getConversation(conversationId);
+    expect(trail?.state.resolved).toBe(true);
+    expect(trail?.entries).toContainEqual(
+      expect.objectContaining({
+        kind: 'fact',
+        key: 'feedback',
+        value: { queryId: first.queryId, resolved: true },
+      }),
+    );
+  });
+
+  it('asks one clarifying question with suggestions, then hands a second unsure turn to a person', async () => {
+    const conversationId = randomUUID();
+    const first = await ask('I have an issue', 'CUST005', conversationId);
+    expect(first).toMatchObject({ escalated: false, ticketId: null });
+    expect(first.suggestions.length).toBeGreaterThanOrEqual(2);
+    expect(first.suggestions.length).toBeLessThanOrEqual(3);
+    for (const suggestion of first.suggestions) expect(first.response).toContain(suggestion.label);
+    const second = await ask('hmm, something', 'CUST005', conversationId);
+    expect(second.escalated).toBe(true);
+    expect(second.priority).not.toBe('high');
+  });
+
+  it('routes the label of a suggestion to its topic', async () => {
+    const conversationId = randomUUID();
+    const first = await ask('I have an issue', 'CUST005', conversationId);
+    const picked = first.suggestions[0];
+    if (!picked) throw new Error('expected suggestions');
+    const second = await ask(picked.label, 'CUST005', conversationId);
+    expect(second).toMatchObject({ intent: picked.intent, department: picked.department, escalated: false });
+  });
+});
+
+describe('desk: repeat contact, GDPR', () => {
+  it('does not escalate two password questions from CUST001 minutes apart', async () => {
+    const first = await ask('How do I reset my password?', 'CUST001');
+    const second = await ask('I forgot my password, how can I reset it?', 'CUST001');
+    const third = await ask('How do I change my password?', 'CUST001');
+    for (const result of [first, second, third]) expect(result.escalated).toBe(false);
+  });
+
+  it('counts the same problem in a new conversation after "that didn\'t help" as a repeat contact', async () => {
+    const conversationId = randomUUID();
+    await ask('My push notifications never arrive', 'CUST004', conversationId);
+    await ask("That didn't help", 'CUST004', conversationId);
+    const history = (await desk.getCustomer('CUST004'))?.issuesHistory ?? [];
+    expect(history.at(-1)).toMatchObject({ intent: 'notifications_problem', resolved: false });
+    const back = await ask('Push notifications are not arriving on my phone', 'CUST004');
+    expect(back.escalated).toBe(true);
+    const ticket = back.ticketId ? await desk.getTicket(back.ticketId) : undefined;
+    expect(ticket?.reasons).toContain('repeat_contact');
+  });
+
+  it('answers a GDPR erasure request and opens a ticket in the general queue', async () => {
+    const result = await ask('Chci smazat všechny své osobní údaje podle GDPR');
+    expect(result.escalated).toBe(true);
+    expect(result.response).toMatch(/dpo@swarmdesk\.example|Smazání účtu/);
+    const ticket = result.ticketId ? await desk.getTicket(result.ticketId) : undefined;
+    expect(ticket).toMatchObject({ department: 'general', reasons: ['person_required'] });
+  });
+});
+
+describe('desk: streaming and address', () => {
+  it.each([
+    'How do I change my profile picture?',
+    'The app crashes when I open my invoice, and I was charged twice',
+    'thanks, bye',
+    'I want to talk to a real person, not a bot.',
+  ])('streams tokens that add up to the response: "%s"', async (message) => {
+    const { events, onEvent } = eventLog();
+    const result = await desk.submit({ customerId: 'CUST007', message }, { onEvent });
+    const tokens = events.flatMap((e) => (e.type === 'token' ? [e.delta] : []));
+    expect(tokens.join('')).toBe(result.response);
+  });
+
+  it('tells the stream what the router answered itself, as the result does', async () => {
+    const { events, onEvent } = eventLog();
+    const result = await desk.submit({ customerId: 'CUST007', message: 'thanks, bye' }, { onEvent });
+    expect(events[0]).toMatchObject({
+      type: 'routed',
+      intent: 'small_talk',
+      department: result.department,
+      departments: [],
+    });
+  });
+
+  it('greets a Czech writer in the vocative', async () => {
+    const result = await ask('Jak si mohu změnit heslo?', 'CUST001');
+    expect(result.response.startsWith('Dobrý den, pane Nováku,')).toBe(true);
+  });
+});
