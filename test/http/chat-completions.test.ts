@@ -155,7 +155,7 @@ describe('the OpenAI-compatible endpoint, driven by the official openai client',
       headers: { authorization: 'Bearer wrong' },
     });
     expect(await elsewhere.json()).toEqual({
-      error: { code: 'UNAUTHORIZED', message: 'the API key is not valid' },
+      error: { code: 'UNAUTHORIZED', message: 'the API key or customer token is not valid (or has expired)' },
     });
   });
 });
