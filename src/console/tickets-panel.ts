@@ -14,14 +14,47 @@ interface Lists {
   closed: Ticket[];
 }
 
+function AssignForm({
+  ticket: t,
+  busy,
+  assign,
+}: {
+  ticket: Ticket;
+  busy: boolean;
+  assign: (ticket: Ticket, assignee: string) => void;
+}) {
+  const [name, setName] = useState('');
+  const id = `assign-${t.ticketId}`;
+  return html`<form
+    class="row"
+    onSubmit=${(event: Event) => {
+      event.preventDefault();
+      if (name.trim() !== '') assign(t, name.trim());
+    }}
+  >
+    <label for=${id} class="small">Assign to</label>
+    <input
+      id=${id}
+      value=${name}
+      placeholder="a colleague's name"
+      onInput=${(event: Event) => setName((event.currentTarget as HTMLInputElement).value)}
+    />
+    <button type="submit" disabled=${busy || name.trim() === ''} aria-label=${`Assign ticket ${t.ticketId}`}>
+      Assign
+    </button>
+  </form>`;
+}
+
 function TicketItem({
   ticket: t,
   busy,
   change,
+  assign,
 }: {
   ticket: Ticket;
   busy: boolean;
   change: (ticket: Ticket, status: TicketStatus, verb: string) => void;
+  assign: (ticket: Ticket, assignee: string) => void;
 }) {
   return html`<li class=${`ticket status-${t.status}`} data-ticket=${t.ticketId} data-status=${t.status}>
     <div class="row spread">
@@ -30,7 +63,10 @@ function TicketItem({
         <strong>${t.department}</strong>
         <span>${t.customerId}</span>
       </span>
-      <span class="muted small">${t.status} · due ${time(t.dueBy)}</span>
+      <span class="muted small"
+        >${t.status}${t.assignee ? html` · <span data-assignee>${t.assignee}</span>` : null} · due
+        ${time(t.dueBy)}</span
+      >
     </div>
     <p>${t.summary}</p>
     <p class="muted small">
@@ -69,12 +105,14 @@ function TicketItem({
           : null
       }
     </div>
+    ${t.status !== 'closed' ? html`<${AssignForm} ticket=${t} busy=${busy} assign=${assign} />` : null}
   </li>`;
 }
 
 /**
  * The human-handoff queue in the server's order (most urgent first, then oldest): the tickets taken,
- * then the open ones, as the console feed pushes them; closed ones on request. Take, close and reopen.
+ * then the open ones, as the console feed pushes them; closed ones on request. Take, assign, close and
+ * reopen.
  * After its own change, or a refresh, the panel reads the lists itself until the feed's next view.
  */
 export function TicketsPanel({
@@ -110,13 +148,12 @@ export function TicketsPanel({
     if (view === 'closed') void load();
   }, [view, load]);
 
-  const change = async (ticket: Ticket, status: TicketStatus, verb: string) => {
-    if (status === 'closed' && !(await confirm(`Close ticket ${ticket.ticketId}?`, 'Close ticket'))) return;
+  const patch = async (ticket: Ticket, body: Record<string, unknown>, verb: string) => {
     setBusy(ticket.ticketId);
     try {
       await call<Ticket>(`/v1/tickets/${encodeURIComponent(ticket.ticketId)}`, credentials, {
         method: 'PATCH',
-        body: { status },
+        body,
       });
       notify(true, `Ticket ${ticket.ticketId} ${verb}`);
     } catch (failure) {
@@ -126,6 +163,15 @@ export function TicketsPanel({
       await load();
     }
   };
+
+  const change = async (ticket: Ticket, status: TicketStatus, verb: string) => {
+    if (status === 'closed' && !(await confirm(`Close ticket ${ticket.ticketId}?`, 'Close ticket'))) return;
+    await patch(ticket, { status }, verb);
+  };
+
+  // Assigning is taking it on someone's behalf: the ticket leaves the open queue for theirs.
+  const assign = (ticket: Ticket, assignee: string) =>
+    patch(ticket, { status: 'assigned', assignee }, `assigned to ${assignee}`);
 
   const lists: Lists | undefined =
     view === 'closed' ? read : (read ?? (pushed ? { ...pushed, closed: [] } : undefined));
@@ -143,6 +189,7 @@ export function TicketsPanel({
               ticket=${t}
               busy=${busy === t.ticketId}
               change=${change}
+              assign=${assign}
             />`,
         )}
       </ul>`;
@@ -166,7 +213,6 @@ export function TicketsPanel({
         <button type="button" onClick=${() => void load()}>Refresh</button>
       </div>
     </div>
-    <p class="muted small">Assigning a ticket to someone else comes with ticket assignees (issue 18).</p>
     ${error ? html`<p class="error-text" role="alert">${error}</p>` : null}
     ${
       lists && view === 'active'

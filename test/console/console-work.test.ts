@@ -91,7 +91,7 @@ describe('working the desk from the console', () => {
     await page.context().close();
   });
 
-  it('takes a ticket from the queue and closes it', async () => {
+  it('takes a ticket from the queue, assigns it to a colleague and closes it', async () => {
     const escalated = await ask(
       'CUST003',
       'I want to talk to a human now, my lawyer is preparing legal action',
@@ -103,6 +103,11 @@ describe('working the desk from the console', () => {
 
     await ticket.getByRole('button', { name: `Take ticket ${escalated.ticketId}`, exact: true }).click();
     await ticket.and(page.locator('[data-status="assigned"]')).waitFor();
+    await ticket.getByLabel('Assign to').fill('Eva');
+    await ticket.getByRole('button', { name: `Assign ticket ${escalated.ticketId}`, exact: true }).click();
+    await ticket.locator('[data-assignee]', { hasText: 'Eva' }).waitFor();
+    const assigned = (await (await fetch(`${server.url}/v1/tickets/${escalated.ticketId}`)).json()) as Ticket;
+    expect(assigned).toMatchObject({ status: 'assigned', assignee: 'Eva' });
     await ticket.getByRole('button', { name: `Close ticket ${escalated.ticketId}`, exact: true }).click();
     await confirmDialog(page, 'Close ticket');
     await ticket.waitFor({ state: 'detached' });
