@@ -1,4 +1,4 @@
-import { createDesk, loadDesk, type Desk } from '../desk/index.js';
+import { createDesk, openDesk, type Desk } from '../desk/index.js';
 import { loadConfig } from '../config/index.js';
 import {
   createApp,
@@ -54,7 +54,9 @@ export async function runServe(
     const logger = createLogger({ level: config.logLevel });
     const metrics = createMetrics();
     // Before the desk starts: a receiver whose secret is not set stops the server at once.
-    const hooks = loadDesk(config.desk.desk ?? 'demo').desk?.webhooks ?? [];
+    // Read and checked once: the desk gets the same definition instead of reading its folder again.
+    const opened = openDesk(config.desk.desk ?? 'demo');
+    const hooks = opened.desk.webhooks ?? [];
     const subscriptions = resolveSubscriptions(
       hooks.map((hook) => hook.value),
       env,
@@ -80,6 +82,7 @@ export async function runServe(
         logger.warn({ error: String(error) }, 'webhook event not recorded'),
       ),
       env,
+      opened,
     });
     const app = createApp({
       desk: withWebhookEvents(desk, publish),

@@ -33,7 +33,7 @@ import { startLearningSync } from './learning-sync.js';
 import { buildLlmService, notify, type LlmWiring } from './llm-wiring.js';
 import type { DeskDefinition } from './load-desk.js';
 import type { DeskObserver } from './observer.js';
-import { openDesk } from './open-desk.js';
+import { openDesk, type OpenedDesk } from './open-desk.js';
 import { poolSpecs } from './pool-specs.js';
 import { createQueryPipeline, type EventListener } from './query-pipeline.js';
 
@@ -49,6 +49,8 @@ export interface DeskDeps {
   env?: Record<string, string | undefined>;
   /** Behaviours replacing the desk's, per pool (tests of failure handling). */
   behaviours?: Partial<Record<string, BehaviourRef>>;
+  /** The desk folder already read and checked (`openDesk(options.desk)`), so it is not read twice. */
+  opened?: OpenedDesk;
 }
 
 /** Retry hint when the desk is at `maxQueriesInFlight`: about one query's time at full load. */
@@ -111,11 +113,14 @@ export async function createDesk(input: DeskOptions = {}, deps: DeskDeps = {}): 
   const options = resolveOptions(input);
   const clock = deps.clock ?? systemClock;
   const observer = deps.observer ?? {};
-  const { desk, warnings } = openDesk(options.desk);
+  const { desk, warnings } = deps.opened ?? openDesk(options.desk);
   for (const warning of warnings) {
     deps.logger?.warn('desk warning', { file: warning.file, line: warning.line, problem: warning.message });
   }
-  if (options.knowledgeDir !== undefined) desk.knowledgeDirs.push(options.knowledgeDir);
+  const knowledgeDirs = [
+    ...desk.knowledgeDirs,
+    ...(options.knowledgeDir === undefined ? [] : [options.knowledgeDir]),
+  ];
   const profile = profileOf(desk);
   const model = intentModel(options, desk, deps.logger);
   const ownStores = deps.stores === undefined;
@@ -183,7 +188,7 @@ export async function createDesk(input: DeskOptions = {}, deps: DeskDeps = {}): 
       desk,
       intentModelPath: model.file,
       ...(options.intentMappingPath ? { intentMappingPath: options.intentMappingPath } : {}),
-      knowledgeDirs: desk.knowledgeDirs,
+      knowledgeDirs,
       llm: llm !== undefined,
       ...(deps.behaviours ? { behaviours: deps.behaviours } : {}),
     });

@@ -9,6 +9,7 @@ import { MailboxFullError } from '../../src/runtime/index.js';
 import { FakeDesk } from '../support/fake-desk.js';
 import { describeWithRedis, probeTestRedis, useRedisKeyspace } from '../support/redis.js';
 import { memoryLogger, postJson } from './helpers.js';
+import { sampleTicket } from '../tickets/conformance.js';
 
 function appWith(store: IdempotencyStore, desk = new FakeDesk()): { app: SwarmApp; desk: FakeDesk } {
   const app = createApp({
@@ -95,24 +96,7 @@ describe('Idempotency-Key', () => {
     expect((await rate()).headers.get('idempotent-replayed')).toBeNull();
     expect((await rate()).headers.get('idempotent-replayed')).toBe('true');
 
-    desk.tickets.set('T-1', {
-      schemaVersion: 1,
-      ticketId: 'T-1',
-      queryId: 'q-1',
-      conversationId: 'c-1',
-      customerId: 'C001',
-      priority: 'high',
-      department: 'billing',
-      language: 'en',
-      reasons: [],
-      summary: 's',
-      status: 'open',
-      assignee: null,
-      notes: [],
-      createdAt: '2026-01-01T00:00:00.000Z',
-      updatedAt: '2026-01-01T00:00:00.000Z',
-      dueBy: '2026-01-01T04:00:00.000Z',
-    });
+    desk.tickets.set('T-1', sampleTicket('T-1'));
     const note = () =>
       app.request('/v1/tickets/T-1', {
         method: 'PATCH',

@@ -1,23 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  thresholdForRecall,
-  thresholdForTargets,
-  wilsonLowerBound,
-  type ThresholdCandidate,
-} from '../../src/nlu/index.js';
-
-const inScope = (confidence: number, correct = true): ThresholdCandidate => ({
-  confidence,
-  correct,
-  outOfScope: false,
-  rejectedByClass: false,
-});
-const outOfScope = (confidence: number): ThresholdCandidate => ({
-  confidence,
-  correct: false,
-  outOfScope: true,
-  rejectedByClass: false,
-});
+import { thresholdForRecall, thresholdForTargets, wilsonLowerBound } from '../../src/nlu/index.js';
+import { inScope, outOfScope } from './candidates.js';
 
 describe('wilsonLowerBound', () => {
   it('lies below the observed rate and closes in on it as the sample grows', () => {

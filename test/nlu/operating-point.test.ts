@@ -6,21 +6,8 @@ import {
   thresholdForAccuracy,
   thresholdForRecall,
   thresholdForTargets,
-  type ThresholdCandidate,
 } from '../../src/nlu/index.js';
-
-const inScope = (confidence: number, correct = true): ThresholdCandidate => ({
-  confidence,
-  correct,
-  outOfScope: false,
-  rejectedByClass: false,
-});
-const outOfScope = (confidence: number): ThresholdCandidate => ({
-  confidence,
-  correct: false,
-  outOfScope: true,
-  rejectedByClass: false,
-});
+import { inScope, outOfScope } from './candidates.js';
 
 // 200 right in-scope answers spread over (0.2, 1], 20 out-of-scope messages over (0, 0.4].
 const right = Array.from({ length: 200 }, (_, i) => inScope(0.2 + (0.8 * (i + 1)) / 200));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createStores } from '../../src/stores/index.js';
 import { describeWithRedis, probeTestRedis, useRedisKeyspace } from '../support/redis.js';
+import { sampleTicket } from '../tickets/conformance.js';
 
 const availability = await probeTestRedis();
 
@@ -31,24 +32,7 @@ describeWithRedis('createStores with a Redis URL', availability, (url) => {
     const stores = await createStores({ redisUrl: url, keyPrefix: keyspace.prefix });
     expect(stores.redis).toBe('redis');
     await stores.blackboard.open('c-1', { customerId: 'A' });
-    await stores.tickets.open({
-      schemaVersion: 1,
-      ticketId: 'T-1',
-      queryId: 'q-1',
-      conversationId: 'c-1',
-      customerId: 'A',
-      priority: 'high',
-      department: 'billing',
-      language: 'en',
-      reasons: [],
-      summary: 's',
-      status: 'open',
-      assignee: null,
-      notes: [],
-      createdAt: '2026-01-01T00:00:00.000Z',
-      updatedAt: '2026-01-01T00:00:00.000Z',
-      dueBy: '2026-01-01T01:00:00.000Z',
-    });
+    await stores.tickets.open(sampleTicket('T-1', { customerId: 'A' }));
     expect(await keyspace.client.exists(`${keyspace.prefix}conv:c-1`, `${keyspace.prefix}ticket:T-1`)).toBe(
       2,
     );
