@@ -33,6 +33,7 @@ import {
   type PlannedPart,
 } from './routing-plan.js';
 import { detectSmallTalk } from './small-talk.js';
+import { joinByDepartment } from './department-parts.js';
 import type { AnswerReply, AnswerRequested } from './specialist-messages.js';
 import { tokenChunks } from './token-chunks.js';
 
@@ -46,6 +47,8 @@ export const RouterConfig = z.object({
   unsureBelow: z.number().min(0).max(1).default(UNSURE_BELOW),
   /** Share of the remaining budget a specialist gets, so escalation still has time after a timeout. */
   specialistShare: z.number().gt(0).lt(1).default(0.6),
+  /** LLM mode: a department's parts of one message go to its specialist as one (one answer, one call). */
+  joinDepartmentParts: z.boolean().default(false),
 });
 export type RouterConfig = z.infer<typeof RouterConfig>;
 
@@ -308,6 +311,8 @@ async function route(state: RouterState, message: RouteRequested, ctx: ActorCont
     personRequired: texts.personRequired,
   };
   let plan = planRouting(planInput);
+  if (config.joinDepartmentParts && plan.parts.length > 1)
+    plan = { ...plan, parts: joinByDepartment(plan.parts, desk) };
   work.priority = plan.priority;
   work.partsStream = plan.parts.length === 1 && plan.escalation.length === 0;
   const routed = performance.now();

@@ -51,6 +51,7 @@ export function poolSpecs(plan: PoolPlan): PoolSpec[] {
   const router: RouterConfig = {
     unsureBelow: UNSURE_BELOW,
     specialistShare: 0.6,
+    joinDepartmentParts: plan.llm,
     intentModelPath: plan.intentModelPath,
     ...(plan.intentMappingPath ? { intentMappingPath: plan.intentMappingPath } : {}),
     ...(options.llm ? { llmThreshold: options.llm.routerThreshold } : plan.llm ? { llmThreshold: 0.5 } : {}),

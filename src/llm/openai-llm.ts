@@ -3,6 +3,7 @@ import type { Clock } from '../runtime/index.js';
 import { parseLlmConfig, type LlmConfig, type LlmConfigInput } from './config.js';
 import { chatAttempt, type AttemptOutput, type ChatBody } from './chat-attempt.js';
 import { describeFailure } from './attempt-failure.js';
+import { createNodeFetch } from './node-fetch.js';
 import { LlmAbortedError, LlmInvalidOutputError, LlmUnavailableError } from './errors/index.js';
 import { createStreamGuard } from './guardrails/index.js';
 import type { CompletionRequest, CompletionResult, LlmPort, LlmUsage, StructuredRequest } from './llm.js';
@@ -67,6 +68,7 @@ export function createLlmEngine(input: LlmConfigInput, deps: LlmDeps = {}): LlmE
     defaultHeaders: config.headers,
     // The client logs unparsable stream frames verbatim, and those can hold customer text.
     logLevel: 'off',
+    fetch: createNodeFetch(),
   });
   const breaker = new CircuitBreaker(config.breaker, () => clock.now());
   const limiter = new ConcurrencyLimiter(config.concurrency, config.maxQueue);

@@ -134,6 +134,26 @@ describe('desk: LLM mode', () => {
     }
   });
 
+  it('asks one department one question for the parts of a message it owns, in LLM mode', async () => {
+    const llm = scriptedLlm({
+      answer: (request) => ({
+        text: `One answer to: ${request.question}`,
+        usage: { promptTokens: 100, completionTokens: 10 },
+        latencyMs: 5,
+        guarded: false,
+      }),
+    });
+    desk = await startDesk({}, { llm: llm.service });
+    const message = 'I was charged twice for my subscription this month, can I get a refund?';
+    const result = await desk.submit({ customerId: 'CUST004', message });
+    expect(llm.answers).toHaveLength(1);
+    expect(llm.answers[0]).toMatchObject({ department: 'billing' });
+    expect(llm.answers[0]?.question).toContain('charged twice');
+    expect(llm.answers[0]?.question).toContain('refund');
+    expect(result.parts).toHaveLength(1);
+    expect(result.response).toContain('One answer to:');
+  });
+
   it('streams tokens that add up to the merged response of a two-part message in LLM mode', async () => {
     const fake = await new FakeLlm().start();
     try {

@@ -1,0 +1,103 @@
+import http from 'node:http';
+import https from 'node:https';
+import { Readable } from 'node:stream';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+
+/**
+ * A `fetch` for the openai client over `node:http` with keep-alive agents. The global fetch (undici)
+ * builds a WHATWG request, body stream and response stream for every call; at hundreds of LLM calls a
+ * second that was the largest CPU cost of LLM mode (docs/llm.md). A whole JSON answer is read into one
+ * buffer here; only an event stream becomes a web stream, as the client parses it from one.
+ */
+export function createNodeFetch(): typeof fetch {
+  const agents = {
+    'http:': new http.Agent({ keepAlive: true, scheduling: 'lifo' }),
+    'https:': new https.Agent({ keepAlive: true, scheduling: 'lifo' }),
+  };
+  return (input, init) => {
+    if (typeof input !== 'string' && !(input instanceof URL)) {
+      return Promise.reject(new TypeError('this fetch takes a URL, not a Request'));
+    }
+    const url = new URL(input);
+    const agent =
+      url.protocol === 'https:' ? agents['https:'] : url.protocol === 'http:' ? agents['http:'] : undefined;
+    if (!agent) return Promise.reject(new TypeError(`unsupported protocol ${url.protocol}`));
+    const body = init?.body;
+    if (body !== undefined && body !== null && typeof body !== 'string' && !(body instanceof Uint8Array)) {
+      return Promise.reject(new TypeError('this fetch sends a string or bytes body only'));
+    }
+    const signal = init?.signal ?? undefined;
+    if (signal?.aborted) return Promise.reject(abortError(signal));
+    const headers = plainHeaders(init?.headers);
+    if (body !== undefined && body !== null) headers['content-length'] = String(Buffer.byteLength(body));
+    const method = init?.method ?? 'GET';
+    return new Promise<Response>((resolve, reject) => {
+      const request = (url.protocol === 'https:' ? https : http).request(url, {
+        method,
+        headers,
+        agent,
+      });
+      const onAbort = (): void => {
+        request.destroy(abortError(signal));
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      const done = (): void => signal?.removeEventListener('abort', onAbort);
+      request.once('error', (error) => {
+        done();
+        reject(signal?.aborted ? abortError(signal) : new TypeError('fetch failed', { cause: error }));
+      });
+      request.once('response', (incoming) => {
+        const status = incoming.statusCode ?? 502;
+        const responseInit: ResponseInit = {
+          status,
+          statusText: incoming.statusMessage ?? '',
+          headers: responseHeaders(incoming),
+        };
+        if (status === 204 || status === 304 || method === 'HEAD') {
+          incoming.resume();
+          done();
+          resolve(new Response(null, responseInit));
+          return;
+        }
+        if (String(incoming.headers['content-type']).includes('text/event-stream')) {
+          incoming.once('close', done);
+          const stream = Readable.toWeb(incoming) as WebReadableStream<Uint8Array>;
+          resolve(new Response(stream as unknown as ReadableStream<Uint8Array>, responseInit));
+          return;
+        }
+        const chunks: Buffer[] = [];
+        incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+        incoming.once('end', () => {
+          done();
+          resolve(new Response(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks), responseInit));
+        });
+        incoming.once('error', (error) => {
+          done();
+          reject(signal?.aborted ? abortError(signal) : new TypeError('fetch failed', { cause: error }));
+        });
+      });
+      request.end(body ?? undefined);
+    });
+  };
+}
+
+function abortError(signal: AbortSignal | undefined): Error {
+  const reason: unknown = signal?.reason;
+  if (reason instanceof Error && reason.name === 'AbortError') return reason;
+  return new DOMException('This operation was aborted', 'AbortError');
+}
+
+function plainHeaders(headers: ConstructorParameters<typeof Headers>[0]): Record<string, string> {
+  const out: Record<string, string> = {};
+  new Headers(headers).forEach((value, name) => {
+    out[name] = value;
+  });
+  return out;
+}
+
+function responseHeaders(incoming: http.IncomingMessage): Headers {
+  const headers = new Headers();
+  const raw = incoming.rawHeaders;
+  for (let i = 0; i + 1 < raw.length; i += 2) headers.append(raw[i]!, raw[i + 1]!);
+  return headers;
+}
