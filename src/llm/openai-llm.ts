@@ -54,6 +54,10 @@ export function createLlm(input: LlmConfigInput, deps: LlmDeps = {}): LlmPort {
   return createLlmEngine(input, deps);
 }
 
+function proxied(env: NodeJS.ProcessEnv): boolean {
+  return ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'].some((name) => Boolean(env[name]));
+}
+
 /** `createLlm` as the LLM thread runs it. */
 export function createLlmEngine(input: LlmConfigInput, deps: LlmDeps = {}): LlmEngine {
   const config: LlmConfig = parseLlmConfig(input);
@@ -68,7 +72,8 @@ export function createLlmEngine(input: LlmConfigInput, deps: LlmDeps = {}): LlmE
     defaultHeaders: config.headers,
     // The client logs unparsable stream frames verbatim, and those can hold customer text.
     logLevel: 'off',
-    fetch: createNodeFetch(),
+    // A proxy set in the environment is the global fetch's to honour (Node's NODE_USE_ENV_PROXY).
+    ...(proxied(process.env) ? {} : { fetch: createNodeFetch() }),
   });
   const breaker = new CircuitBreaker(config.breaker, () => clock.now());
   const limiter = new ConcurrencyLimiter(config.concurrency, config.maxQueue);
