@@ -207,9 +207,10 @@ async function demoDesk(): Promise<void> {
     languageRow('cs without diacritics', 'Czech without diacritics'),
     languageRow('en', 'English'),
     {
-      figure: `Demo desk held-out (${result.inScope.n}): escalated for low confidence / of them with the right department in the top two`,
+      figure: `Demo desk held-out (${result.inScope.n}): unsure, so asked which topic is meant (a first unsure message is never escalated) / of them with the right department in the top two`,
       ours: `${result.inScope.lowConfidence} / ${result.inScope.lowConfidenceWithDepartmentInTopTwo}`,
-      reference: 'acceptance: 0 with the department in the top two',
+      reference:
+        'acceptance: none of them escalated for low confidence (test/desk/demo-heldout-unsure.test.ts puts them through the desk)',
     },
     {
       figure: `Demo desk operating point (threshold ${train.threshold.toFixed(3)}, rule ${train.rule}) on the data's own held-out rows (${train.heldOutFigures.inScope} in scope, ${train.heldOutFigures.outOfScope} out of scope): top-1 / after threshold / out-of-scope recall`,
