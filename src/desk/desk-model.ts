@@ -72,8 +72,8 @@ export interface DeskModel {
   /** When this call trained it: the threshold chosen on the held-out rows, and why. */
   operatingPoint?: ChosenOperatingPoint;
   /**
-   * When this call trained it: the fit on `train` alone, before the refit on every row, so the learner
-   * judges corrections against a model that has not seen `validation` either.
+   * The fit on `train` alone, before the refit on every row, so the learner judges corrections against
+   * a model that has not seen `validation` either (absent from a cache written before it was kept).
    */
   heldOutFit?: IntentModel;
 }
@@ -116,7 +116,18 @@ export function prepareDeskModel(desk: DeskDefinition, dir: string): DeskModel {
       DEFAULT_RECIPE_OPTIONS.holdOut,
       DEFAULT_TRAIN_OPTIONS.seed,
     );
-    return { model: cached, file, catalog: data.catalog, train, validation, trained: false, trainMs: 0 };
+    const heldOutFit = readCachedModel(heldOutFile(file));
+    if (heldOutFit) touch(heldOutFile(file));
+    return {
+      model: cached,
+      file,
+      catalog: data.catalog,
+      train,
+      validation,
+      trained: false,
+      trainMs: 0,
+      ...(heldOutFit ? { heldOutFit } : {}),
+    };
   }
   const started = performance.now();
   // The recipe `swarmdesk train` and the benchmarks use: calibrate on a hold-out, then refit on all.
@@ -125,6 +136,8 @@ export function prepareDeskModel(desk: DeskDefinition, dir: string): DeskModel {
     train: supportModelOptions(data.catalog),
   });
   const trainMs = performance.now() - started;
+  // The held-out fit first: a reader that finds the model finds it too (or, from an older cache, none).
+  if (trained.heldOutFit) writeCachedModel(dir, heldOutFile(file), trained.heldOutFit);
   writeCachedModel(dir, file, trained.model);
   return {
     model: trained.model,
@@ -137,6 +150,15 @@ export function prepareDeskModel(desk: DeskDefinition, dir: string): DeskModel {
     operatingPoint: trained.operatingPoint,
     heldOutFit: trained.heldOutFit,
   };
+}
+
+/**
+ * The fit on the training rows alone, beside the model: the learner's baseline, so a start from the
+ * cache does not train it again (a second training at every start cost seconds of CPU and the peak of
+ * the process's memory).
+ */
+function heldOutFile(modelFile: string): string {
+  return modelFile.replace(/\.json$/, '.held-out.json');
 }
 
 function touch(file: string): void {
@@ -167,7 +189,7 @@ function writeCachedModel(dir: string, file: string, model: IntentModel): void {
   const now = Date.now();
   for (const old of readdirSync(dir)) {
     const path = join(dir, old);
-    if (!old.startsWith(PREFIX) || path === file) continue;
+    if (!old.startsWith(PREFIX) || path === file || path === heldOutFile(file)) continue;
     try {
       if (now - statSync(path).mtimeMs > STALE_MS) rmSync(path, { force: true });
     } catch {

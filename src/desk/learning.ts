@@ -78,7 +78,7 @@ export async function createLearning(
       // that differs from the live one for reasons that have nothing to do with it.
       trainOptions: supportModelOptions(split.catalog),
       // The live model was refit on the validation rows too, so it cannot be the baseline corrections
-      // are judged against; the held-out fit can (a cached model has none: the learner trains it).
+      // are judged against; the held-out fit can (a cache from before it was kept has none: the learner trains it).
       ...(split.heldOutFit ? { model: split.heldOutFit } : {}),
     });
     const languageOf = languageBy(() => learner.model, languages);

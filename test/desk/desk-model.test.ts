@@ -59,6 +59,16 @@ describe('the model cache', () => {
     );
   });
 
+  it('keeps the fit on the training rows alone beside the model, so a start from the cache trains nothing', () => {
+    dir = mkdtempSync(join(tmpdir(), 'swarmdesk-cache-'));
+    const first = prepareDeskModel(demoDesk(), dir);
+    const second = prepareDeskModel(demoDesk(), dir);
+    expect(first.heldOutFit).toBeDefined();
+    expect(second.trained).toBe(false);
+    expect(second.heldOutFit?.toJSON()).toEqual(first.heldOutFit?.toJSON());
+    expect(second.heldOutFit?.toJSON()).not.toEqual(second.model.toJSON());
+  });
+
   it('keys the model by the content, so an edited desk is retrained', () => {
     const data = deskTrainingData(demoDesk());
     const edited = { ...data, examples: [...data.examples, { text: 'where is my parcel', label: 'oos' }] };
