@@ -38,6 +38,13 @@ const CONNECTORS: Record<'cs' | 'en', readonly string[]> = {
   ],
 };
 const PUNCTUATION = /[,;.!?]+|\s[-–—]\s/gu;
+// A comma before one of these opens a dependent clause ("padá mi, když otevřu fakturu": it crashes
+// when I open an invoice), which qualifies the clause before it rather than asking for something new.
+// Czech puts a comma before every such clause; English sometimes. Matched on folded text.
+const SUBORDINATORS: Record<'cs' | 'en', RegExp> = {
+  cs: /^\s*(?:kdyz|protoze|jelikoz|pokud|jestli|jestlize|ze|aby|abych|abyste|ktery|ktera|ktere|kteri|kterou|kterem|coz|zatimco|prestoze|ackoli|nez|dokud|jakmile)(?![\p{L}\p{N}])/u,
+  en: /^\s*(?:when|whenever|because|since|if|that|which|while|although|though|unless|until|after|before|as soon as)(?![\p{L}\p{N}])/u,
+};
 const WORD = /[\p{L}\p{N}]+/gu;
 // A clause needs this many words to stand as a request of its own ("heslo a login" stays whole).
 const MIN_WORDS = 2;
@@ -77,7 +84,8 @@ const patterns = new Map<SegmentLanguage, RegExp>();
 
 /**
  * Splits a message into clauses at punctuation and conjunctions ("a navíc", "and also", "ale", ...),
- * so the router can classify each request on its own. Clauses of fewer than two words are joined to
+ * so the router can classify each request on its own; a comma that opens a dependent clause ("když",
+ * "because") is not a cut. Clauses of fewer than two words are joined to
  * their neighbour; a message with one clause comes back whole.
  */
 export function segment(text: string, language: SegmentLanguage): string[] {
@@ -88,7 +96,12 @@ export function segment(text: string, language: SegmentLanguage): string[] {
   }
   const folded = foldAligned(text);
   const cuts: Array<[number, number]> = [];
-  for (const match of folded.matchAll(PUNCTUATION)) cuts.push([match.index, match.index + match[0].length]);
+  const subordinator = SUBORDINATORS[language === 'cs' ? 'cs' : 'en'];
+  for (const match of folded.matchAll(PUNCTUATION)) {
+    const end = match.index + match[0].length;
+    if (match[0] === ',' && subordinator.test(folded.slice(end, end + 24))) continue;
+    cuts.push([match.index, end]);
+  }
   for (const match of folded.matchAll(pattern)) cuts.push([match.index, match.index + match[0].length]);
   cuts.sort((a, b) => a[0] - b[0]);
   const parts: string[] = [];

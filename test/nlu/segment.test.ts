@@ -31,6 +31,21 @@ describe('segment', () => {
     ]);
   });
 
+  it('keeps a dependent clause with the clause it qualifies, but cuts before a new one', () => {
+    expect(segment('Dobrý den, aplikace mi padá pokaždé, když otevřu fakturu.', 'cs')).toEqual([
+      'Dobrý den',
+      'aplikace mi padá pokaždé, když otevřu fakturu',
+    ]);
+    expect(segment('nejde mi prihlaseni, protoze mi neprijde kod, a chci vratit penize', 'cs')).toEqual([
+      'nejde mi prihlaseni, protoze mi neprijde kod',
+      'chci vratit penize',
+    ]);
+    expect(segment("I can't log in, because the code never arrives, so I want a refund", 'en')).toEqual([
+      "I can't log in, because the code never arrives",
+      'I want a refund',
+    ]);
+  });
+
   it('does not split English on the Czech "a"', () => {
     expect(segment('I need a new invoice', 'en')).toEqual(['I need a new invoice']);
   });
