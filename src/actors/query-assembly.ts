@@ -156,10 +156,15 @@ export function assembleQuery(input: AssemblyInput): Assembled {
   const lead = parts[0];
   const first = input.classified[0];
   // Answered by the router itself: the conversation stays with its topic (a "thanks" keeps it).
-  // The router's own replies keep the conversation's department (or the desk's first) for the record.
+  // The router's own replies keep the pinned department, else the conversation's (or the desk's first).
   const department =
     lead?.department ??
-    (reply ? (previous.department ?? Object.keys(input.desk.departments)[0] ?? ESCALATION) : ESCALATION);
+    (reply
+      ? (input.message.department ??
+        previous.department ??
+        Object.keys(input.desk.departments)[0] ??
+        ESCALATION)
+      : ESCALATION);
   const response = reply
     ? reply.greet
       ? composeNote(language, input.customer, reply.text)

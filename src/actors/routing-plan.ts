@@ -95,6 +95,8 @@ export interface PlanInput {
   smallTalk?: SmallTalk | undefined;
   /** Requests a person must handle, by intent. */
   personRequired?: Readonly<Record<string, PersonRequiredRule>>;
+  /** The department the customer chose: a conversation with another one's specialist is routed anew. */
+  pinned?: SpecialistDepartment | undefined;
 }
 
 /** Below this confidence a part is unsure: the router's default (`RouterConfig.unsureBelow`). */
@@ -211,6 +213,7 @@ function planFollowUp(input: PlanInput, part: ClassifiedPart): RoutingPlan | und
   const { state, problemText, markedUnresolved } = input.view;
   const { assignedAgent, intent: currentIntent, department } = state;
   if (!assignedAgent || !currentIntent || !isSpecialistOf(input.desk, department)) return undefined;
+  if (input.pinned !== undefined && department !== input.pinned) return undefined;
   const unsure = isUnsure(part, input.unsureBelow);
   // A reply giving what an action asked for continues it: not the same problem come back.
   const sameProblem = !unsure && part.intent === currentIntent && input.continuesAction !== true;

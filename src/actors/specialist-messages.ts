@@ -30,6 +30,8 @@ export const AnswerRequested = z.object({
   hops: z.number().int().nonnegative(),
   /** The departments it was handed off from, so it is never handed back to one (no ping-pong). */
   visited: z.array(z.string()),
+  /** The customer chose this department: answer or escalate, never hand the part to another one. */
+  pinned: z.boolean(),
   /** The previous answer did not help: say so and try something else. */
   retry: z.boolean(),
   /** Articles already given in this conversation. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { IntentAction } from './intent-action.js';
 import { DeskTexts } from './desk-texts.js';
-import { Department, Language, Priority } from './vocabulary.js';
+import { Department, ESCALATION, Language, Priority } from './vocabulary.js';
 
 /** Text in the desk's languages; an agent picks the customer's and falls back to any other. */
 export const LocalizedText = z.partialRecord(Language, z.string());
@@ -55,4 +55,9 @@ export type DeskProfile = z.infer<typeof DeskProfile>;
 /** The text in `language`, else in any language the desk has, else undefined. */
 export function localized(text: LocalizedText, language: Language): string | undefined {
   return text[language] ?? Object.values(text).find((value) => value !== undefined);
+}
+
+/** The departments staffed by specialists, in the desk's order: every department but the human handoff. */
+export function specialistDepartments(profile: DeskProfile): string[] {
+  return Object.keys(profile.departments).filter((department) => department !== ESCALATION);
 }

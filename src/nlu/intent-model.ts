@@ -132,6 +132,16 @@ export class IntentModel implements IntentClassifier {
     return this.predictFromProbabilities(this.probabilities(text));
   }
 
+  /** Every in-scope intent with its calibrated probability, likeliest first: a full sort, off the hot path. */
+  rank(text: string): Array<{ intent: string; confidence: number }> {
+    const probabilities = this.probabilities(text);
+    return this.#json.classes
+      .flatMap((intent, c) =>
+        c === this.#oosClass ? [] : [{ intent, confidence: probabilities[c] as number }],
+      )
+      .sort((a, b) => b.confidence - a.confidence);
+  }
+
   /** The decision rule, apart from scoring so training can tune it on the same numbers. */
   predictFromProbabilities(probabilities: Float64Array): IntentPrediction {
     // Top-k by insertion, not a sort of every class: this is the hot path and k is 5.
