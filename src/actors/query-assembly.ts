@@ -11,7 +11,7 @@ import type { RouteRequested } from './router-messages.js';
 import type { ClassifiedPart, PlannedPart, RoutingPlan } from './routing-plan.js';
 import type { AnswerReply, PostedFact } from './specialist-messages.js';
 
-export type PartOutcome =
+type PartOutcome =
   | {
       kind: 'answered';
       part: PlannedPart;

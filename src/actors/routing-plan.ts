@@ -102,11 +102,11 @@ export interface PlanInput {
 /** Below this confidence a part is unsure: the router's default (`RouterConfig.unsureBelow`). */
 export const UNSURE_BELOW = 0.45;
 /** An out-of-scope message whose best in-scope guess is below this is not worth a clarifying question. */
-export const OUT_OF_SCOPE_BELOW = 0.1;
+const OUT_OF_SCOPE_BELOW = 0.1;
 /** An out-of-scope follow-up this long is about something else, not a short "and then?". */
 const TOPIC_CHANGE_WORDS = 4;
 /** Topics a clarifying question names. */
-export const SUGGESTIONS = 3;
+const SUGGESTIONS = 3;
 /** A second topic is offered only from this confidence, so a clear single guess is not padded. */
 const SUGGESTION_FLOOR = 0.05;
 

@@ -15,16 +15,16 @@ export type ConsultFact = z.infer<typeof ConsultFact>;
 export const IntentEscalation = z.enum(['human_requested', 'anger', 'legal_threat']);
 export type IntentEscalation = z.infer<typeof IntentEscalation>;
 
-export const DepartmentProfile = z.object({
+const DepartmentProfile = z.object({
   title: LocalizedText,
   description: z.string(),
   instructions: z.string().optional(),
   /** Facts about a customer this department answers consults for (e.g. `plan`). */
   provides: z.array(ConsultFact),
 });
-export type DepartmentProfile = z.infer<typeof DepartmentProfile>;
+type DepartmentProfile = z.infer<typeof DepartmentProfile>;
 
-export const IntentProfile = z.object({
+const IntentProfile = z.object({
   department: Department,
   description: LocalizedText,
   /** Where a message of this intent starts before cues lift it; `medium` when absent. */
@@ -35,7 +35,7 @@ export const IntentProfile = z.object({
   /** Answered by calling this action of the desk, with these slots and answer templates. */
   action: IntentAction.optional(),
 });
-export type IntentProfile = z.infer<typeof IntentProfile>;
+type IntentProfile = z.infer<typeof IntentProfile>;
 
 /**
  * What the agents know of the desk: its languages, departments and intents, without the training

@@ -12,7 +12,7 @@ import { ModelInvalidError } from './errors.js';
 const MODEL_KIND = 'swarmdesk-intent-model';
 const RANKED = 5;
 
-export const FeatureOptionsJson = z.object({
+const FeatureOptionsJson = z.object({
   charMin: z.number().int().min(1),
   charMax: z.number().int().min(1),
   wordMax: z.number().int().min(1),
