@@ -86,5 +86,6 @@ export const AnswerReply = z.discriminatedUnion('outcome', [
 ]);
 export type AnswerReply = z.infer<typeof AnswerReply>;
 
-export const ConsultReply = PostedFact;
+/** A consulted department's fact, posted with the answer that used it (`value` null when it has none). */
+export const ConsultReply = z.object({ by: z.string(), key: ConsultFact, value: z.unknown() });
 export type ConsultReply = z.infer<typeof ConsultReply>;
