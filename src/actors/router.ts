@@ -184,15 +184,23 @@ async function refineWithLlm(
   threshold: number,
   parts: ClassifiedPart[],
 ): Promise<ClassifiedPart[]> {
+  // A pinned message is the department's: the LLM is asked unless the model is sure of one of its
+  // intents, and chooses among those only.
+  const pinned = work.message.department;
+  const candidates =
+    pinned === undefined
+      ? intents.candidates
+      : intents.candidates.filter((candidate) => candidate.department === pinned);
   return Promise.all(
     parts.map(async (part) => {
-      if (!part.outOfScope && part.confidence >= threshold) return part;
+      const sure = !part.outOfScope && part.confidence >= threshold;
+      if (sure && (pinned === undefined || part.department === pinned)) return part;
       const request: ClassifyRequest = {
         queryId: work.message.queryId,
         agent: work.ctx.self.id,
         text: part.text,
         language: work.language,
-        candidates: intents.candidates,
+        candidates,
       };
       const result = await work.ctx.call<ClassifyResult | null>('llm', 'classify', request);
       if (!result) return part;

@@ -4,6 +4,7 @@ import { routerBehaviour, type RouterState } from '../../src/actors/router.js';
 import type { RouteContext, RouteOutcome, RouteRequested } from '../../src/actors/router-messages.js';
 import type { AnswerReply, AnswerRequested } from '../../src/actors/specialist-messages.js';
 import type { StreamEvent } from '../../src/domain/query.js';
+import type { ClassifyRequest } from '../../src/llm/index.js';
 import {
   ActorNotFoundError,
   AskTimeoutError,
@@ -303,6 +304,28 @@ describe('router agent', () => {
         intent: 'double_charge',
         pinned: true,
       });
+    });
+
+    it('asks the LLM to choose among the pinned department’s intents only', async () => {
+      const requests: ClassifyRequest[] = [];
+      const { asked } = await route(billingWords, (target) => answered(`${target}-1`), {
+        department: 'technical',
+        config: { intentModelPath: demoModel().file, llmThreshold: 0.5 },
+        call: (_service, _method, args) => {
+          requests.push(args[0] as ClassifyRequest);
+          return {
+            intent: 'app_crash',
+            department: 'technical',
+            confidence: 0.7,
+            usage: { promptTokens: 40, completionTokens: 2 },
+            latencyMs: 3,
+          };
+        },
+      });
+      expect(requests).toHaveLength(1);
+      const departments = new Set(requests[0]?.candidates.map((candidate) => candidate.department));
+      expect(departments).toEqual(new Set(['technical']));
+      expect(asked[0]?.message).toMatchObject({ department: 'technical', intent: 'app_crash' });
     });
 
     it('still escalates when the customer asks for a person', async () => {
