@@ -1,7 +1,7 @@
 import autocannon from 'autocannon';
 import { sampleProcess, type ProcessSample } from './process.js';
 
-export interface LoadRequest {
+interface LoadRequest {
   method?: 'GET' | 'POST';
   path: string;
   body?: string;

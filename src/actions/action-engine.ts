@@ -21,7 +21,7 @@ import { ActionError } from './errors.js';
 import { declaredOrigin, planRequest } from './request-plan.js';
 
 /** The argument every action gets from the conversation, never from the model. */
-export const CUSTOMER_ID_PARAMETER = 'customer_id';
+const CUSTOMER_ID_PARAMETER = 'customer_id';
 /** Sent with every call, whether or not the action declares `customer_id`. */
 export const CUSTOMER_ID_HEADER = 'x-customer-id';
 
@@ -41,7 +41,7 @@ export interface ActionEngineOptions {
   onCall?: (record: ActionCallRecord) => void;
 }
 
-export const ACTION_DEFAULTS = { retryBaseDelayMs: 200, retryMaxDelayMs: 2000 };
+const ACTION_DEFAULTS = { retryBaseDelayMs: 200, retryMaxDelayMs: 2000 };
 
 /** The company's backend as the desk's agents reach it: by declared action, for one department. */
 export interface ActionEngine {

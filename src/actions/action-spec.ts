@@ -1,13 +1,13 @@
 import { z } from 'zod';
 
-export const ActionMethod = z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
-export type ActionMethod = z.infer<typeof ActionMethod>;
+const ActionMethod = z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
+type ActionMethod = z.infer<typeof ActionMethod>;
 
 /** A JSON Schema for an action's arguments: an object, as function tools require. */
-export const ParametersSchema = z
+const ParametersSchema = z
   .object({ type: z.literal('object'), properties: z.record(z.string(), z.unknown()).default({}) })
   .loose();
-export type ParametersSchema = z.infer<typeof ParametersSchema>;
+type ParametersSchema = z.infer<typeof ParametersSchema>;
 
 /** One call on the company's backend, as a desk declares it under `actions:`. */
 export const ActionSpec = z.strictObject({
@@ -34,7 +34,6 @@ export const ActionSpec = z.strictObject({
   retries: z.number().int().min(0).max(5).default(2),
 });
 export type ActionSpec = z.infer<typeof ActionSpec>;
-export type ActionSpecInput = z.input<typeof ActionSpec>;
 
 export const ActionsConfig = z.record(z.string().regex(/^[a-zA-Z0-9_-]{1,64}$/), ActionSpec);
 export type ActionsConfig = z.infer<typeof ActionsConfig>;

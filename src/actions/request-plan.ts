@@ -17,7 +17,7 @@ export function declaredOrigin(name: string, spec: ActionSpec): string {
 }
 
 /** Names the URL template fills from the arguments. */
-export function pathParameters(spec: ActionSpec): Set<string> {
+function pathParameters(spec: ActionSpec): Set<string> {
   return new Set([...spec.url.matchAll(PLACEHOLDER)].map((m) => m[1] ?? ''));
 }
 

@@ -11,7 +11,7 @@ export const ACTION_AWAITING_FACT = 'action.awaiting';
 export const ACTION_CALL_FACT = 'action.call';
 
 /** The latest value of a fact in the entries (oldest first), if any. */
-export function latestFact(entries: readonly BlackboardEntry[], key: string): unknown {
+function latestFact(entries: readonly BlackboardEntry[], key: string): unknown {
   for (let i = entries.length - 1; i >= 0; i--) {
     const entry = entries[i];
     if (entry?.kind === 'fact' && entry.key === key) return entry.value;

@@ -4,7 +4,7 @@ import type { Article } from '../knowledge/index.js';
 import { CS_TEMPLATES, EN_TEMPLATES, type AnswerTemplates } from './answer-templates.js';
 import type { EscalationReason } from './escalation-policy.js';
 
-export function templatesFor(language: Language): AnswerTemplates {
+function templatesFor(language: Language): AnswerTemplates {
   return language === 'cs' ? CS_TEMPLATES : EN_TEMPLATES;
 }
 

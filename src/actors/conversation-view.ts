@@ -18,7 +18,7 @@ export interface ConversationView {
   history: HistoryMessage[];
 }
 
-export const HISTORY_MESSAGES = 6;
+const HISTORY_MESSAGES = 6;
 
 function isUnresolvedFeedback(entry: BlackboardEntry): boolean {
   if (entry.kind !== 'fact' || entry.key !== 'feedback') return false;

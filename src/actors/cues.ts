@@ -4,9 +4,9 @@ import { foldTerm } from '../knowledge/index.js';
  * Scored lexicons of cues in customer text, matched on folded text (lower case, no diacritics), so
  * "okamžitě" and "okamzite" count alike. A heuristic, not a classifier: each cue found adds its weight.
  */
-export type Lexicon = ReadonlyArray<readonly [cue: string, weight: number]>;
+type Lexicon = ReadonlyArray<readonly [cue: string, weight: number]>;
 
-export const URGENCY_CUES: Lexicon = [
+const URGENCY_CUES: Lexicon = [
   ['urgent', 2],
   ['asap', 2],
   ['immediately', 2],
@@ -31,7 +31,7 @@ export const URGENCY_CUES: Lexicon = [
   ['outage', 2],
 ];
 
-export const NEGATIVE_CUES: Lexicon = [
+const NEGATIVE_CUES: Lexicon = [
   ['angry', 2],
   ['furious', 3],
   ['terrible', 2],
@@ -60,7 +60,7 @@ export const NEGATIVE_CUES: Lexicon = [
   ['uz mam dost', 3],
 ];
 
-export const LEGAL_CUES: Lexicon = [
+const LEGAL_CUES: Lexicon = [
   ['lawyer', 3],
   ['attorney', 3],
   [' sue ', 3],
@@ -78,7 +78,7 @@ export const LEGAL_CUES: Lexicon = [
   [' coi ', 2],
 ];
 
-export const HUMAN_REQUEST_CUES: Lexicon = [
+const HUMAN_REQUEST_CUES: Lexicon = [
   ['human', 3],
   ['real person', 3],
   ['live agent', 3],
@@ -96,7 +96,7 @@ export const HUMAN_REQUEST_CUES: Lexicon = [
 ];
 
 /** "That didn't help": the previous answer did not solve the problem. */
-export const NOT_HELPED_CUES: Lexicon = [
+const NOT_HELPED_CUES: Lexicon = [
   ["didn't help", 3],
   ['did not help', 3],
   ["doesn't help", 3],
@@ -120,7 +120,7 @@ export const NOT_HELPED_CUES: Lexicon = [
 ];
 
 /** "Again", "still": the problem is back, which after an answer about it means the answer did not hold. */
-export const RECURRING_CUES: Lexicon = [
+const RECURRING_CUES: Lexicon = [
   [' again ', 3],
   [' still ', 3],
   [' once more ', 3],
@@ -138,7 +138,7 @@ export function foldText(text: string): string {
 }
 
 /** Sum of the weights of the cues found in already folded text. */
-export function score(folded: string, lexicon: Lexicon): number {
+function score(folded: string, lexicon: Lexicon): number {
   let total = 0;
   for (const [cue, weight] of lexicon) if (folded.includes(cue)) total += weight;
   return total;

@@ -70,7 +70,7 @@ export function escalationReasons(input: EscalationInput): EscalationReason[] {
  * the window that was left unresolved, or one the customer now says did not help. Two questions on one
  * topic are not a repeat.
  */
-export function isRepeatContact(
+function isRepeatContact(
   intent: string,
   history: readonly IssueRecord[],
   now: number,

@@ -1,19 +1,14 @@
-export { ACTION_AWAITING_FACT, ACTION_SLOTS_FACT, awaitedIntent, rememberedSlots } from './action-facts.js';
+export { rememberedSlots } from './action-facts.js';
 export { composeHandover } from './answer-composer.js';
 export { BUILT_IN_BEHAVIOURS } from './behaviour-refs.js';
 export { BUILT_IN_TEXTS } from './conversation-texts.js';
 export { scoreCues } from './cues.js';
 export { TicketRequest } from './escalation-messages.js';
-export { ESCALATION_DEFAULTS, EscalationReason, dueBy } from './escalation-policy.js';
+export { EscalationReason, dueBy } from './escalation-policy.js';
 export { priorityFor } from './priority.js';
 export { UNSURE_BELOW } from './routing-plan.js';
 export { RouterConfig } from './router.js';
-export {
-  RouterMessage,
-  type RouteContext,
-  type RouteOutcome,
-  type RouteRequested,
-} from './router-messages.js';
+export { type RouteContext, type RouteOutcome, type RouteRequested } from './router-messages.js';
 export { DESK_SHARED_KEY, INSTANCES_SHARED_KEY, MODEL_SHARED_KEY } from './shared-keys.js';
 export { deskProfile } from './desk-knowledge.js';
 export { knowledgeBaseFor } from './knowledge-cache.js';

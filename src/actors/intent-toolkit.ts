@@ -1,5 +1,5 @@
 import type { DeskProfile } from '../domain/desk-profile.js';
-import type { Language } from '../domain/vocabulary.js';
+import type { Department, Language } from '../domain/vocabulary.js';
 import type { ClassifyRequest } from '../llm/index.js';
 import {
   intentModelFromJSON,
@@ -17,6 +17,8 @@ export interface IntentToolkit {
   language(text: string): Language;
   /** The message split into its intents (one part when it has one), each classified. */
   classifyMessage(text: string, language: Language): ClassifiedPart[];
+  /** The department's intents for the whole message, likeliest first. */
+  rankWithin(text: string, department: Department): Candidate[];
   readonly candidates: ClassifyRequest['candidates'];
 }
 
@@ -77,6 +79,13 @@ export function createIntentToolkit(
       const model = current();
       return classified.get(`${language}\n${text}`, () => classify(model, base, text, language));
     },
+    rankWithin(text, department) {
+      const model = current();
+      return model
+        .rank(text)
+        .filter(({ intent }) => departmentOf(model, base, intent) === department)
+        .map((candidate) => ({ ...candidate, department }));
+    },
   };
 }
 
@@ -88,6 +97,10 @@ function learnedModel(shared: unknown): IntentModel {
   return model;
 }
 
+function departmentOf(model: IntentModel, base: LoadedIntentModel, intent: string): Department | undefined {
+  return base.departmentOf(intent) ?? model.departmentOf(intent);
+}
+
 function classify(
   model: IntentModel,
   base: LoadedIntentModel,
@@ -96,7 +109,7 @@ function classify(
 ): ClassifiedPart[] {
   const segments = segment(text, language);
   const texts = segments.length > 1 ? segments : [text];
-  const departmentFor = (intent: string) => base.departmentOf(intent) ?? model.departmentOf(intent);
+  const departmentFor = (intent: string) => departmentOf(model, base, intent);
   return texts.map((part) => {
     const prediction = model.classify(part);
     const department = prediction.outOfScope ? undefined : departmentFor(prediction.intent);

@@ -5,7 +5,7 @@ import type { EscalationReason } from './escalation-policy.js';
 const LEVELS: readonly Priority[] = ['low', 'medium', 'high', 'urgent'];
 
 /** Cue points needed for each step up; the lexicon weights are in cues.ts. */
-export const PRIORITY_STEPS = { high: 2, urgent: 4 } as const;
+const PRIORITY_STEPS = { high: 2, urgent: 4 } as const;
 
 /** Reasons that make a ticket at least `high`: what the customer wrote, not how sure the router was. */
 const PRESSING_REASONS: ReadonlySet<EscalationReason> = new Set(['anger', 'legal_threat']);

@@ -11,7 +11,7 @@ import type { RouteRequested } from './router-messages.js';
 import type { ClassifiedPart, PlannedPart, RoutingPlan } from './routing-plan.js';
 import type { AnswerReply, PostedFact } from './specialist-messages.js';
 
-export type PartOutcome =
+type PartOutcome =
   | {
       kind: 'answered';
       part: PlannedPart;
@@ -156,10 +156,15 @@ export function assembleQuery(input: AssemblyInput): Assembled {
   const lead = parts[0];
   const first = input.classified[0];
   // Answered by the router itself: the conversation stays with its topic (a "thanks" keeps it).
-  // The router's own replies keep the conversation's department (or the desk's first) for the record.
+  // The router's own replies keep the pinned department, else the conversation's (or the desk's first).
   const department =
     lead?.department ??
-    (reply ? (previous.department ?? Object.keys(input.desk.departments)[0] ?? ESCALATION) : ESCALATION);
+    (reply
+      ? (input.message.department ??
+        previous.department ??
+        Object.keys(input.desk.departments)[0] ??
+        ESCALATION)
+      : ESCALATION);
   const response = reply
     ? reply.greet
       ? composeNote(language, input.customer, reply.text)

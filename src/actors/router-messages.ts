@@ -3,6 +3,7 @@ import { BlackboardEntry, ConversationState } from '../domain/conversation.js';
 import { Customer } from '../domain/customer.js';
 import type { BlackboardEntryInput } from '../domain/conversation.js';
 import type { QueryResult } from '../domain/query.js';
+import { SpecialistDepartment } from '../domain/vocabulary.js';
 
 /**
  * The conversation and the customer as the desk read them before routing: they ride with the message,
@@ -23,6 +24,8 @@ export const RouteRequested = z.object({
   conversationId: z.string(),
   customerId: z.string(),
   channel: z.string().optional(),
+  /** The customer chose this department: its specialist answers, whatever the router would choose. */
+  department: SpecialistDepartment.optional(),
   text: z.string(),
   /** When the desk accepted the message (its clock), ISO 8601: stamps, policies and due times use it. */
   at: z.string(),

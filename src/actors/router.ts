@@ -15,13 +15,9 @@ import { deskProfile } from './desk-knowledge.js';
 import type { EscalationReply, EscalationRequested } from './escalation-messages.js';
 import { ESCALATION_DEFAULTS, type EscalationReason } from './escalation-policy.js';
 import { createIntentToolkit, type IntentToolkit } from './intent-toolkit.js';
-import {
-  RouterMessage,
-  type RouteContext,
-  type RouteOutcome,
-  type RouteRequested,
-} from './router-messages.js';
+import { RouterMessage, type RouteOutcome, type RouteRequested } from './router-messages.js';
 import { STANDALONE_CONFIDENCE } from './message-parts.js';
+import { pinToDepartment } from './pinned-department.js';
 import { assembleQuery, type PartRun } from './query-assembly.js';
 import { routerReply, topicLabels } from './router-reply.js';
 import { INSTANCES_SHARED_KEY, MODEL_SHARED_KEY } from './shared-keys.js';
@@ -118,6 +114,7 @@ function answerRequest(
     priority: work.priority,
     hops: visited.length,
     visited: [...visited],
+    pinned: message.department !== undefined,
     retry: part.retry,
     avoidArticles: part.retry ? work.view.givenArticles : [],
     stream: message.stream && work.partsStream,
@@ -190,15 +187,23 @@ async function refineWithLlm(
   threshold: number,
   parts: ClassifiedPart[],
 ): Promise<ClassifiedPart[]> {
+  // A pinned message is the department's: the LLM is asked unless the model is sure of one of its
+  // intents, and chooses among those only.
+  const pinned = work.message.department;
+  const candidates =
+    pinned === undefined
+      ? intents.candidates
+      : intents.candidates.filter((candidate) => candidate.department === pinned);
   return Promise.all(
     parts.map(async (part) => {
-      if (!part.outOfScope && part.confidence >= threshold) return part;
+      const sure = !part.outOfScope && part.confidence >= threshold;
+      if (sure && (pinned === undefined || part.department === pinned)) return part;
       const request: ClassifyRequest = {
         queryId: work.message.queryId,
         agent: work.ctx.self.id,
         text: part.text,
         language: work.language,
-        candidates: intents.candidates,
+        candidates,
       };
       const result = await work.ctx.call<ClassifyResult | null>('llm', 'classify', request);
       if (!result) return part;
@@ -246,14 +251,13 @@ async function escalate(
  * The customer was asked for a slot and this message gives one: it continues that intent, whatever
  * the words alone would be classified as ("654321" means nothing without the question before it).
  */
-function continuedAction(
-  desk: DeskProfile,
-  entries: RouteContext['entries'],
-  text: string,
-): ClassifiedPart[] | undefined {
-  const intent = awaitedIntent(entries);
+function continuedAction(desk: DeskProfile, message: RouteRequested): ClassifiedPart[] | undefined {
+  const { text } = message;
+  const intent = awaitedIntent(message.context.entries);
   const profile = intent === undefined ? undefined : desk.intents[intent];
   if (intent === undefined || !profile?.action) return undefined;
+  // Another department's action does not continue in the one the customer chose.
+  if (message.department !== undefined && profile.department !== message.department) return undefined;
   const gives = Object.values(profile.action.slots).some((slot) => new RegExp(slot.pattern, 'u').test(text));
   return gives
     ? [{ text, intent, department: profile.department, confidence: 1, outOfScope: false }]
@@ -280,7 +284,7 @@ async function route(state: RouterState, message: RouteRequested, ctx: ActorCont
     llmMs: 0,
     partsStream: false,
   };
-  const continued = continuedAction(desk, loaded.entries, message.text);
+  const continued = continuedAction(desk, message);
   let classified: readonly ClassifiedPart[] = continued ?? intents.classifyMessage(message.text, language);
   // A reply that gives the slot an action asked for continues that action, as it is.
   if (continued === undefined) {
@@ -294,6 +298,13 @@ async function route(state: RouterState, message: RouteRequested, ctx: ActorCont
       (text) => intents.classifyMessage(text, language),
       config.unsureBelow,
     );
+    if (message.department !== undefined)
+      classified = pinToDepartment(
+        message.text,
+        classified,
+        message.department,
+        intents.rankWithin(message.text, message.department),
+      );
   }
   const planInput = {
     desk,
@@ -309,6 +320,7 @@ async function route(state: RouterState, message: RouteRequested, ctx: ActorCont
     language,
     smallTalk,
     personRequired: texts.personRequired,
+    pinned: message.department,
   };
   let plan = planRouting(planInput);
   if (config.joinDepartmentParts && plan.parts.length > 1)
@@ -329,7 +341,10 @@ async function route(state: RouterState, message: RouteRequested, ctx: ActorCont
       lead?.department ??
       (plan.escalation.length > 0
         ? ESCALATION
-        : (work.view.state.department ?? Object.keys(desk.departments)[0] ?? ESCALATION)),
+        : (message.department ??
+          work.view.state.department ??
+          Object.keys(desk.departments)[0] ??
+          ESCALATION)),
     departments:
       plan.escalation.length > 0 && !departments.includes('escalation')
         ? [...departments, 'escalation']

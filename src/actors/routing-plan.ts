@@ -95,16 +95,18 @@ export interface PlanInput {
   smallTalk?: SmallTalk | undefined;
   /** Requests a person must handle, by intent. */
   personRequired?: Readonly<Record<string, PersonRequiredRule>>;
+  /** The department the customer chose: a conversation with another one's specialist is routed anew. */
+  pinned?: SpecialistDepartment | undefined;
 }
 
 /** Below this confidence a part is unsure: the router's default (`RouterConfig.unsureBelow`). */
 export const UNSURE_BELOW = 0.45;
 /** An out-of-scope message whose best in-scope guess is below this is not worth a clarifying question. */
-export const OUT_OF_SCOPE_BELOW = 0.1;
+const OUT_OF_SCOPE_BELOW = 0.1;
 /** An out-of-scope follow-up this long is about something else, not a short "and then?". */
 const TOPIC_CHANGE_WORDS = 4;
 /** Topics a clarifying question names. */
-export const SUGGESTIONS = 3;
+const SUGGESTIONS = 3;
 /** A second topic is offered only from this confidence, so a clear single guess is not padded. */
 const SUGGESTION_FLOOR = 0.05;
 
@@ -211,6 +213,7 @@ function planFollowUp(input: PlanInput, part: ClassifiedPart): RoutingPlan | und
   const { state, problemText, markedUnresolved } = input.view;
   const { assignedAgent, intent: currentIntent, department } = state;
   if (!assignedAgent || !currentIntent || !isSpecialistOf(input.desk, department)) return undefined;
+  if (input.pinned !== undefined && department !== input.pinned) return undefined;
   const unsure = isUnsure(part, input.unsureBelow);
   // A reply giving what an action asked for continues it: not the same problem come back.
   const sameProblem = !unsure && part.intent === currentIntent && input.continuesAction !== true;

@@ -2,7 +2,7 @@ import type { Language } from '../domain/vocabulary.js';
 import { foldTerm } from '../knowledge/index.js';
 import type { DeskTexts, SmallTalkPhrases } from '../domain/desk-texts.js';
 
-export type SmallTalkKind = 'greeting' | 'thanks' | 'resolved' | 'goodbye';
+type SmallTalkKind = 'greeting' | 'thanks' | 'resolved' | 'goodbye';
 
 export interface SmallTalk {
   /** What was said, in the order replies are given: a resolution or thanks before a goodbye. */

@@ -30,6 +30,8 @@ export const AnswerRequested = z.object({
   hops: z.number().int().nonnegative(),
   /** The departments it was handed off from, so it is never handed back to one (no ping-pong). */
   visited: z.array(z.string()),
+  /** The customer chose this department: answer or escalate, never hand the part to another one. */
+  pinned: z.boolean(),
   /** The previous answer did not help: say so and try something else. */
   retry: z.boolean(),
   /** Articles already given in this conversation. */
@@ -84,5 +86,6 @@ export const AnswerReply = z.discriminatedUnion('outcome', [
 ]);
 export type AnswerReply = z.infer<typeof AnswerReply>;
 
-export const ConsultReply = PostedFact;
+/** A consulted department's fact, posted with the answer that used it (`value` null when it has none). */
+export const ConsultReply = z.object({ by: z.string(), key: ConsultFact, value: z.unknown() });
 export type ConsultReply = z.infer<typeof ConsultReply>;

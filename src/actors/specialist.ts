@@ -178,18 +178,20 @@ async function answer(
     intent: request.intent,
     limit: ARTICLES_FOR_LLM + request.avoidArticles.length,
   });
-  const elsewhere = otherOwner(
-    {
-      own,
-      intent: request.intent,
-      text: request.text,
-      language: request.language,
-      ownHits: found,
-      visited: request.visited,
-    },
-    state.desk,
-    (text, options) => search(state, text, options),
-  );
+  const elsewhere = request.pinned
+    ? undefined
+    : otherOwner(
+        {
+          own,
+          intent: request.intent,
+          text: request.text,
+          language: request.language,
+          ownHits: found,
+          visited: request.visited,
+        },
+        state.desk,
+        (text, options) => search(state, text, options),
+      );
   if (elsewhere) {
     return {
       outcome: 'handoff',

@@ -1,5 +1,5 @@
 /** How many `token` events the offline answer is streamed in. */
-export const OFFLINE_TOKEN_CHUNKS = 4;
+const OFFLINE_TOKEN_CHUNKS = 4;
 
 /**
  * Splits a finished answer into a few word-aligned chunks that concatenate back to it exactly, so SSE

@@ -1,10 +1,5 @@
 export { type Blackboard } from './blackboard.js';
 export { ConversationNotFoundError, InvalidBlackboardWriteError, StateConflictError } from './errors.js';
 export { createMemoryBlackboard } from './memory-blackboard.js';
-export {
-  BLACKBOARD_DEFAULTS,
-  BlackboardOptions,
-  resolveBlackboardOptions,
-  type ResolvedBlackboardOptions,
-} from './options.js';
-export { createRedisBlackboard, type RedisBlackboardOptions } from './redis-blackboard.js';
+export { BlackboardOptions } from './options.js';
+export { createRedisBlackboard } from './redis-blackboard.js';

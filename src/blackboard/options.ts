@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Bounds that keep a long-running desk's memory (or Redis) from growing without limit. */
-export const BLACKBOARD_DEFAULTS = {
+const BLACKBOARD_DEFAULTS = {
   /** Entries kept per conversation (the most recent); `seq` keeps counting past it. */
   maxEntries: 200,
   /** Memory: conversations kept, least recently used evicted first. */

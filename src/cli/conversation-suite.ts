@@ -7,7 +7,7 @@ import { Department, Language } from '../domain/vocabulary.js';
 import { InvalidOptionsError } from '../runtime/index.js';
 
 /** What a turn is expected to do; every field is optional, only the given ones are checked. */
-export const TurnExpectation = z.object({
+const TurnExpectation = z.object({
   department: Department.optional(),
   intent: z.string().optional(),
   ticket: z.boolean().optional(),
@@ -15,10 +15,10 @@ export const TurnExpectation = z.object({
   suggestions: z.boolean().optional(),
   language: Language.optional(),
 });
-export type TurnExpectation = z.infer<typeof TurnExpectation>;
+type TurnExpectation = z.infer<typeof TurnExpectation>;
 
-export const SuiteTurn = z.object({ message: z.string().min(1), expect: TurnExpectation.default({}) });
-export type SuiteTurn = z.infer<typeof SuiteTurn>;
+const SuiteTurn = z.object({ message: z.string().min(1), expect: TurnExpectation.default({}) });
+type SuiteTurn = z.infer<typeof SuiteTurn>;
 
 /** One conversation of a suite file (one JSON object per line); a single message is one turn. */
 export const SuiteConversation = z.object({
@@ -52,7 +52,7 @@ export function readConversationSuite(file: string): SuiteConversation[] {
 }
 
 /** Sentences of a response that appear more than once in it. */
-export function repeatedSentences(response: string): string[] {
+function repeatedSentences(response: string): string[] {
   const sentences = response
     .split(/(?<=[.!?:])\s+|\n+/u)
     .map((sentence) => sentence.trim())
@@ -60,7 +60,7 @@ export function repeatedSentences(response: string): string[] {
   return [...new Set(sentences.filter((sentence, i) => sentences.indexOf(sentence) !== i))];
 }
 
-export interface TurnFailure {
+interface TurnFailure {
   conversation: string;
   turn: number;
   message: string;

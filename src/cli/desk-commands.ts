@@ -7,7 +7,7 @@ import { reportFailure, type CommandIo } from './command-io.js';
 
 export const INIT_USAGE = 'usage: swarmdesk init <dir>';
 export const CHECK_USAGE = 'usage: swarmdesk check [<dir>]   (default: SWARM_DESK, else the demo desk)';
-export const TRAIN_DESK_USAGE =
+const TRAIN_DESK_USAGE =
   'usage: swarmdesk train --desk <dir> [--out <model.json>] [--json]   (default: the cache under SWARM_DATA_DIR)';
 
 function helpWanted(argv: readonly string[]): boolean {

@@ -9,8 +9,7 @@ import { InvalidOptionsError } from '../runtime/index.js';
 import { readConversationSuite, runConversationSuite, type SuiteReport } from './conversation-suite.js';
 import { pct, reportFailure, type CommandIo } from './command-io.js';
 
-export const EVAL_CONVERSATIONS_USAGE =
-  'usage: swarmdesk eval --conversations <suite.jsonl> [--json] [--failures]';
+const EVAL_CONVERSATIONS_USAGE = 'usage: swarmdesk eval --conversations <suite.jsonl> [--json] [--failures]';
 const SHOWN_FAILURES = 20;
 
 const share = (value: number | null): string => (value === null ? 'n/a' : pct(value));

@@ -14,7 +14,7 @@ import {
 import { InvalidOptionsError } from '../runtime/index.js';
 import { parseRate, pct, reportFailure, type CommandIo } from './command-io.js';
 
-export const EVAL_USAGE = `usage: swarmdesk eval (--model <model.json> | --desk <dir>) --data <file.csv|file.jsonl>... [options]
+const EVAL_USAGE = `usage: swarmdesk eval (--model <model.json> | --desk <dir>) --data <file.csv|file.jsonl>... [options]
 
 Reads labelled rows the model never trained on and prints how it routes them.
 

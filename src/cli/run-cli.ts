@@ -7,7 +7,7 @@ import { SERVE_USAGE, runServe } from './serve.js';
 import type { CommandIo } from './command-io.js';
 import { runTrain } from './train.js';
 
-export const USAGE = `swarmdesk: customer support run by a supervised swarm of agents
+const USAGE = `swarmdesk: customer support run by a supervised swarm of agents
 
 commands:
   serve                 run the HTTP API on HOST:PORT (the default command)

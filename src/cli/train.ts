@@ -13,7 +13,7 @@ import {
 import { InvalidOptionsError } from '../runtime/index.js';
 import { parseRate, reportFailure, type CommandIo } from './command-io.js';
 
-export const TRAIN_USAGE = `usage: swarmdesk train --data <file.csv|file.jsonl>... --out <model.json> [options]
+const TRAIN_USAGE = `usage: swarmdesk train --data <file.csv|file.jsonl>... --out <model.json> [options]
        swarmdesk train --desk <dir> [--out <model.json>]   (a desk's model, the same recipe)
 
 Trains an intent model as the project does for its benchmarks: fits on the data, calibrates and chooses

@@ -1,4 +1,4 @@
-export { CONFIG_VARIABLES, type ConfigVariable, type ConfigVariableName } from './variables.js';
+export { CONFIG_VARIABLES, type ConfigVariable } from './variables.js';
 export { ConfigError, type ConfigIssue } from './errors.js';
 export { loadConfig, type AppConfig, type LogLevel } from './load-config.js';
 export { expandEnv } from './expand-env.js';

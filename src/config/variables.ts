@@ -171,5 +171,3 @@ export const CONFIG_VARIABLES = [
   { name: 'SWARM_LLM_CONCURRENCY', default: '16', description: 'Concurrent LLM calls.' },
   { name: 'SWARM_LLM_TIMEOUT_MS', default: '15000', description: 'Timeout of one LLM call attempt.' },
 ] as const satisfies readonly ConfigVariable[];
-
-export type ConfigVariableName = (typeof CONFIG_VARIABLES)[number]['name'];

@@ -10,8 +10,6 @@ import { SwarmError } from '../runtime/index.js';
  */
 const CustomerList = z.array(Customer);
 const DatedCustomers = z.strictObject({ asOf: z.iso.datetime(), customers: CustomerList });
-export const CustomersFile = z.union([CustomerList, DatedCustomers]);
-export type CustomersFile = z.infer<typeof CustomersFile>;
 
 export interface ReadCustomersOptions {
   /** Shift the timestamps of a file with `asOf` by `now - asOf`. */

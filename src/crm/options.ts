@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const CRM_DEFAULTS = {
+const CRM_DEFAULTS = {
   /** Issues kept per customer (the most recent): the history feeds prompts, not an archive. */
   maxIssues: 200,
 } as const;

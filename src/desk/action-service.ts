@@ -5,7 +5,7 @@ import type { Blackboard } from '../blackboard/index.js';
 import type { DeskProfile } from '../domain/desk-profile.js';
 import type { Service } from '../runtime/index.js';
 
-export const ActionTurnRequest = z.object({
+const ActionTurnRequest = z.object({
   intent: z.string(),
   text: z.string(),
   language: z.string(),
@@ -13,7 +13,7 @@ export const ActionTurnRequest = z.object({
   customerId: z.string(),
   department: z.string(),
 });
-export type ActionTurnRequest = z.infer<typeof ActionTurnRequest>;
+type ActionTurnRequest = z.infer<typeof ActionTurnRequest>;
 
 export interface ActionServiceDeps {
   engine: ActionEngine;

@@ -7,9 +7,9 @@ import type { DeskProblem } from './desk-problem.js';
 import type { DeskDefinition, Located } from './load-desk.js';
 
 /** Below this an intent cannot be learned: an error. */
-export const MIN_EXAMPLES = 3;
+const MIN_EXAMPLES = 3;
 /** Below this it is learned poorly: a warning. */
-export const ADVISED_EXAMPLES = 10;
+const ADVISED_EXAMPLES = 10;
 
 function at<T>(entry: Located<T>, field: string): Pick<DeskProblem, 'file' | 'line' | 'field'> {
   return { file: entry.file, ...(entry.line === undefined ? {} : { line: entry.line }), field };

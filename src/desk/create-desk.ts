@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { DESK_SHARED_KEY, INSTANCES_SHARED_KEY, MODEL_SHARED_KEY } from '../actors/index.js';
 import { readCustomersFile } from '../crm/index.js';
+import { specialistDepartments } from '../domain/desk-profile.js';
 import { QueryInput, type QueryResult, type StreamEvent } from '../domain/query.js';
 import type { AnswerRequest, ClassifyRequest, LlmService } from '../llm/index.js';
 import { loadIntentModel } from '../nlu/index.js';
@@ -122,6 +123,7 @@ export async function createDesk(input: DeskOptions = {}, deps: DeskDeps = {}): 
     ...(options.knowledgeDir === undefined ? [] : [options.knowledgeDir]),
   ];
   const profile = profileOf(desk);
+  const departments = specialistDepartments(profile);
   const model = intentModel(options, desk, deps.logger);
   const ownStores = deps.stores === undefined;
   const stores =
@@ -257,6 +259,12 @@ export async function createDesk(input: DeskOptions = {}, deps: DeskDeps = {}): 
         if (!parsed.success)
           return Promise.reject(new InvalidInputError('query', formatIssues(parsed.error)));
         const query = parsed.data;
+        if (query.department !== undefined && !departments.includes(query.department)) {
+          const known = departments.join(', ');
+          return Promise.reject(
+            new InvalidInputError('query', `department: ${query.department} is not one of ${known}`),
+          );
+        }
         const conversationId = query.conversationId ?? randomUUID();
         const signal = submitOptions?.signal;
         const onEvent = submitOptions?.onEvent;

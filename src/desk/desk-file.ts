@@ -14,7 +14,7 @@ export const IntentName = z
 
 const Examples = z.partialRecord(Language, z.array(z.string().trim().min(1)));
 
-export const PoolInstances = z
+const PoolInstances = z
   .strictObject({ min: z.number().int().min(1), max: z.number().int().min(1) })
   .refine((size) => size.max >= size.min, { message: 'max must be at least min' });
 

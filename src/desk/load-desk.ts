@@ -29,7 +29,7 @@ export interface Located<T> {
   deskDir: string;
 }
 
-export interface ExampleText {
+interface ExampleText {
   text: string;
   language: Language;
   file: string;
@@ -61,7 +61,7 @@ export interface LoadedDesk {
 }
 
 /** `demo` names the shipped desk; anything else is a folder. */
-export function resolveDeskDir(reference: string, from: string = process.cwd()): string {
+function resolveDeskDir(reference: string, from: string = process.cwd()): string {
   if (reference === 'demo') return DEMO_DESK_DIR;
   return isAbsolute(reference) ? reference : resolve(from, reference);
 }

@@ -11,7 +11,7 @@ import type { BehaviourRef, PoolSpec } from '../runtime/index.js';
 import { POOL_DEFAULTS, type ResolvedDeskOptions } from './desk-options.js';
 import type { DeskDefinition } from './load-desk.js';
 
-export const ROUTER_POOL = 'router';
+const ROUTER_POOL = 'router';
 
 export interface PoolPlan {
   options: ResolvedDeskOptions;

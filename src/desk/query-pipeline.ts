@@ -86,6 +86,7 @@ export function createQueryPipeline(deps: QueryPipelineDeps): AnswerQuery {
       conversationId,
       customerId: query.customerId,
       ...(query.channel ? { channel: query.channel } : {}),
+      ...(query.department ? { department: query.department } : {}),
       text,
       at: new Date(startedAt).toISOString(),
       // Less than the desk's own timeout, so the router's escalation answers before the desk gives up.

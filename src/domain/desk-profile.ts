@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { IntentAction } from './intent-action.js';
 import { DeskTexts } from './desk-texts.js';
-import { Department, Language, Priority } from './vocabulary.js';
+import { Department, ESCALATION, Language, Priority } from './vocabulary.js';
 
 /** Text in the desk's languages; an agent picks the customer's and falls back to any other. */
 export const LocalizedText = z.partialRecord(Language, z.string());
@@ -15,16 +15,16 @@ export type ConsultFact = z.infer<typeof ConsultFact>;
 export const IntentEscalation = z.enum(['human_requested', 'anger', 'legal_threat']);
 export type IntentEscalation = z.infer<typeof IntentEscalation>;
 
-export const DepartmentProfile = z.object({
+const DepartmentProfile = z.object({
   title: LocalizedText,
   description: z.string(),
   instructions: z.string().optional(),
   /** Facts about a customer this department answers consults for (e.g. `plan`). */
   provides: z.array(ConsultFact),
 });
-export type DepartmentProfile = z.infer<typeof DepartmentProfile>;
+type DepartmentProfile = z.infer<typeof DepartmentProfile>;
 
-export const IntentProfile = z.object({
+const IntentProfile = z.object({
   department: Department,
   description: LocalizedText,
   /** Where a message of this intent starts before cues lift it; `medium` when absent. */
@@ -35,7 +35,7 @@ export const IntentProfile = z.object({
   /** Answered by calling this action of the desk, with these slots and answer templates. */
   action: IntentAction.optional(),
 });
-export type IntentProfile = z.infer<typeof IntentProfile>;
+type IntentProfile = z.infer<typeof IntentProfile>;
 
 /**
  * What the agents know of the desk: its languages, departments and intents, without the training
@@ -55,4 +55,9 @@ export type DeskProfile = z.infer<typeof DeskProfile>;
 /** The text in `language`, else in any language the desk has, else undefined. */
 export function localized(text: LocalizedText, language: Language): string | undefined {
   return text[language] ?? Object.values(text).find((value) => value !== undefined);
+}
+
+/** The departments staffed by specialists, in the desk's order: every department but the human handoff. */
+export function specialistDepartments(profile: DeskProfile): string[] {
+  return Object.keys(profile.departments).filter((department) => department !== ESCALATION);
 }

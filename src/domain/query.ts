@@ -1,13 +1,18 @@
 import { z } from 'zod';
 import { SerializedErrorSchema } from './error.js';
 import { Id } from './id.js';
-import { Department, Language, Priority } from './vocabulary.js';
+import { Department, Language, Priority, SpecialistDepartment } from './vocabulary.js';
 
 export const QueryInput = z.object({
   customerId: Id,
   message: z.string().trim().min(1),
   conversationId: Id.optional(),
   channel: z.string().trim().min(1).max(64).optional(),
+  /**
+   * The department whose specialist answers instead of the one the router would choose (what a
+   * `swarmdesk/<department>` model asks for); the desk checks it is one of its own.
+   */
+  department: SpecialistDepartment.optional(),
 });
 export type QueryInput = z.infer<typeof QueryInput>;
 

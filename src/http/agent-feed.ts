@@ -3,7 +3,7 @@ import type { SystemEvent } from '../runtime/index.js';
 import { sseFrame } from './sse-frames.js';
 
 /** How long the batched agent stream gathers changes: well within the second a screen needs. */
-export const AGENT_BATCH_MS = 500;
+const AGENT_BATCH_MS = 500;
 
 export interface AgentFeed {
   /** Receives the batch's SSE frames, serialised once for every listener, until unsubscribed. */

@@ -9,7 +9,7 @@ export const RateLimit = z.object({
 export type RateLimit = z.infer<typeof RateLimit>;
 
 /** Responses kept a day, as payment APIs do; a claim outlives any query (its timeout is far shorter). */
-export const IDEMPOTENCY_DEFAULTS = { ttlMs: 24 * 60 * 60 * 1000, leaseMs: 2 * 60 * 1000 };
+const IDEMPOTENCY_DEFAULTS = { ttlMs: 24 * 60 * 60 * 1000, leaseMs: 2 * 60 * 1000 };
 
 /** What the edge needs beyond the desk; `loadConfig` builds it from the environment. */
 export const HttpOptions = z.object({

@@ -11,10 +11,10 @@ export {
   UnsupportedMediaTypeError,
   ValidationError,
 } from './errors.js';
-export { HttpOptions, IDEMPOTENCY_DEFAULTS, RateLimit, type ResolvedHttpOptions } from './http-options.js';
+export { HttpOptions, type ResolvedHttpOptions } from './http-options.js';
 export { ProxyAddress } from './middleware/index.js';
-export { ApiKey, ApiKeySpec, DEFAULT_KEY_SCOPES, SCOPES, Scope, type Principal } from './principal.js';
-export { createLogger, toActorLogger, type LoggerOptions } from './logger.js';
+export { ApiKeySpec } from './principal.js';
+export { createLogger, toActorLogger } from './logger.js';
 export { createMetrics, type EdgeMetrics } from './metrics.js';
 export { decideAdmin, isLoopback } from './middleware/index.js';
 export { startServer, type RunningServer, type ShutdownOutcome } from './server.js';

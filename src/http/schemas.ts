@@ -14,11 +14,21 @@ const ErrorBody = z.object({ error: SerializedErrorSchema }).openapi('Error');
  */
 export const STREAM_EVENT_REF = { $ref: '#/components/schemas/StreamEvent' } as const;
 
-/** The submit body: the domain's QueryInput with the configured message length limit. */
-export function queryRequest(messageMaxLength: number) {
-  return QueryInput.extend({ message: z.string().trim().min(1).max(messageMaxLength) }).openapi(
-    'QueryRequest',
-  );
+/**
+ * The submit body: the domain's QueryInput with the configured message length limit, and the served
+ * desk's specialist departments as the ones a message may be pinned to.
+ */
+export function queryRequest(messageMaxLength: number, departments: readonly string[]) {
+  const [first, ...rest] = departments;
+  const department = first === undefined ? z.never() : z.enum([first, ...rest]);
+  return QueryInput.extend({
+    message: z.string().trim().min(1).max(messageMaxLength),
+    department: department.optional().openapi({
+      description:
+        "Pins the message to one of the desk's specialist departments: its specialist answers instead " +
+        'of the one the router would choose. Escalation to a person still applies.',
+    }),
+  }).openapi('QueryRequest');
 }
 
 /** Documents the `Idempotency-Key` header of the routes that take one (checked by its middleware). */

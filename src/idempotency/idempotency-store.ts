@@ -27,7 +27,7 @@ export const IdempotencyRecord = z.discriminatedUnion('state', [
 export type IdempotencyRecord = z.infer<typeof IdempotencyRecord>;
 
 /** What `claim` found: the key was free (the caller runs the request), or its record. */
-export type ClaimResult = { claimed: true } | { claimed: false; record: IdempotencyRecord };
+type ClaimResult = { claimed: true } | { claimed: false; record: IdempotencyRecord };
 
 /**
  * Keys of requests that must take effect once. A claim is a lease (`leaseMs`): a process that dies

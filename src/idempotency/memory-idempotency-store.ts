@@ -8,7 +8,7 @@ export interface MemoryIdempotencyStoreOptions {
   clock?: Pick<Clock, 'now'>;
 }
 
-export const DEFAULT_MAX_IDEMPOTENCY_KEYS = 10_000;
+const DEFAULT_MAX_IDEMPOTENCY_KEYS = 10_000;
 
 interface Entry {
   record: IdempotencyRecord;

@@ -5,7 +5,7 @@ import type { Article } from './knowledge-base.js';
 
 const ArticleId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lower-case words joined by hyphens');
 
-export const ArticleFrontMatter = z.strictObject({
+const ArticleFrontMatter = z.strictObject({
   /** The file's name without `.md` when absent; translations share an id. */
   id: ArticleId.optional(),
   department: Department,
@@ -15,7 +15,7 @@ export const ArticleFrontMatter = z.strictObject({
   keywords: z.array(z.string().min(1)).default([]),
   intents: z.array(z.string().min(1)).default([]),
 });
-export type ArticleFrontMatter = z.infer<typeof ArticleFrontMatter>;
+type ArticleFrontMatter = z.infer<typeof ArticleFrontMatter>;
 
 const DELIMITER = '---';
 const FIELD = /^([A-Za-z][\w-]*):\s*(.*)$/;

@@ -6,7 +6,7 @@ import type { Article, KnowledgeBase, SearchHit, SearchOptions } from './knowled
 import { termProcessor } from './terms.js';
 
 /** Tuning in one place; the values were chosen on the queries in test/knowledge (see the report). */
-export const SEARCH_DEFAULTS = {
+const SEARCH_DEFAULTS = {
   limit: 3,
   /**
    * Below this score a hit is noise: the agent should say it has no article, not guess. BM25 scores grow

@@ -1,4 +1,4 @@
-export { BreakerConfig, LlmConfig, llmConfigFromEnv, parseLlmConfig, type LlmConfigInput } from './config.js';
+export { BreakerConfig, llmConfigFromEnv, parseLlmConfig, type LlmConfigInput } from './config.js';
 export { CircuitBreaker, backoffDelay, retryAfterHint, type BreakerPermit } from './resilience/index.js';
 export {
   LlmAbortedError,
@@ -9,39 +9,9 @@ export {
   LlmTimeoutError,
   LlmUnavailableError,
 } from './errors/index.js';
-export {
-  checkInput,
-  checkOutput,
-  createStreamGuard,
-  safeAnswer,
-  type GuardVerdict,
-  type InputCheckOptions,
-  type OutputCheckOptions,
-  type StreamGuard,
-} from './guardrails/index.js';
-export type {
-  ChatMessage,
-  CompletionRequest,
-  CompletionResult,
-  LlmPort,
-  LlmUsage,
-  StructuredRequest,
-} from './llm.js';
-export {
-  createLlmService,
-  type LlmCallOutcome,
-  type LlmCallRecord,
-  type LlmHostService,
-  type LlmServiceOptions,
-} from './llm-service.js';
-export { createLlm, type LlmDeps } from './openai-llm.js';
-export { createLlmThread, rebuildLlmError, type LlmThread } from './thread/index.js';
-export { INSTRUCTION_MARKERS } from './instruction-markers.js';
-export {
-  answerMessages,
-  articlesBlock,
-  classifyMessages,
-  customerBlock,
-  specialistSystemPrompt,
-} from './prompts.js';
+export { checkInput, checkOutput, createStreamGuard, safeAnswer } from './guardrails/index.js';
+export type { LlmPort } from './llm.js';
+export { createLlmService, type LlmCallRecord, type LlmHostService } from './llm-service.js';
+export { createLlm } from './openai-llm.js';
+export { createLlmThread, type LlmThread } from './thread/index.js';
 export type { AnswerRequest, AnswerResult, ClassifyRequest, ClassifyResult, LlmService } from './service.js';

@@ -7,7 +7,7 @@ import type { LlmPort, LlmUsage } from './llm.js';
 import { answerMessages, classifyMessages } from './prompts.js';
 import type { AnswerRequest, AnswerResult, ClassifyRequest, ClassifyResult, LlmService } from './service.js';
 
-export type LlmCallOutcome = 'ok' | 'error' | 'fallback';
+type LlmCallOutcome = 'ok' | 'error' | 'fallback';
 
 /** One accounting record per service call; metrics and per-query usage hang on it. */
 export interface LlmCallRecord {

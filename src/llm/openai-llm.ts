@@ -34,7 +34,7 @@ const PLACEHOLDER_API_KEY = 'not-needed';
 const OPENAI_BASE_URL = 'https://api.openai.com/v1';
 
 /** A structured call from a caller that holds only the JSON Schema (another thread): no zod schema crosses. */
-export interface JsonStructuredRequest extends Omit<CompletionRequest, 'onToken' | 'guard'> {
+interface JsonStructuredRequest extends Omit<CompletionRequest, 'onToken' | 'guard'> {
   responseFormat: JsonSchemaFormat;
 }
 

@@ -17,7 +17,7 @@ export interface AnswerPromptInput {
   history: ChatMessage[];
 }
 
-export function specialistSystemPrompt(department: Department, language: Language): string {
+function specialistSystemPrompt(department: Department, language: Language): string {
   const languageName = LANGUAGE_NAMES[language];
   return [
     INSTRUCTIONS_CANARY,
@@ -36,7 +36,7 @@ export function specialistSystemPrompt(department: Department, language: Languag
 }
 
 /** The knowledge-base articles, delimited so the model can cite them and cannot mistake them for rules. */
-export function articlesBlock(articles: Article[]): string {
+function articlesBlock(articles: Article[]): string {
   if (articles.length === 0) return '<articles>\n(no article matches this question)\n</articles>';
   const items = articles.map(
     (article) =>
@@ -46,7 +46,7 @@ export function articlesBlock(articles: Article[]): string {
 }
 
 /** Only the requesting customer's own record, never anyone else's. */
-export function customerBlock(customer: Customer | null): string {
+function customerBlock(customer: Customer | null): string {
   if (!customer) return '<customer_record>\n(unknown customer: no record)\n</customer_record>';
   const issues = customer.issuesHistory
     .slice(-MAX_ISSUES)
@@ -65,7 +65,7 @@ export function customerBlock(customer: Customer | null): string {
   ].join('\n');
 }
 
-export function customerMessage(text: string): string {
+function customerMessage(text: string): string {
   return `<customer_message>\n${data(text)}\n</customer_message>`;
 }
 

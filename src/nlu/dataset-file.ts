@@ -32,7 +32,7 @@ export function readCatalogFile(file: string): IntentCatalog {
 }
 
 /** JSONL rows `{"text","label","language"?}`; blank lines are skipped. */
-export function parseExamplesJsonl(file: string, content: string): SourcedExample[] {
+function parseExamplesJsonl(file: string, content: string): SourcedExample[] {
   const rows: SourcedExample[] = [];
   content.split(/\r?\n/).forEach((raw, i) => {
     if (raw.trim() === '') return;

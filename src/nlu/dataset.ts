@@ -5,13 +5,13 @@ import { seededRandom, shuffleInPlace } from './random.js';
 /** The label of a message no intent covers, in data files and in predictions. */
 export const OOS_LABEL = 'oos';
 
-export const CatalogIntent = z.object({
+const CatalogIntent = z.object({
   intent: z.string().min(1),
   department: Department,
   description: z.string(),
   descriptionCs: z.string(),
 });
-export type CatalogIntent = z.infer<typeof CatalogIntent>;
+type CatalogIntent = z.infer<typeof CatalogIntent>;
 
 export const IntentCatalog = z.object({
   schemaVersion: z.literal(1),

@@ -1,7 +1,7 @@
 import type { IntentClassifier } from './classifier.js';
 import { OOS_LABEL, type LabelledExample } from './dataset.js';
 
-export interface PerIntentErrors {
+interface PerIntentErrors {
   intent: string;
   support: number;
   errors: number;

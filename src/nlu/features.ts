@@ -44,7 +44,7 @@ type Emit = (block: Block, gram: string) => void;
  * Calls `emit` with every feature of a message (repeats included), block and n-gram apart so the hot
  * path looks n-grams up without building a prefixed string for each.
  */
-export function forEachFeature(text: string, options: FeatureOptions, emit: Emit): void {
+function forEachFeature(text: string, options: FeatureOptions, emit: Emit): void {
   const tokens = tokenize(text);
   for (let i = 0; i < tokens.length; i++) {
     forEachWordGram(tokens, i, options, emit);

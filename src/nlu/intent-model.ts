@@ -12,7 +12,7 @@ import { ModelInvalidError } from './errors.js';
 const MODEL_KIND = 'swarmdesk-intent-model';
 const RANKED = 5;
 
-export const FeatureOptionsJson = z.object({
+const FeatureOptionsJson = z.object({
   charMin: z.number().int().min(1),
   charMax: z.number().int().min(1),
   wordMax: z.number().int().min(1),
@@ -130,6 +130,16 @@ export class IntentModel implements IntentClassifier {
 
   classify(text: string): IntentPrediction {
     return this.predictFromProbabilities(this.probabilities(text));
+  }
+
+  /** Every in-scope intent with its calibrated probability, likeliest first: a full sort, off the hot path. */
+  rank(text: string): Array<{ intent: string; confidence: number }> {
+    const probabilities = this.probabilities(text);
+    return this.#json.classes
+      .flatMap((intent, c) =>
+        c === this.#oosClass ? [] : [{ intent, confidence: probabilities[c] as number }],
+      )
+      .sort((a, b) => b.confidence - a.confidence);
   }
 
   /** The decision rule, apart from scoring so training can tune it on the same numbers. */

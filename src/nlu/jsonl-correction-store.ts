@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { Correction, type CorrectionStore } from './correction-store.js';
 import { DatasetInvalidError } from './errors.js';
 
-export const DEFAULT_CORRECTIONS_FILE = join('.swarmdesk', 'corrections.jsonl');
+const DEFAULT_CORRECTIONS_FILE = join('.swarmdesk', 'corrections.jsonl');
 
 /** One JSON line per accepted correction; `appendFile` keeps earlier lines untouched. */
 export class JsonlCorrectionStore implements CorrectionStore {

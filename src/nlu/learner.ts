@@ -7,9 +7,9 @@ import type { TrainOptions, TrainingExample } from './train-model.js';
 import type { Trainer } from './trainer.js';
 
 /** How much one accepted correction weighs against an ordinary example: enough to flip its own message. */
-export const CORRECTION_WEIGHT = 10;
+const CORRECTION_WEIGHT = 10;
 /** The most validation accuracy an update may cost before it is refused (one point). */
-export const MAX_ACCURACY_DROP = 0.01;
+const MAX_ACCURACY_DROP = 0.01;
 
 export interface LearnerOptions {
   store: CorrectionStore;

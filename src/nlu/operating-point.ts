@@ -112,7 +112,7 @@ export function thresholdForAccuracy(candidates: readonly ThresholdCandidate[], 
 }
 
 /** The most rejecting threshold that loses at most `cost` of in-scope accuracy against threshold 0. */
-export function thresholdForAccuracyCost(candidates: readonly ThresholdCandidate[], cost: number): number {
+function thresholdForAccuracyCost(candidates: readonly ThresholdCandidate[], cost: number): number {
   const points = operatingPoints(candidates);
   const base = points[0];
   if (!base || base.inScope === 0) return 0;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { Correction, type CorrectionStore } from './correction-store.js';
 import { DatasetInvalidError } from './errors.js';
 
-export const DEFAULT_CORRECTIONS_KEY_PREFIX = 'swarmdesk:';
+const DEFAULT_CORRECTIONS_KEY_PREFIX = 'swarmdesk:';
 
 /** Accepted corrections as a Redis list (RPUSH keeps the order they were accepted in). */
 export class RedisCorrectionStore implements CorrectionStore {

@@ -28,7 +28,7 @@ export interface SliceFigures {
   lowConfidenceWithDepartmentInTopTwo: number;
 }
 
-export interface ConfusionPair {
+interface ConfusionPair {
   truth: string;
   predicted: string;
   count: number;

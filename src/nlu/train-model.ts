@@ -16,7 +16,7 @@ import { linearScores, trainLinear, type LinearOptions } from './linear.js';
 /** A training row; `weight` lets a customer correction count more than one ordinary example. */
 export type TrainingExample = LabelledExample & { weight?: number };
 
-export interface MemberOptions {
+interface MemberOptions {
   features: FeatureOptions;
   linear: LinearOptions;
 }
@@ -48,7 +48,7 @@ export interface TrainOptions {
   calibrated?: CalibratedSettings;
 }
 
-export interface CalibratedSettings {
+interface CalibratedSettings {
   temperatures: readonly number[];
   threshold: number;
   validation?: IntentModelJson['validation'];

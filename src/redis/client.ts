@@ -76,7 +76,7 @@ export async function pingRedis(client: Redis, timeoutMs = 1_000): Promise<boole
   }
 }
 
-export function redactRedisUrl(url: string): string {
+function redactRedisUrl(url: string): string {
   try {
     const parsed = new URL(url);
     if (parsed.password) parsed.password = '***';

@@ -8,7 +8,7 @@ export class StoreCorruptError extends SwarmError {
 }
 
 /** How soon a client may try again: the client's reconnect backoff reaches its cap (2 s) by then. */
-export const REDIS_RETRY_AFTER_MS = 2_000;
+const REDIS_RETRY_AFTER_MS = 2_000;
 
 export class RedisUnavailableError extends SwarmError {
   constructor(target: string, cause?: unknown) {

@@ -1,13 +1,5 @@
+export { RedisClientOptions, connectRedis, createRedisClient, pingRedis } from './client.js';
 export {
-  RedisClientOptions,
-  connectRedis,
-  createRedisClient,
-  duplicateRedisClient,
-  pingRedis,
-  redactRedisUrl,
-} from './client.js';
-export {
-  REDIS_RETRY_AFTER_MS,
   RedisUnavailableError,
   StoreCorruptError,
   asRedisUnavailable,
@@ -17,5 +9,5 @@ export { DEFAULT_KEY_PREFIX, createKeys, type RedisKeys } from './keys.js';
 export { parseJsonRecord, validateRecord } from './parse-record.js';
 export { execReplies } from './exec-replies.js';
 export { deleteKeysWithPrefix } from './scan-keys.js';
-export { defineScript, type LuaScript } from './script.js';
-export { createChannelSubscriber, type ChannelSubscriber } from './subscriber.js';
+export { defineScript } from './script.js';
+export { createChannelSubscriber } from './subscriber.js';

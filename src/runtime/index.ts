@@ -1,5 +1,4 @@
 export {
-  PRIORITIES,
   defineBehaviour,
   type ActorContext,
   type ActorLogger,
@@ -7,8 +6,6 @@ export {
   type Behaviour,
   type BehaviourRef,
   type Priority,
-  type SendOptions,
-  type Step,
 } from './behaviour.js';
 export {
   ActorNotFoundError,
@@ -35,7 +32,6 @@ export {
   type DeadLetter,
   type PoolSpec,
   type Service,
-  type ServiceMethod,
   type ShutdownReport,
   type SupervisionOptions,
   type SystemEvent,

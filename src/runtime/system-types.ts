@@ -57,7 +57,7 @@ export interface Clock {
   clearTimeout(handle: unknown): void;
 }
 
-export type ServiceMethod = (...args: never[]) => unknown;
+type ServiceMethod = (...args: never[]) => unknown;
 export type Service = Record<string, ServiceMethod>;
 
 export interface ActorSystemOptions {

@@ -1,2 +1,2 @@
-export { EdgeStoresOptions, createEdgeStores, type EdgeStores } from './create-edge-stores.js';
-export { StoresOptions, createStores, type Stores } from './create-stores.js';
+export { createEdgeStores, type EdgeStores } from './create-edge-stores.js';
+export { createStores, type Stores } from './create-stores.js';

@@ -1,16 +1,2 @@
-export {
-  FakeLlm,
-  readJson,
-  sampleOf,
-  type FakeHandler,
-  type FakeLlmCall,
-  type FakeLlmOptions,
-  type FakeLlmRequest,
-  type FakeReply,
-} from './fake-llm.js';
-export {
-  slowClientRound,
-  type SlowClientMix,
-  type SlowClientOptions,
-  type SlowClientRound,
-} from './slow-clients.js';
+export { FakeLlm, readJson, sampleOf, type FakeLlmRequest, type FakeReply } from './fake-llm.js';
+export { slowClientRound } from './slow-clients.js';

@@ -25,7 +25,7 @@ export interface WebhookDispatcherOptions {
   retryDelaysMs?: readonly number[];
 }
 
-export const WEBHOOK_DEFAULTS = { pollMs: 1000, batchSize: 20, timeoutMs: 10_000 };
+const WEBHOOK_DEFAULTS = { pollMs: 1000, batchSize: 20, timeoutMs: 10_000 };
 
 /** Sends an outbox's deliveries; every instance may run one (claims keep them from sending twice). */
 export interface WebhookDispatcher {

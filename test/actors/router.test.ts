@@ -4,6 +4,7 @@ import { routerBehaviour, type RouterState } from '../../src/actors/router.js';
 import type { RouteContext, RouteOutcome, RouteRequested } from '../../src/actors/router-messages.js';
 import type { AnswerReply, AnswerRequested } from '../../src/actors/specialist-messages.js';
 import type { StreamEvent } from '../../src/domain/query.js';
+import type { ClassifyRequest } from '../../src/llm/index.js';
 import {
   ActorNotFoundError,
   AskTimeoutError,
@@ -20,12 +21,13 @@ const empty: RouteContext = {
   customer: null,
 };
 
-function message(text: string, context: RouteContext = empty): RouteRequested {
+function message(text: string, context: RouteContext = empty, department?: string): RouteRequested {
   return {
     type: 'support.route.requested',
     queryId: 'q1',
     conversationId: 'c1',
     customerId: 'CUST005',
+    ...(department === undefined ? {} : { department }),
     text,
     at: '2026-11-25T12:00:00.000Z',
     budgetMs: 5_000,
@@ -63,7 +65,12 @@ type Asker = (target: string, message: unknown, options: AskOptions | undefined)
 async function route(
   text: string,
   ask: Asker,
-  extra: { config?: unknown; call?: (service: string, method: string, args: unknown[]) => unknown } = {},
+  extra: {
+    config?: unknown;
+    call?: (service: string, method: string, args: unknown[]) => unknown;
+    department?: string;
+    context?: RouteContext;
+  } = {},
 ) {
   const fake = fakeContext({
     id: 'router-1',
@@ -72,7 +79,7 @@ async function route(
     call: (service, method, args) => extra.call?.(service, method, args),
   });
   const state = (await routerBehaviour.init(fake.ctx)) as RouterState;
-  const step = await routerBehaviour.receive(state, message(text), fake.ctx);
+  const step = await routerBehaviour.receive(state, message(text, extra.context, extra.department), fake.ctx);
   const outcome = (await step.reply) as RouteOutcome;
   return {
     ...fake,
@@ -267,5 +274,110 @@ describe('router agent', () => {
       usage: { llmCalls: 1, promptTokens: 50 },
     });
     expect(result.timings.llmMs).toBe(7);
+  });
+
+  describe('with the department pinned (a swarmdesk/<department> model)', () => {
+    const billingWords = 'I was charged twice for my subscription';
+
+    it('sends the message to that department’s specialist, with one of its intents, never handed off', async () => {
+      const { result, asked, events } = await route(billingWords, (target) => answered(`${target}-1`), {
+        department: 'technical',
+      });
+      expect(asked.map((a) => a.target)).toEqual(['technical']);
+      const request = asked[0]?.message as AnswerRequested;
+      expect(request).toMatchObject({ department: 'technical', pinned: true, text: billingWords });
+      expect(demoModel().model.departmentOf(request.intent)).toBe('technical');
+      expect(result).toMatchObject({
+        department: 'technical',
+        assignedAgent: 'technical-1',
+        escalated: false,
+      });
+      expect(events[0]).toMatchObject({ type: 'routed', department: 'technical' });
+    });
+
+    it('keeps the intent the model found when it is the pinned department’s', async () => {
+      const { asked } = await route(billingWords, (target) => answered(`${target}-1`), {
+        department: 'billing',
+      });
+      expect(asked[0]?.message).toMatchObject({
+        department: 'billing',
+        intent: 'double_charge',
+        pinned: true,
+      });
+    });
+
+    it('asks the LLM to choose among the pinned department’s intents only', async () => {
+      const requests: ClassifyRequest[] = [];
+      const { asked } = await route(billingWords, (target) => answered(`${target}-1`), {
+        department: 'technical',
+        config: { intentModelPath: demoModel().file, llmThreshold: 0.5 },
+        call: (_service, _method, args) => {
+          requests.push(args[0] as ClassifyRequest);
+          return {
+            intent: 'app_crash',
+            department: 'technical',
+            confidence: 0.7,
+            usage: { promptTokens: 40, completionTokens: 2 },
+            latencyMs: 3,
+          };
+        },
+      });
+      expect(requests).toHaveLength(1);
+      const departments = new Set(requests[0]?.candidates.map((candidate) => candidate.department));
+      expect(departments).toEqual(new Set(['technical']));
+      expect(asked[0]?.message).toMatchObject({ department: 'technical', intent: 'app_crash' });
+    });
+
+    it('still escalates when the customer asks for a person', async () => {
+      const { result, asked } = await route(
+        'I want to talk to a human about my invoice',
+        (target) => (target === 'escalation' ? escalated : answered(`${target}-1`)),
+        { department: 'technical' },
+      );
+      expect(asked.map((a) => a.target)).toEqual(['technical', 'escalation']);
+      expect((asked.at(-1)?.message as EscalationRequested).reasons).toContain('human_requested');
+      expect(result.escalated).toBe(true);
+    });
+
+    it('escalates when its specialist cannot help', async () => {
+      const { result, asked } = await route(
+        'How do I reset my password?',
+        (target) =>
+          target === 'escalation'
+            ? escalated
+            : {
+                outcome: 'escalate',
+                agent: `${target}-1`,
+                reason: 'no_answer',
+                noArticle: true,
+                usage: NO_USAGE,
+                llmMs: 0,
+              },
+        { department: 'technical' },
+      );
+      expect(asked.map((a) => a.target)).toEqual(['technical', 'escalation']);
+      expect((asked.at(-1)?.message as EscalationRequested).reasons).toEqual(['no_answer']);
+      expect(result).toMatchObject({ escalated: true, ticketId: 'T-1' });
+    });
+
+    it('routes a follow-up to the pinned department, not the conversation’s specialist in another', async () => {
+      const inBilling: RouteContext = {
+        state: {
+          attempts: 0,
+          triedAgents: [],
+          escalated: false,
+          department: 'billing',
+          intent: 'double_charge',
+          assignedAgent: 'billing-3',
+        },
+        entries: [],
+        customer: null,
+      };
+      const { asked } = await route('and it still does not work', (target) => answered(`${target}-1`), {
+        department: 'technical',
+        context: inBilling,
+      });
+      expect(asked.map((a) => a.target)).toEqual(['technical']);
+    });
   });
 });

@@ -35,6 +35,7 @@ function request(overrides: Partial<AnswerRequested>): AnswerRequested {
     priority: 'medium',
     hops: 0,
     visited: [],
+    pinned: false,
     retry: false,
     avoidArticles: [],
     stream: false,
@@ -99,6 +100,15 @@ describe('specialist agent', () => {
     const message = request({ department: 'technical', intent: 'app_crash', text: words, searchText: words });
     const { reply } = await run('technical', { ...message, hops: 1, visited: ['billing'] });
     expect(reply).not.toMatchObject({ outcome: 'handoff', to: 'billing' });
+  });
+
+  it('never hands off a part the customer pinned to its department: it answers or escalates', async () => {
+    const words = 'I was charged twice for my subscription this month';
+    const pinned = { department: 'technical', pinned: true, text: words, searchText: words };
+    const { reply } = await run('technical', request({ ...pinned, intent: 'app_crash' }));
+    expect(reply.outcome).not.toBe('handoff');
+    const byIntent = await run('technical', request({ department: 'technical', pinned: true }));
+    expect(byIntent.reply.outcome).not.toBe('handoff');
   });
 
   it('says it has nothing rather than inventing an answer', async () => {

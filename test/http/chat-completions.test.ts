@@ -106,6 +106,47 @@ describe('the OpenAI-compatible endpoint, driven by the official openai client',
     ]);
   });
 
+  it('sends a swarmdesk/<department> completion to that department, streamed or not', async () => {
+    live = await startLive({ apiKeys: [KEY] });
+    const openai = client(live);
+    const completion = await openai.chat.completions.create({
+      model: 'swarmdesk/billing',
+      user: 'C001',
+      messages: [{ role: 'user', content: 'the app crashes on my invoice' }],
+    });
+    expect(completion.model).toBe('swarmdesk/billing');
+    const stream = await openai.chat.completions.create({
+      model: 'swarmdesk/technical',
+      user: 'C001',
+      messages: [{ role: 'user', content: 'the app crashes on my invoice' }],
+      stream: true,
+    });
+    const chunks: OpenAI.ChatCompletionChunk[] = [];
+    for await (const chunk of stream) chunks.push(chunk);
+    expect(chunks.every((chunk) => chunk.model === 'swarmdesk/technical')).toBe(true);
+    expect(live.desk.submitted).toEqual([
+      {
+        customerId: 'C001',
+        message: 'the app crashes on my invoice',
+        channel: 'chat-completions',
+        department: 'billing',
+      },
+      {
+        customerId: 'C001',
+        message: 'the app crashes on my invoice',
+        channel: 'chat-completions',
+        department: 'technical',
+      },
+    ]);
+
+    const unknown = await openai.chat.completions
+      .create({ model: 'swarmdesk/sales', user: 'C001', messages: [{ role: 'user', content: 'hi' }] })
+      .catch((e: unknown) => e);
+    expect(unknown).toBeInstanceOf(OpenAI.NotFoundError);
+    expect(unknown).toMatchObject({ code: 'MODEL_NOT_FOUND' });
+    expect(live.desk.submitted).toHaveLength(2);
+  });
+
   it('refuses in OpenAI error shape: a bad key, an unknown model, no customer, a busy desk', async () => {
     live = await startLive({ apiKeys: [KEY] });
     const request = {
@@ -144,12 +185,26 @@ describe('the OpenAI-compatible endpoint, driven by the official openai client',
     expect(live.desk.submitted).toHaveLength(1);
   });
 
-  it('lists the desk as the one model, and keeps the API error shape elsewhere', async () => {
+  it('lists the desk and each of its departments as models, and keeps the API error shape elsewhere', async () => {
     live = await startLive({ apiKeys: [KEY] });
     const openai = client(live);
     const models = await openai.models.list();
-    expect(models.data.map((model) => model.id)).toEqual(['swarmdesk']);
+    expect(models.data.map((model) => model.id)).toEqual([
+      'swarmdesk',
+      'swarmdesk/technical',
+      'swarmdesk/billing',
+      'swarmdesk/general',
+    ]);
     expect((await openai.models.retrieve('swarmdesk')).object).toBe('model');
+    expect(await openai.models.retrieve('swarmdesk/billing')).toMatchObject({
+      id: 'swarmdesk/billing',
+      object: 'model',
+    });
+    for (const unknown of ['swarmdesk/escalation', 'swarmdesk/sales', 'swarmdesk/']) {
+      const missing = await openai.models.retrieve(unknown).catch((e: unknown) => e);
+      expect(missing).toBeInstanceOf(OpenAI.NotFoundError);
+      expect(missing).toMatchObject({ status: 404, code: 'MODEL_NOT_FOUND' });
+    }
 
     const elsewhere = await fetch(`${live.running.url}/v1/queries/q-1`, {
       headers: { authorization: 'Bearer wrong' },

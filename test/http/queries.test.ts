@@ -89,6 +89,23 @@ describe('POST /v1/queries', () => {
     expect(desk.submitted).toHaveLength(0);
   });
 
+  it('pins a message to one of the desk’s specialist departments, and refuses any other', async () => {
+    const { app, desk } = makeApp();
+    const pinned = await postJson(app, '/v1/queries', { ...ask, department: 'billing' });
+    expect(pinned.status).toBe(200);
+    expect(desk.submitted).toEqual([{ ...ask, department: 'billing' }]);
+    for (const department of ['sales', 'escalation']) {
+      const res = await postJson(app, '/v1/queries', { ...ask, department });
+      expect(res.status).toBe(400);
+      const body = (await res.json()) as {
+        error: { code: string; details: { issues: { field: string }[] } };
+      };
+      expect(body.error.code).toBe('VALIDATION_FAILED');
+      expect(body.error.details.issues.map((i) => i.field)).toEqual(['department']);
+    }
+    expect(desk.submitted).toHaveLength(1);
+  });
+
   it('refuses a message longer than the limit, naming the message field', async () => {
     const { app } = makeApp({ messageMaxLength: 20 });
     const res = await postJson(app, '/v1/queries', { customerId: 'C001', message: 'x'.repeat(21) });

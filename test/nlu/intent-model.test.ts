@@ -50,6 +50,16 @@ describe('IntentModel', () => {
     }
   });
 
+  it('ranks every in-scope intent, likeliest first, agreeing with the prediction’s own ranking', () => {
+    const { model } = toyModel();
+    for (const text of PROBES) {
+      const ranked = model.rank(text);
+      expect(ranked.map((r) => r.intent).sort()).toEqual([...model.labels].sort());
+      expect(ranked.map((r) => r.confidence)).toEqual(ranked.map((r) => r.confidence).sort((a, b) => b - a));
+      expect(ranked.slice(0, model.classify(text).ranked.length)).toEqual(model.classify(text).ranked);
+    }
+  });
+
   it('is more confident on its own training sentences than on unrelated ones', () => {
     const { model } = toyModel();
     const seen = model.classify('I cannot log in to my account').confidence;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 // Compiled, this file is dist/http/console/assets.js beside dist/console; from source (tsx, vitest) it
 // is src/http/console/assets.ts and the built page is still under dist/console.
 const fromSource = import.meta.url.endsWith('.ts');
-export const DEFAULT_CONSOLE_DIR = fileURLToPath(
+const DEFAULT_CONSOLE_DIR = fileURLToPath(
   new URL(fromSource ? '../../../dist/console/' : '../../console/', import.meta.url),
 );
 
@@ -17,7 +17,7 @@ const TYPES: Record<string, string> = {
   '.ico': 'image/x-icon',
 };
 
-export interface ConsoleAsset {
+interface ConsoleAsset {
   body: Uint8Array;
   type: string;
 }

@@ -5,7 +5,7 @@ import type { ConsoleEvent, TicketQueueView } from './schemas.js';
 /** Queries sent in one tick at most: the list shows the latest few, not every query of a busy second. */
 const QUERIES_PER_TICK = 25;
 
-export const CONSOLE_FEED_DEFAULTS = {
+const CONSOLE_FEED_DEFAULTS = {
   tickMs: 1000,
   /**
    * Listing tickets sorts the whole queue, which grows with every escalation: it is read for every

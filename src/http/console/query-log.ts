@@ -11,7 +11,7 @@ export interface QueryLog {
   since(position: number, limit?: number): QuerySummary[];
 }
 
-export function summarize(result: QueryResult): QuerySummary {
+function summarize(result: QueryResult): QuerySummary {
   return {
     queryId: result.queryId,
     conversationId: result.conversationId,

@@ -3,7 +3,7 @@ import { createQueryLog, type QueryLog } from './query-log.js';
 import type { ConsoleSnapshot } from './schemas.js';
 import { createTrafficWindow, type TrafficWindow } from './traffic-window.js';
 
-export const RECORDER_DEFAULTS = {
+const RECORDER_DEFAULTS = {
   /** Five minutes of per-second traffic. */
   seconds: 300,
   /** The latest answered queries kept for the console's list. */

@@ -14,7 +14,7 @@ export interface AuthOptions {
 }
 
 /** True when /v1 asks who is calling: some key or a customer-token secret is configured. */
-export function isGuarded(options: AuthOptions): boolean {
+function isGuarded(options: AuthOptions): boolean {
   return options.apiKeys.length > 0 || options.customerTokenSecret !== undefined;
 }
 

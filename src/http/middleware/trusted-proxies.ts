@@ -15,7 +15,7 @@ export const ProxyAddress = z.string().refine(
 );
 
 /** `::ffff:10.0.0.1` is 10.0.0.1: sockets on a dual-stack listener report IPv4 peers that way. */
-export function plainAddress(address: string): string {
+function plainAddress(address: string): string {
   return address.startsWith('::ffff:') && isIP(address.slice(7)) === 4 ? address.slice(7) : address;
 }
 

@@ -25,7 +25,7 @@ import {
 const CONTROL_ACTIONS = ['restart', 'stop', 'start'] as const;
 
 /** Agent changes waiting for a slow SSE client; beyond it the stream is ended (see EventFeed). */
-export const AGENT_STREAM_BUFFER = 1_000;
+const AGENT_STREAM_BUFFER = 1_000;
 
 export function agentRoutes(
   { desk, lifecycle, options }: RouteDeps,

@@ -1,7 +1,6 @@
 import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
 import type { AppEnv } from '../env.js';
-import { NotFoundError } from '../errors.js';
 import {
   CONVERSATION_HEADER,
   CUSTOMER_HEADER,
@@ -11,6 +10,7 @@ import {
   ModelList,
   ModelParam,
   OpenAiErrorBody,
+  deskModels,
   toCompletion,
   toQueryInput,
   writeCompletionChunks,
@@ -20,32 +20,20 @@ import type { RouteDeps } from '../route-deps.js';
 import { errorResponsesWith } from '../schemas.js';
 import { requireScope, requireSelf } from '../access.js';
 
-/** The model name that means "this desk". */
-const DESK_MODEL = 'swarmdesk';
-
 /** Where errors take OpenAI's shape instead of the API's own (see `errorShape` in app.ts). */
 export const OPENAI_PATHS = ['/v1/chat/completions', '/v1/models', '/v1/models/*'] as const;
 
-function assertModel(model: string): void {
-  if (model !== DESK_MODEL)
-    throw new NotFoundError('MODEL_NOT_FOUND', `no model ${model}; this desk is the model ${DESK_MODEL}`);
-}
-
 /**
  * The OpenAI chat-completions protocol over the desk, for front-ends and SDKs that speak only it. The
- * last user message is the customer's message; the desk keeps the conversation.
+ * last user message is the customer's message; the desk keeps the conversation. The model `swarmdesk`
+ * is the desk, and `swarmdesk/<department>` one of its departments, whose specialist answers.
  */
 export function chatCompletionRoutes(
   { desk, lifecycle, options }: RouteDeps,
   hook: OpenAPIHono<AppEnv>['defaultHook'],
 ) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: hook });
-  const model = {
-    id: DESK_MODEL,
-    object: 'model' as const,
-    created: Math.floor(Date.now() / 1000),
-    owned_by: 'swarmdesk',
-  };
+  const models = deskModels(desk.profile, Math.floor(Date.now() / 1000));
 
   const complete = createRoute({
     method: 'post',
@@ -54,10 +42,11 @@ export function chatCompletionRoutes(
     tags: ['OpenAI-compatible'],
     summary: 'OpenAI-compatible chat completion: the last user message is the customer message',
     description:
-      `The customer is \`user\` (\`customerId\` or \`customerId:conversationId\`) or the \`X-Swarm-Customer-Id\` ` +
-      `and \`X-Swarm-Conversation-Id\` headers. The answer names its conversation in \`swarm.conversationId\` ` +
-      `and the \`X-Swarm-Conversation-Id\` response header. With \`stream: true\`, \`chat.completion.chunk\` ` +
-      "SSE frames ending in `data: [DONE]`. Errors use OpenAI's shape.",
+      `The model is \`swarmdesk\` (the desk) or \`swarmdesk/<department>\` (that department answers; ` +
+      `see listModels). The customer is \`user\` (\`customerId\` or \`customerId:conversationId\`) or the ` +
+      `\`X-Swarm-Customer-Id\` and \`X-Swarm-Conversation-Id\` headers. The answer names its conversation ` +
+      `in \`swarm.conversationId\` and the \`X-Swarm-Conversation-Id\` response header. With ` +
+      "`stream: true`, `chat.completion.chunk` SSE frames ending in `data: [DONE]`. Errors use OpenAI's shape.",
     request: {
       body: { content: { 'application/json': { schema: ChatCompletionRequest } }, required: true },
     },
@@ -75,12 +64,15 @@ export function chatCompletionRoutes(
 
   app.openapi(complete, async (c) => {
     const body = c.req.valid('json');
-    assertModel(body.model);
-    const input = toQueryInput(
-      body,
-      { customerId: c.req.header(CUSTOMER_HEADER), conversationId: c.req.header(CONVERSATION_HEADER) },
-      options.messageMaxLength,
-    );
+    const { department } = models.resolve(body.model);
+    const input = {
+      ...toQueryInput(
+        body,
+        { customerId: c.req.header(CUSTOMER_HEADER), conversationId: c.req.header(CONVERSATION_HEADER) },
+        options.messageMaxLength,
+      ),
+      ...(department === undefined ? {} : { department }),
+    };
     // The same rules as POST /v1/queries: a customer token writes only as its own customer.
     requireScope(c, 'queries', true);
     requireSelf(c, input.customerId);
@@ -105,13 +97,17 @@ export function chatCompletionRoutes(
     path: '/v1/models',
     operationId: 'listModels',
     tags: ['OpenAI-compatible'],
-    summary: 'OpenAI-compatible model list: the desk',
+    summary: 'OpenAI-compatible model list: the desk, and each of its departments',
+    description:
+      '`swarmdesk` is the desk: the router chooses the department. `swarmdesk/<department>` (one per ' +
+      "specialist department of the desk) sends every message to that department's specialist; " +
+      'escalation to a person still applies.',
     responses: {
       200: { description: 'The models', content: { 'application/json': { schema: ModelList } } },
       ...errorResponsesWith(OpenAiErrorBody, [401, 429]),
     },
   });
-  app.openapi(list, (c) => c.json({ object: 'list' as const, data: [model] }, 200));
+  app.openapi(list, (c) => c.json({ object: 'list' as const, data: models.list }, 200));
 
   const retrieve = createRoute({
     method: 'get',
@@ -125,10 +121,7 @@ export function chatCompletionRoutes(
       ...errorResponsesWith(OpenAiErrorBody, [401, 404, 429]),
     },
   });
-  app.openapi(retrieve, (c) => {
-    assertModel(c.req.valid('param').model);
-    return c.json(model, 200);
-  });
+  app.openapi(retrieve, (c) => c.json(models.resolve(c.req.valid('param').model).model, 200));
 
   return app;
 }

@@ -6,7 +6,7 @@ import type { RouteDeps } from '../route-deps.js';
 import { IdParam, errorResponses } from '../schemas.js';
 
 /** Most entries one page of a trail holds: as many as a conversation keeps (the newest 200). */
-export const TRAIL_PAGE_MAX = 200;
+const TRAIL_PAGE_MAX = 200;
 
 /** A page of the trail: the newest `limit` entries, or those older than `before` (a `seq`). */
 const TrailQuery = z

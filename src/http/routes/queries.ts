@@ -1,5 +1,6 @@
 import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
+import { specialistDepartments } from '../../domain/desk-profile.js';
 import { Feedback, FeedbackOutcome, QueryResult } from '../../domain/query.js';
 import { ownOrNotFound, requireScope, requireSelf, tokenCustomer } from '../access.js';
 import type { AppEnv } from '../env.js';
@@ -38,7 +39,11 @@ export function queryRoutes(
       headers: IdempotencyHeaders,
       query: NoQuery,
       body: {
-        content: { 'application/json': { schema: queryRequest(options.messageMaxLength) } },
+        content: {
+          'application/json': {
+            schema: queryRequest(options.messageMaxLength, specialistDepartments(desk.profile)),
+          },
+        },
         required: true,
       },
     },

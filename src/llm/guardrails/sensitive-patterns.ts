@@ -1,11 +1,11 @@
 /** Patterns for data an answer may leak; shared by the output check and the streaming hold-back. */
 
-export const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
+const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
 
 // A digit run with phone-style separators; not preceded by a letter, digit or dash so that
 // invoice numbers such as INV-2024-000123 do not count. Digit count is checked separately.
-export const PHONE_CANDIDATE = /(?<![\p{L}\p{N}-])\+?\(?\d[\d\s()./-]{7,}\d/gu;
-export const PHONE_DIGITS = { min: 9, max: 15 };
+const PHONE_CANDIDATE = /(?<![\p{L}\p{N}-])\+?\(?\d[\d\s()./-]{7,}\d/gu;
+const PHONE_DIGITS = { min: 9, max: 15 };
 
 export const CUSTOMER_ID = /\bCUST[-_]?\d{2,}\b/gi;
 
@@ -19,7 +19,7 @@ export const SECRETS: readonly RegExp[] = [
   /\bBearer\s+[A-Za-z0-9._~+/-]{20,}/,
 ];
 
-export function digitsOf(text: string): string {
+function digitsOf(text: string): string {
   return text.replace(/\D/g, '');
 }
 

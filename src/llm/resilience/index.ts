@@ -1,3 +1,3 @@
-export { CircuitBreaker, type BreakerPermit, type BreakerState } from './circuit-breaker.js';
+export { CircuitBreaker, type BreakerPermit } from './circuit-breaker.js';
 export { ConcurrencyLimiter } from './concurrency-limiter.js';
-export { backoffDelay, retryAfterHint, type BackoffOptions } from './retry-policy.js';
+export { backoffDelay, retryAfterHint } from './retry-policy.js';

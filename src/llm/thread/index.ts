@@ -1,2 +1,1 @@
-export { rebuildLlmError } from './error-codec.js';
 export { createLlmThread, type LlmThread } from './llm-thread-port.js';

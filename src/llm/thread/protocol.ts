@@ -25,17 +25,17 @@ interface CallHead {
   abortable: boolean;
 }
 
-export interface CompleteCall extends CallHead {
+interface CompleteCall extends CallHead {
   /** Tokens are wanted: stream the completion and send what passes the guard on the token port. */
   stream: boolean;
   guard?: OutputCheckOptions;
 }
 
-export interface StructuredCall extends CallHead {
+interface StructuredCall extends CallHead {
   responseFormat: JsonSchemaFormat;
 }
 
-export interface StructuredValue {
+interface StructuredValue {
   value: unknown;
   usage: LlmUsage;
   latencyMs: number;
