@@ -8,6 +8,7 @@ export {
   type FakeLlmRequest,
   type FakeReply,
 } from './fake-llm.js';
+export { toolScript, type ToolScriptOptions } from './fake-tool-script.js';
 export {
   slowClientRound,
   type SlowClientMix,

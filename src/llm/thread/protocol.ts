@@ -2,7 +2,15 @@ import type { MessagePort } from 'node:worker_threads';
 import type { SerializedError } from '../../runtime/index.js';
 import type { LlmConfig } from '../config.js';
 import type { OutputCheckOptions } from '../guardrails/index.js';
-import type { ChatMessage, CompletionResult, LlmPort, LlmUsage } from '../llm.js';
+import type {
+  ChatMessage,
+  ChatResult,
+  CompletionResult,
+  DialogueMessage,
+  LlmPort,
+  LlmUsage,
+  ToolDefinition,
+} from '../llm.js';
 import type { JsonSchemaFormat } from '../structured-output.js';
 
 /** What crosses between the main thread and the LLM thread: types only. */
@@ -31,6 +39,12 @@ export interface CompleteCall extends CallHead {
   guard?: OutputCheckOptions;
 }
 
+/** A dialogue turn with tools; its messages may hold earlier calls and their results. */
+export interface ChatCall extends Omit<CompleteCall, 'messages'> {
+  messages: DialogueMessage[];
+  tools: ToolDefinition[];
+}
+
 export interface StructuredCall extends CallHead {
   responseFormat: JsonSchemaFormat;
 }
@@ -51,6 +65,7 @@ export type TokenBatch = Array<[number, string]>;
 /** The LLM thread's side, exposed with comlink. */
 export interface LlmThreadApi {
   complete(call: CompleteCall): Promise<Settled<CompletionResult>>;
+  chat(call: ChatCall): Promise<Settled<ChatResult>>;
   structured(call: StructuredCall): Promise<Settled<StructuredValue>>;
   abort(callId: number): void;
 }
