@@ -21,11 +21,16 @@ export {
 } from './guardrails/index.js';
 export type {
   ChatMessage,
+  ChatRequest,
+  ChatResult,
   CompletionRequest,
   CompletionResult,
+  DialogueMessage,
   LlmPort,
   LlmUsage,
   StructuredRequest,
+  ToolCall,
+  ToolDefinition,
 } from './llm.js';
 export {
   createLlmService,
@@ -44,4 +49,11 @@ export {
   customerBlock,
   specialistSystemPrompt,
 } from './prompts.js';
-export type { AnswerRequest, AnswerResult, ClassifyRequest, ClassifyResult, LlmService } from './service.js';
+export type {
+  AnswerRequest,
+  AnswerResult,
+  ClassifyRequest,
+  ClassifyResult,
+  LlmService,
+  ToolStep,
+} from './service.js';
