@@ -9,7 +9,6 @@ import {
 import { rememberedSlots } from '../actors/index.js';
 import type { Blackboard } from '../blackboard/index.js';
 import type { DeskProfile } from '../domain/desk-profile.js';
-import type { Service } from '../runtime/index.js';
 
 export const ActionTurnRequest = z.object({
   intent: z.string(),
@@ -52,12 +51,18 @@ export interface ActionServiceDeps {
   profile: DeskProfile;
 }
 
+// A type alias, not an interface: the actor system's services are records of methods.
+export type ActionService = {
+  turn(input: ActionTurnRequest): Promise<ActionTurn>;
+  call(input: ToolCallRequest): Promise<ToolCallReply>;
+};
+
 /**
  * The `actions` service agents call from the workers, on the main thread where the secrets are: one
  * offline turn of an action-bound intent (`turn`), or one call a model asked for (`call`). The
  * customer's id comes with the request from the desk's own message, never from a model.
  */
-export function createActionService({ engine, blackboard, profile }: ActionServiceDeps): Service {
+export function createActionService({ engine, blackboard, profile }: ActionServiceDeps): ActionService {
   return {
     async turn(input: ActionTurnRequest): Promise<ActionTurn> {
       const request = ActionTurnRequest.parse(input);
