@@ -25,12 +25,12 @@ export type ToolLoopOutcome =
   /** The model's answer; `calls` are the records of the calls made on the way. */
   | { kind: 'answered'; text: string; calls: unknown[]; usage: Usage; llmMs: number }
   /**
-   * No answer to give: a call failed on the backend, the model kept calling past the bound, or its
-   * answer was guarded. A person takes it; nothing the model might have made up reaches the customer.
+   * No answer to give: a call failed on the backend, the model kept calling past the bound, the LLM
+   * failed once calls were made, or its answer was guarded. A person takes it; nothing the model might have made up reaches the customer.
    */
   | {
       kind: 'failed';
-      why: 'action_failed' | 'bound' | 'guarded';
+      why: 'action_failed' | 'bound' | 'llm_failed' | 'guarded';
       calls: unknown[];
       usage: Usage;
       llmMs: number;
@@ -50,7 +50,10 @@ const LIMIT_REACHED = JSON.stringify({
  * desk's `actions` service makes them (checking the arguments, adding the customer's id), their
  * results go back to the model, until it answers. Bounded by `maxToolCalls` calls per answer.
  */
-export async function runToolLoop(ctx: ActorContext, input: ToolLoopInput): Promise<ToolLoopOutcome> {
+export async function runToolLoop(
+  ctx: Pick<ActorContext, 'call'>,
+  input: ToolLoopInput,
+): Promise<ToolLoopOutcome> {
   const steps: ToolStep[] = [];
   const calls: unknown[] = [];
   let usage: Usage = { llmCalls: 0, promptTokens: 0, completionTokens: 0 };
@@ -64,7 +67,7 @@ export async function runToolLoop(ctx: ActorContext, input: ToolLoopInput): Prom
     } satisfies AnswerRequest);
     if (!result) {
       // Calls already made cannot be answered offline without making them again: a person takes it.
-      if (calls.length > 0) return { kind: 'failed', why: 'action_failed', calls, usage, llmMs };
+      if (calls.length > 0) return { kind: 'failed', why: 'llm_failed', calls, usage, llmMs };
       return { kind: 'unavailable', usage, llmMs };
     }
     usage = {
