@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { Usage } from '../domain/query.js';
-import type { DeskProfile } from '../domain/desk-profile.js';
+import type { DeskProfile, ToolProfile } from '../domain/desk-profile.js';
 import { SpecialistDepartment } from '../domain/vocabulary.js';
 import type { AnswerRequest, AnswerResult } from '../llm/index.js';
-import type { KnowledgeBase, SearchHit, SearchOptions } from '../knowledge/index.js';
+import type { Article, KnowledgeBase, SearchHit, SearchOptions } from '../knowledge/index.js';
 import { defineBehaviour, type ActorContext } from '../runtime/index.js';
 import { ACTION_AWAITING_FACT, ACTION_CALL_FACT, ACTION_SLOTS_FACT } from './action-facts.js';
 import { composeAnswer, type ComposedAnswer } from './answer-composer.js';
@@ -21,8 +21,6 @@ import {
 } from './specialist-messages.js';
 import { tokenChunks } from './token-chunks.js';
 import { runToolLoop } from './tool-loop.js';
-import type { ToolProfile } from '../domain/desk-profile.js';
-import type { Article } from '../knowledge/index.js';
 
 /** Calls on the backend per answer in LLM mode, unless the options say otherwise. */
 export const MAX_TOOL_CALLS_DEFAULT = 3;

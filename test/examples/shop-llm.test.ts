@@ -214,6 +214,19 @@ describe('the example shop desk in LLM mode: the order_status action as a functi
     expect(result.escalated).toBe(true);
   });
 
+  it("offers the department's actions beside the article for its other intents too", async () => {
+    llm.enqueue({ kind: 'text', text: 'You can return it within 30 days; see the returns page.' });
+    const result = await ask('SHOP-RETURN', 'I want to return an item, how do returns work?');
+    expect(result).toMatchObject({ intent: 'return_item', department: 'shipping', escalated: false });
+    expect(result.response).toContain('You can return it within 30 days');
+    expect(llm.calls[0]?.request.tools?.map((tool) => tool.function.name)).toEqual(['order_status']);
+    const trail = await desk.getConversation(result.conversationId);
+    expect(trail?.entries.some((entry) => entry.kind === 'fact' && entry.key === 'action.awaiting')).toBe(
+      false,
+    );
+    expect(trail?.entries).toContainEqual(expect.objectContaining({ kind: 'fact', key: 'article' }));
+  });
+
   it('counts the calls in /metrics by action and outcome', async () => {
     const text = await (await app.request('/metrics')).text();
     expect(text).toMatch(/swarmdesk_action_calls_total\{action="order_status",outcome="ok",code=""\} [1-9]/);
