@@ -12,7 +12,12 @@ export { type RouteContext, type RouteOutcome, type RouteRequested } from './rou
 export { DESK_SHARED_KEY, INSTANCES_SHARED_KEY, MODEL_SHARED_KEY } from './shared-keys.js';
 export { deskProfile } from './desk-knowledge.js';
 export { knowledgeBaseFor } from './knowledge-cache.js';
-export { SpecialistConfig, specialistBehaviour, type SpecialistState } from './specialist.js';
+export {
+  MAX_TOOL_CALLS_DEFAULT,
+  SpecialistConfig,
+  specialistBehaviour,
+  type SpecialistState,
+} from './specialist.js';
 export {
   AnswerReply,
   AnswerRequested,

@@ -18,7 +18,14 @@ type PartOutcome =
       department: Department;
       reply: Extract<AnswerReply, { outcome: 'answered' }>;
     }
-  | { kind: 'escalate'; part: PlannedPart; reason: EscalationReason; noArticle: boolean };
+  | {
+      kind: 'escalate';
+      part: PlannedPart;
+      reason: EscalationReason;
+      noArticle: boolean;
+      /** What the specialist found before it gave up (a failed action call): on the trail all the same. */
+      facts?: PostedFact[];
+    };
 
 /** What the router answered itself (small talk, a clarifying question, what the desk does). */
 export interface RouterReply {
@@ -113,6 +120,9 @@ export function assembleQuery(input: AssemblyInput): Assembled {
     answered.push({ department, answer: reply, agent: reply.agent });
     facts.push(...reply.facts);
     if (reply.articleId) facts.push({ by: reply.agent, key: 'article', value: reply.articleId });
+  }
+  for (const { outcome } of input.runs) {
+    if (outcome.kind === 'escalate' && outcome.facts) facts.push(...outcome.facts);
   }
   let ownNeed = false;
   if (escalation) {

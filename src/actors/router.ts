@@ -162,7 +162,13 @@ async function runPart(work: Work, part: PlannedPart, share: number): Promise<Pa
         return { outcome: { kind: 'answered', part, department, reply }, handoffs };
       case 'escalate':
         return {
-          outcome: { kind: 'escalate', part, reason: reply.reason, noArticle: reply.noArticle },
+          outcome: {
+            kind: 'escalate',
+            part,
+            reason: reply.reason,
+            noArticle: reply.noArticle,
+            ...(reply.facts ? { facts: reply.facts } : {}),
+          },
           handoffs,
         };
       case 'handoff': {

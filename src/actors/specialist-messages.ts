@@ -82,6 +82,8 @@ export const AnswerReply = z.discriminatedUnion('outcome', [
     reason: EscalationReason,
     /** The knowledge base had nothing relevant: the handover says so instead of guessing. */
     noArticle: z.boolean(),
+    /** Facts for the trail all the same (a failed action call is on it like a successful one). */
+    facts: z.array(PostedFact).optional(),
   }),
 ]);
 export type AnswerReply = z.infer<typeof AnswerReply>;

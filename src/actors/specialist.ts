@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { Usage } from '../domain/query.js';
-import type { DeskProfile } from '../domain/desk-profile.js';
+import type { DeskProfile, ToolProfile } from '../domain/desk-profile.js';
 import { SpecialistDepartment } from '../domain/vocabulary.js';
 import type { AnswerRequest, AnswerResult } from '../llm/index.js';
-import type { KnowledgeBase, SearchHit, SearchOptions } from '../knowledge/index.js';
+import type { Article, KnowledgeBase, SearchHit, SearchOptions } from '../knowledge/index.js';
 import { defineBehaviour, type ActorContext } from '../runtime/index.js';
 import { ACTION_AWAITING_FACT, ACTION_CALL_FACT, ACTION_SLOTS_FACT } from './action-facts.js';
 import { composeAnswer, type ComposedAnswer } from './answer-composer.js';
@@ -20,6 +20,10 @@ import {
   type PostedFact,
 } from './specialist-messages.js';
 import { tokenChunks } from './token-chunks.js';
+import { runToolLoop } from './tool-loop.js';
+
+/** Calls on the backend per answer in LLM mode, unless the options say otherwise. */
+export const MAX_TOOL_CALLS_DEFAULT = 3;
 
 /** The pool `config` of a specialist department. */
 export const SpecialistConfig = z.object({
@@ -29,6 +33,8 @@ export const SpecialistConfig = z.object({
   /** Answer through the host's `llm` service, falling back to the offline answer. */
   llm: z.boolean().default(false),
   consultTimeoutMs: z.number().int().positive().default(2_000),
+  /** In LLM mode, calls on the department's actions per answer; 0 offers the model no tools. */
+  maxToolCalls: z.number().int().min(0).default(MAX_TOOL_CALLS_DEFAULT),
 });
 export type SpecialistConfig = z.infer<typeof SpecialistConfig>;
 
@@ -135,6 +141,7 @@ async function answerByAction(
       agent,
       reason: 'specialist_failed',
       noArticle: false,
+      ...(turn.call === undefined ? {} : { facts: [{ by: agent, key: ACTION_CALL_FACT, value: turn.call }] }),
       usage: NO_USAGE,
       llmMs: 0,
     };
@@ -156,6 +163,77 @@ async function answerByAction(
   };
 }
 
+/** The department's actions the model may call in LLM mode (none offline, or with the bound at 0). */
+function toolsOf(state: SpecialistState, own: SpecialistDepartment): ToolProfile[] {
+  if (!state.config.llm || state.config.maxToolCalls === 0) return [];
+  return state.desk.departments[own]?.tools ?? [];
+}
+
+interface ToolAnswerInput {
+  request: AnswerRequested;
+  own: SpecialistDepartment;
+  articles: Article[];
+  tools: ToolProfile[];
+  /** The intent is bound to an action: an answer without a call asked the customer for something. */
+  bound: boolean;
+  articleId: string | null;
+  facts: PostedFact[];
+}
+
+/**
+ * An answer in LLM mode with the department's actions as tools; undefined when the LLM cannot be
+ * used, so the caller answers offline. Every call made is on the trail, the failed ones too.
+ */
+async function answerWithTools(
+  ctx: ActorContext,
+  state: SpecialistState,
+  input: ToolAnswerInput,
+): Promise<AnswerReply | undefined> {
+  const { request, own } = input;
+  const agent = ctx.self.id;
+  const outcome = await runToolLoop(ctx, {
+    request: {
+      queryId: request.queryId,
+      agent,
+      department: own,
+      language: request.language,
+      question: request.text,
+      customer: request.customer,
+      articles: input.articles,
+      history: request.history,
+      stream: request.stream,
+    },
+    tools: input.tools,
+    maxToolCalls: state.config.maxToolCalls,
+    context: { conversationId: request.conversationId, customerId: request.customerId, department: own },
+  });
+  if (outcome.kind === 'unavailable') return undefined;
+  const { usage, llmMs } = outcome;
+  const calls: PostedFact[] = outcome.calls.map((call) => ({
+    by: agent,
+    key: ACTION_CALL_FACT,
+    value: call,
+  }));
+  if (outcome.kind === 'failed') {
+    const reason = outcome.why === 'guarded' ? 'guarded_answer' : 'specialist_failed';
+    return { outcome: 'escalate', agent, reason, noArticle: false, facts: calls, usage, llmMs };
+  }
+  const awaiting: PostedFact[] = input.bound
+    ? [{ by: agent, key: ACTION_AWAITING_FACT, value: outcome.calls.length === 0 ? request.intent : null }]
+    : [];
+  return {
+    outcome: 'answered',
+    agent,
+    text: outcome.text,
+    core: outcome.text,
+    articleId: input.articleId,
+    facts: [...input.facts, ...calls, ...awaiting],
+    usage,
+    llmMs,
+    streamed: request.stream,
+  };
+}
+
 function streamOffline(ctx: ActorContext, request: AnswerRequested, text: string): void {
   if (!request.stream) return;
   const topic = `query:${request.queryId}`;
@@ -171,13 +249,34 @@ async function answer(
 ): Promise<AnswerReply> {
   const agent = ctx.self.id;
   const own = state.config.department;
-  if (state.desk.intents[request.intent]?.action) return answerByAction(ctx, request, own);
-  const found = search(state, request.searchText, {
-    language: request.language,
-    department: own,
-    intent: request.intent,
-    limit: ARTICLES_FOR_LLM + request.avoidArticles.length,
-  });
+  const tools = toolsOf(state, own);
+  const found = (): SearchHit[] =>
+    search(state, request.searchText, {
+      language: request.language,
+      department: own,
+      intent: request.intent,
+      limit: ARTICLES_FOR_LLM + request.avoidArticles.length,
+    });
+  const binding = state.desk.intents[request.intent]?.action;
+  if (binding) {
+    // The model fills the action's arguments from the conversation, as the slots do offline.
+    if (tools.some((tool) => tool.name === binding.action)) {
+      const viaLlm = await answerWithTools(ctx, state, {
+        request,
+        own,
+        articles: found()
+          .slice(0, ARTICLES_FOR_LLM)
+          .map((hit) => hit.article),
+        tools,
+        bound: true,
+        articleId: null,
+        facts: [],
+      });
+      if (viaLlm) return viaLlm;
+    }
+    return answerByAction(ctx, request, own);
+  }
+  const ownHits = found();
   const elsewhere = request.pinned
     ? undefined
     : otherOwner(
@@ -186,7 +285,7 @@ async function answer(
           intent: request.intent,
           text: request.text,
           language: request.language,
-          ownHits: found,
+          ownHits,
           visited: request.visited,
         },
         state.desk,
@@ -202,7 +301,7 @@ async function answer(
       llmMs: 0,
     };
   }
-  const candidates = found.length > 0 ? found : searchByIntent(state, request, own);
+  const candidates = ownHits.length > 0 ? ownHits : searchByIntent(state, request, own);
   const hits = candidates.filter((hit) => !request.avoidArticles.includes(hit.article.id));
   // A retry with nothing new to offer goes through the same article again, saying so; the next
   // "didn't help" then reaches a person.
@@ -216,7 +315,19 @@ async function answer(
   let usage = NO_USAGE;
   let llmMs = 0;
   let composed: ComposedAnswer | undefined;
-  if (state.config.llm) {
+  const articles = hits.slice(0, ARTICLES_FOR_LLM).map((hit) => hit.article);
+  if (tools.length > 0) {
+    const viaLlm = await answerWithTools(ctx, state, {
+      request,
+      own,
+      articles,
+      tools,
+      bound: false,
+      articleId: best.article.id,
+      facts,
+    });
+    if (viaLlm) return viaLlm;
+  } else if (state.config.llm) {
     const llmRequest: AnswerRequest = {
       queryId: request.queryId,
       agent,
@@ -224,7 +335,7 @@ async function answer(
       language: request.language,
       question: request.text,
       customer: request.customer,
-      articles: hits.slice(0, ARTICLES_FOR_LLM).map((hit) => hit.article),
+      articles,
       history: request.history,
       stream: request.stream,
     };

@@ -101,5 +101,6 @@ export const EnvSchema = z.object({
   OPENAI_MODEL: z.string().min(1, 'must not be empty'),
   SWARM_LLM_CONCURRENCY: integer(1, 1024),
   SWARM_LLM_TIMEOUT_MS: integer(100, 600_000),
+  SWARM_LLM_MAX_TOOL_CALLS: integer(0, 20),
 });
 export type Env = z.output<typeof EnvSchema>;

@@ -78,6 +78,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
             model: e.OPENAI_MODEL,
             concurrency: e.SWARM_LLM_CONCURRENCY,
             timeoutMs: e.SWARM_LLM_TIMEOUT_MS,
+            maxToolCalls: e.SWARM_LLM_MAX_TOOL_CALLS,
           }
         : undefined,
     },

@@ -170,4 +170,9 @@ export const CONFIG_VARIABLES = [
   { name: 'OPENAI_MODEL', default: 'gpt-4o-mini', description: 'Chat model used in LLM mode.' },
   { name: 'SWARM_LLM_CONCURRENCY', default: '16', description: 'Concurrent LLM calls.' },
   { name: 'SWARM_LLM_TIMEOUT_MS', default: '15000', description: 'Timeout of one LLM call attempt.' },
+  {
+    name: 'SWARM_LLM_MAX_TOOL_CALLS',
+    default: '3',
+    description: "Calls on the desk's actions per answer in LLM mode; 0 offers the model no tools.",
+  },
 ] as const satisfies readonly ConfigVariable[];

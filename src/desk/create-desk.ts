@@ -122,7 +122,16 @@ export async function createDesk(input: DeskOptions = {}, deps: DeskDeps = {}): 
     ...desk.knowledgeDirs,
     ...(options.knowledgeDir === undefined ? [] : [options.knowledgeDir]),
   ];
-  const profile = profileOf(desk);
+  const engine =
+    Object.keys(desk.actions).length === 0
+      ? undefined
+      : createActionEngine({
+          actions: Object.fromEntries(Object.entries(desk.actions).map(([name, { value }]) => [name, value])),
+          env: deps.env ?? process.env,
+          clock,
+          onCall: (record) => notify(() => observer.actionCall?.(record)),
+        });
+  const profile = profileOf(desk, (department) => engine?.toolsFor(department) ?? []);
   const departments = specialistDepartments(profile);
   const model = intentModel(options, desk, deps.logger);
   const ownStores = deps.stores === undefined;
@@ -156,15 +165,7 @@ export async function createDesk(input: DeskOptions = {}, deps: DeskDeps = {}): 
     const llm = deps.llm ?? llmWiring?.service;
 
     const services = createHostServices(stores.tickets, clock);
-    if (Object.keys(desk.actions).length > 0) {
-      const engine = createActionEngine({
-        actions: Object.fromEntries(Object.entries(desk.actions).map(([name, { value }]) => [name, value])),
-        env: deps.env ?? process.env,
-        clock,
-        onCall: (record) => notify(() => observer.actionCall?.(record)),
-      });
-      services.actions = createActionService({ engine, blackboard: stores.blackboard, profile });
-    }
+    if (engine) services.actions = createActionService({ engine, blackboard: stores.blackboard, profile });
     if (llm) {
       services.llm = {
         answer: (request: AnswerRequest) => llm.answer(request),

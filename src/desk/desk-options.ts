@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_TOOL_CALLS_DEFAULT } from '../actors/index.js';
 import { DoubleTextPolicy } from '../domain/vocabulary.js';
 
 const PoolSize = z.object({
@@ -72,6 +73,8 @@ export const DeskOptions = z.object({
       timeoutMs: z.number().int().min(100).default(15_000),
       /** The router asks the LLM only when the local model's confidence is below this. */
       routerThreshold: z.number().min(0).max(1).default(0.5),
+      /** Calls a specialist makes on the desk's actions per answer; 0 offers the model no tools. */
+      maxToolCalls: z.number().int().min(0).max(20).default(MAX_TOOL_CALLS_DEFAULT),
     })
     .optional(),
 });

@@ -1,4 +1,4 @@
-import type { DeskProfile, LocalizedText } from '../domain/desk-profile.js';
+import type { DeskProfile, LocalizedText, ToolProfile } from '../domain/desk-profile.js';
 import type { Language } from '../domain/vocabulary.js';
 import type { z } from 'zod';
 import type { Localized } from './desk-file.js';
@@ -14,21 +14,31 @@ function localize(
   return Object.fromEntries(languages.map((language) => [language, text]));
 }
 
-/** The part of a desk the agents need, small enough to replicate to every thread. */
-export function profileOf(desk: DeskDefinition): DeskProfile {
+/**
+ * The part of a desk the agents need, small enough to replicate to every thread; `toolsFor` gives a
+ * department's actions as function tools (the action engine's view of them).
+ */
+export function profileOf(
+  desk: DeskDefinition,
+  toolsFor: (department: string) => ToolProfile[] = () => [],
+): DeskProfile {
   return {
     name: desk.name,
     languages: desk.languages,
     departments: Object.fromEntries(
-      Object.entries(desk.departments).map(([name, { value }]) => [
-        name,
-        {
-          title: value.title === undefined ? {} : localize(value.title, desk.languages),
-          description: value.description,
-          ...(value.instructions === undefined ? {} : { instructions: value.instructions }),
-          provides: value.provides ?? [],
-        },
-      ]),
+      Object.entries(desk.departments).map(([name, { value }]) => {
+        const tools = toolsFor(name);
+        return [
+          name,
+          {
+            title: value.title === undefined ? {} : localize(value.title, desk.languages),
+            description: value.description,
+            ...(value.instructions === undefined ? {} : { instructions: value.instructions }),
+            provides: value.provides ?? [],
+            ...(tools.length === 0 ? {} : { tools }),
+          },
+        ];
+      }),
     ),
     intents: Object.fromEntries(
       Object.entries(desk.intents).map(([name, { value }]) => [

@@ -2,6 +2,7 @@ import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 import {
   BUILT_IN_BEHAVIOURS,
+  MAX_TOOL_CALLS_DEFAULT,
   UNSURE_BELOW,
   type RouterConfig,
   type SpecialistConfig,
@@ -70,6 +71,7 @@ export function poolSpecs(plan: PoolPlan): PoolSpec[] {
       department,
       llm: plan.llm,
       consultTimeoutMs: 2_000,
+      maxToolCalls: options.llm?.maxToolCalls ?? MAX_TOOL_CALLS_DEFAULT,
       knowledgeDirs: [...plan.knowledgeDirs],
     };
     specs.push({

@@ -15,12 +15,22 @@ export type ConsultFact = z.infer<typeof ConsultFact>;
 export const IntentEscalation = z.enum(['human_requested', 'anger', 'legal_threat']);
 export type IntentEscalation = z.infer<typeof IntentEscalation>;
 
+/** One of the desk's actions as a department's agents offer it to a model (no customer id in it). */
+export const ToolProfile = z.object({
+  name: z.string(),
+  description: z.string(),
+  parameters: z.record(z.string(), z.unknown()),
+});
+export type ToolProfile = z.infer<typeof ToolProfile>;
+
 const DepartmentProfile = z.object({
   title: LocalizedText,
   description: z.string(),
   instructions: z.string().optional(),
   /** Facts about a customer this department answers consults for (e.g. `plan`). */
   provides: z.array(ConsultFact),
+  /** The actions this department may call, as function tools for LLM mode. */
+  tools: z.array(ToolProfile).optional(),
 });
 type DepartmentProfile = z.infer<typeof DepartmentProfile>;
 

@@ -3,8 +3,8 @@ import type { Usage, StreamEvent } from '../domain/query.js';
 import { SwarmError } from '../runtime/index.js';
 import { LlmInvalidOutputError } from './errors/index.js';
 import { checkInput, safeAnswer, type GuardVerdict, type InputCheckOptions } from './guardrails/index.js';
-import type { LlmPort, LlmUsage } from './llm.js';
-import { answerMessages, classifyMessages } from './prompts.js';
+import type { ChatResult, LlmPort, LlmUsage } from './llm.js';
+import { answerMessages, classifyMessages, toolDialogue } from './prompts.js';
 import type { AnswerRequest, AnswerResult, ClassifyRequest, ClassifyResult, LlmService } from './service.js';
 
 type LlmCallOutcome = 'ok' | 'error' | 'fallback';
@@ -105,27 +105,48 @@ export function createLlmService(port: LlmPort, options: LlmServiceOptions): Llm
         });
         return null;
       }
-      const token = (delta: string): void =>
-        options.publish(queryId, { type: 'token', queryId, delta, agent });
+      const steps = request.steps ?? [];
+      // Text the model wrote in earlier rounds was streamed already: this round's follows a blank line.
+      let separator = steps.some((step) => step.text !== '') ? '\n\n' : '';
+      const token = (delta: string): void => {
+        options.publish(queryId, { type: 'token', queryId, delta: separator + delta, agent });
+        separator = '';
+      };
+      const guard = {
+        customer: request.customer,
+        allowedSources: [
+          ...request.articles.map((article) => article.body),
+          request.question,
+          ...request.history.filter((message) => message.role === 'user').map((message) => message.content),
+          // What the company's own systems returned for this customer may be repeated to them.
+          ...steps.flatMap((step) => step.calls.map((call) => call.result)),
+        ],
+      };
+      const stream = request.stream ? { onToken: token } : {};
       try {
         // The port runs the stream guard where the stream is parsed (the LLM thread): only text that
         // passed it is published.
-        const result = await port.complete({
-          agent,
-          queryId,
-          messages: answerMessages(request),
-          guard: {
-            customer: request.customer,
-            allowedSources: [
-              ...request.articles.map((article) => article.body),
-              request.question,
-              ...request.history
-                .filter((message) => message.role === 'user')
-                .map((message) => message.content),
-            ],
-          },
-          ...(request.stream ? { onToken: token } : {}),
-        });
+        const tools = request.tools ?? [];
+        const result: ChatResult =
+          tools.length > 0
+            ? await port.chat({
+                agent,
+                queryId,
+                messages: toolDialogue(request, steps),
+                tools,
+                guard,
+                ...stream,
+              })
+            : {
+                ...(await port.complete({
+                  agent,
+                  queryId,
+                  messages: answerMessages(request),
+                  guard,
+                  ...stream,
+                })),
+                toolCalls: [],
+              };
         // No verdict means the port did not check: fail closed. An answer not asked to stream
         // publishes nothing: the router streams the response it becomes part of.
         const guarded = result.guard?.ok !== true;
@@ -138,8 +159,10 @@ export function createLlmService(port: LlmPort, options: LlmServiceOptions): Llm
           outcome: guarded ? 'fallback' : 'ok',
           ...(guarded ? { errorCode: OUTPUT_GUARDED } : {}),
         });
+        const { toolCalls } = result;
         return {
           text: guarded ? safeAnswer(request.language) : result.text,
+          ...(toolCalls.length > 0 && !guarded ? { toolCalls } : {}),
           usage: result.usage,
           latencyMs: result.latencyMs,
           guarded,

@@ -6,6 +6,26 @@ export interface ChatMessage {
   content: string;
 }
 
+/** A function call the model asked for; `arguments` is its JSON text, unparsed and unchecked. */
+export interface ToolCall {
+  id: string;
+  name: string;
+  arguments: string;
+}
+
+/** A function the model may call: `parameters` is its arguments' JSON Schema. */
+export interface ToolDefinition {
+  name: string;
+  description: string;
+  parameters: Record<string, unknown>;
+}
+
+/** A message of a dialogue with tools: the plain ones, a turn that called tools, and a call's result. */
+export type DialogueMessage =
+  | ChatMessage
+  | { role: 'assistant'; content: string; toolCalls: ToolCall[] }
+  | { role: 'tool'; toolCallId: string; content: string };
+
 export interface LlmUsage {
   promptTokens: number;
   completionTokens: number;
@@ -37,6 +57,16 @@ export interface CompletionResult {
   guard?: GuardVerdict;
 }
 
+export interface ChatRequest extends Omit<CompletionRequest, 'messages'> {
+  messages: DialogueMessage[];
+  tools: ToolDefinition[];
+}
+
+/** The model's text (possibly empty when it called tools) and the calls it asked for, in order. */
+export interface ChatResult extends CompletionResult {
+  toolCalls: ToolCall[];
+}
+
 export interface StructuredRequest<T> extends Omit<CompletionRequest, 'onToken' | 'guard'> {
   schema: z.ZodType<T>;
   schemaName: string;
@@ -49,6 +79,12 @@ export interface StructuredRequest<T> extends Omit<CompletionRequest, 'onToken' 
 export interface LlmPort {
   readonly model: string;
   complete(request: CompletionRequest): Promise<CompletionResult>;
+  /**
+   * One turn of a dialogue with tools: the model answers or asks for calls, which the caller makes
+   * and sends back as `tool` messages in its next turn. Empty text with no call rejects with
+   * `LLM_INVALID_OUTPUT`; the guard, when asked for, checks the text only.
+   */
+  chat(request: ChatRequest): Promise<ChatResult>;
   /** A JSON answer validated against `schema`; invalid or empty output rejects with `LLM_INVALID_OUTPUT`. */
   structured<T>(request: StructuredRequest<T>): Promise<{ value: T; usage: LlmUsage; latencyMs: number }>;
   /** Breaker state and queue, for `/readyz` and metrics. */

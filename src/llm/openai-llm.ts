@@ -6,7 +6,17 @@ import { describeFailure } from './attempt-failure.js';
 import { createNodeFetch } from './node-fetch.js';
 import { LlmAbortedError, LlmInvalidOutputError, LlmUnavailableError } from './errors/index.js';
 import { createStreamGuard } from './guardrails/index.js';
-import type { CompletionRequest, CompletionResult, LlmPort, LlmUsage, StructuredRequest } from './llm.js';
+import type {
+  ChatRequest,
+  ChatResult,
+  CompletionRequest,
+  CompletionResult,
+  DialogueMessage,
+  LlmPort,
+  LlmUsage,
+  StructuredRequest,
+  ToolDefinition,
+} from './llm.js';
 import { CircuitBreaker, ConcurrencyLimiter, backoffDelay } from './resilience/index.js';
 import {
   jsonSchemaFormat,
@@ -162,32 +172,42 @@ export function createLlmEngine(input: LlmConfigInput, deps: LlmDeps = {}): LlmE
     }
   }
 
-  const bodyOf = (messages: CompletionRequest['messages']): ChatBody => ({
+  const bodyOf = (messages: DialogueMessage[], tools: ToolDefinition[] = []): ChatBody => ({
     model: config.model,
-    messages: messages.map(({ role, content }) => ({ role, content })),
+    messages: messages.map(wireMessage),
+    ...(tools.length === 0 ? {} : { tools: tools.map(wireTool) }),
     ...(config.temperature === undefined ? {} : { temperature: config.temperature }),
     ...(config.maxOutputTokens === undefined ? {} : { max_tokens: config.maxOutputTokens }),
   });
+
+  async function converse(request: Omit<ChatRequest, 'tools'>, tools: ToolDefinition[]): Promise<ChatResult> {
+    const { guard: guardOptions, onToken } = request;
+    // The guard sits where the stream is parsed, so only text that passed it reaches onToken.
+    const guard = guardOptions && createStreamGuard(guardOptions, (text) => onToken?.(text));
+    const output = await call(bodyOf(request.messages, tools), {
+      signal: request.signal,
+      onToken: onToken && guard ? (delta) => guard.push(delta) : onToken,
+    });
+    if (output.text.trim() === '' && output.toolCalls.length === 0)
+      throw new LlmInvalidOutputError('empty content');
+    return {
+      text: output.text,
+      toolCalls: output.toolCalls,
+      usage: usageOf(output.usage, request.messages, output.text),
+      latencyMs: output.latencyMs,
+      ...(guard ? { guard: guard.finish(output.text) } : {}),
+    };
+  }
 
   return {
     model: config.model,
 
     async complete(request: CompletionRequest): Promise<CompletionResult> {
-      const { guard: guardOptions, onToken } = request;
-      // The guard sits where the stream is parsed, so only text that passed it reaches onToken.
-      const guard = guardOptions && createStreamGuard(guardOptions, (text) => onToken?.(text));
-      const output = await call(bodyOf(request.messages), {
-        signal: request.signal,
-        onToken: onToken && guard ? (delta) => guard.push(delta) : onToken,
-      });
-      if (output.text.trim() === '') throw new LlmInvalidOutputError('empty content');
-      return {
-        text: output.text,
-        usage: usageOf(output.usage, request.messages, output.text),
-        latencyMs: output.latencyMs,
-        ...(guard ? { guard: guard.finish(output.text) } : {}),
-      };
+      const { toolCalls: _none, ...result } = await converse(request, []);
+      return result;
     },
+
+    chat: (request: ChatRequest) => converse(request, request.tools),
 
     async structured<T>(request: StructuredRequest<T>) {
       const body = {
@@ -217,5 +237,29 @@ export function createLlmEngine(input: LlmConfigInput, deps: LlmDeps = {}): LlmE
     health() {
       return { breaker: breaker.state, inFlight: limiter.inFlight, queued: limiter.queued };
     },
+  };
+}
+
+function wireMessage(message: DialogueMessage): OpenAI.Chat.ChatCompletionMessageParam {
+  if (message.role === 'tool')
+    return { role: 'tool', tool_call_id: message.toolCallId, content: message.content };
+  if (message.role === 'assistant' && 'toolCalls' in message && message.toolCalls.length > 0) {
+    return {
+      role: 'assistant',
+      content: message.content === '' ? null : message.content,
+      tool_calls: message.toolCalls.map((call) => ({
+        id: call.id,
+        type: 'function' as const,
+        function: { name: call.name, arguments: call.arguments },
+      })),
+    };
+  }
+  return { role: message.role, content: message.content };
+}
+
+function wireTool(tool: ToolDefinition): OpenAI.Chat.ChatCompletionFunctionTool {
+  return {
+    type: 'function',
+    function: { name: tool.name, description: tool.description, parameters: tool.parameters },
   };
 }

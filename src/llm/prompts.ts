@@ -2,7 +2,8 @@ import type { Customer } from '../domain/customer.js';
 import type { Department, Language } from '../domain/vocabulary.js';
 import type { Article } from '../knowledge/knowledge-base.js';
 import { INSTRUCTIONS_CANARY } from './instruction-markers.js';
-import type { ChatMessage } from './llm.js';
+import type { ChatMessage, DialogueMessage } from './llm.js';
+import type { ToolStep } from './service.js';
 
 const LANGUAGE_NAMES: Record<Language, string> = { cs: 'Czech', en: 'English' };
 const MAX_HISTORY = 10;
@@ -88,6 +89,38 @@ export function answerMessages(input: AnswerPromptInput): ChatMessage[] {
     { role: 'system', content: system },
     ...history,
     { role: 'user', content: customerMessage(input.question) },
+  ];
+}
+
+const TOOL_RULES = [
+  'You can call the functions offered to look things up in the company systems for this customer. ' +
+    'Call one only when the question needs it, with arguments the customer gave; ask the customer for a ' +
+    'missing one instead of guessing it.',
+  'The customer is identified by the system with every call: never ask for, nor pass, a customer id.',
+  'Answer only from what a function returned. If it returned an error, say honestly that you could not ' +
+    'look it up and offer to hand the case to a colleague; never make up a status, date or amount.',
+].join('\n');
+
+/**
+ * The specialist's prompt when the department has actions: the same context with the rules for
+ * functions, then the rounds of calls made so far and their results (function output is data too).
+ */
+export function toolDialogue(input: AnswerPromptInput, steps: readonly ToolStep[]): DialogueMessage[] {
+  const [system, ...rest] = answerMessages(input);
+  const head: DialogueMessage[] = system
+    ? [{ ...system, content: `${system.content}\n\n${TOOL_RULES}` }]
+    : [];
+  return [
+    ...head,
+    ...rest,
+    ...steps.flatMap((step): DialogueMessage[] => [
+      { role: 'assistant', content: step.text, toolCalls: step.calls.map(({ call }) => call) },
+      ...step.calls.map(({ call, result }): DialogueMessage => ({
+        role: 'tool',
+        toolCallId: call.id,
+        content: result,
+      })),
+    ]),
   ];
 }
 

@@ -1,7 +1,13 @@
 import type { Customer } from '../domain/customer.js';
 import type { Department, Language } from '../domain/vocabulary.js';
 import type { Article } from '../knowledge/knowledge-base.js';
-import type { ChatMessage, LlmUsage } from './llm.js';
+import type { ChatMessage, LlmUsage, ToolCall, ToolDefinition } from './llm.js';
+
+/** One earlier round of a dialogue with tools: what the model said, the calls it made and their results. */
+export interface ToolStep {
+  text: string;
+  calls: Array<{ call: ToolCall; result: string }>;
+}
 
 /**
  * What agents ask of the LLM, as a host service (`ctx.call('llm', method, request)`): the service runs
@@ -25,10 +31,17 @@ export interface AnswerRequest {
    * chunks costs the main thread several times more for a reply nobody watches arrive.
    */
   stream: boolean;
+  /** Functions the model may call (the department's actions); the caller makes the calls. */
+  tools?: ToolDefinition[];
+  /** The rounds so far of this answer's tool loop, oldest first. */
+  steps?: ToolStep[];
 }
 
 export interface AnswerResult {
+  /** In a round that called tools, what the model said beside the calls (often nothing). */
   text: string;
+  /** Non-empty: the model asks for these calls; send their results back in `steps` for its answer. */
+  toolCalls?: ToolCall[];
   usage: LlmUsage;
   latencyMs: number;
   /** The output check failed: `text` is the safe replacement and the case must be escalated. */

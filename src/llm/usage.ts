@@ -1,4 +1,4 @@
-import type { ChatMessage, LlmUsage } from './llm.js';
+import type { DialogueMessage, LlmUsage } from './llm.js';
 
 // About four characters per token for English, fewer for Czech: rough, which is why it is marked estimated.
 const CHARS_PER_TOKEN = 4;
@@ -15,7 +15,7 @@ interface ApiUsage {
  */
 export function usageOf(
   apiUsage: ApiUsage | null | undefined,
-  messages: ChatMessage[],
+  messages: DialogueMessage[],
   text: string,
 ): LlmUsage {
   if (apiUsage) return { promptTokens: apiUsage.prompt_tokens, completionTokens: apiUsage.completion_tokens };

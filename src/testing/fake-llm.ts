@@ -16,6 +16,8 @@ export type FakeReply = { delayMs?: number; waitFor?: Promise<void> } & (
       usage?: { prompt_tokens: number; completion_tokens: number } | null;
     }
   | { kind: 'json'; value: unknown }
+  /** Function calls instead of text; `arguments` is sent as given (JSON text, valid or not). */
+  | { kind: 'tool_calls'; calls: Array<{ name: string; arguments: string; id?: string }> }
   | { kind: 'status'; status: number; retryAfter?: string; retryAfterMs?: number; message?: string }
   | { kind: 'hang' }
   | { kind: 'malformed' }
@@ -27,7 +29,26 @@ export type FakeHandler = (request: FakeLlmRequest) => FakeReply | Promise<FakeR
 
 const Message = z.object({
   role: z.string(),
-  content: z.union([z.string(), z.array(z.unknown()), z.null()]),
+  content: z.union([z.string(), z.array(z.unknown()), z.null()]).optional(),
+  tool_call_id: z.string().optional(),
+  tool_calls: z
+    .array(
+      z.object({
+        id: z.string(),
+        type: z.literal('function'),
+        function: z.object({ name: z.string(), arguments: z.string() }),
+      }),
+    )
+    .optional(),
+});
+
+const Tool = z.object({
+  type: z.literal('function'),
+  function: z.object({
+    name: z.string(),
+    description: z.string().optional(),
+    parameters: z.record(z.string(), z.unknown()).optional(),
+  }),
 });
 
 const ChatRequest = z.object({
@@ -35,6 +56,7 @@ const ChatRequest = z.object({
   messages: z.array(Message).min(1),
   stream: z.boolean().optional(),
   stream_options: z.object({ include_usage: z.boolean().optional() }).nullish(),
+  tools: z.array(Tool).optional(),
   response_format: z
     .object({
       type: z.string(),
@@ -134,7 +156,7 @@ export class FakeLlm {
   /** Every message content that reached the server, joined: what a test greps the prompts in. */
   promptText(): string {
     return this.calls
-      .flatMap((call) => call.request.messages.map((message) => JSON.stringify(message.content)))
+      .flatMap((call) => call.request.messages.map((message) => JSON.stringify(message.content ?? '')))
       .join('\n');
   }
 
@@ -187,6 +209,16 @@ async function respond(reply: FakeReply, request: FakeLlmRequest, res: ServerRes
     case 'json':
       sendJson(res, 200, completion(request, JSON.stringify(reply.value), undefined));
       return;
+    case 'tool_calls': {
+      const calls = reply.calls.map((call, index) => ({
+        id: call.id ?? `call_fake_${index}`,
+        type: 'function' as const,
+        function: { name: call.name, arguments: call.arguments },
+      }));
+      if (request.stream) await streamToolCalls(calls, request, res);
+      else sendJson(res, 200, completion(request, null, undefined, calls));
+      return;
+    }
     case 'empty':
       if (request.stream) await streamText({ kind: 'text', text: '', tokens: [] }, request, res);
       else sendJson(res, 200, completion(request, '', undefined));
@@ -248,7 +280,41 @@ async function streamText(
   res.end('data: [DONE]\n\n');
 }
 
-function chunk(request: FakeLlmRequest, delta: Record<string, string>, finishReason: string | null) {
+type WireToolCall = { id: string; type: 'function'; function: { name: string; arguments: string } };
+
+/** As OpenAI streams calls: each call's id and name first, then its arguments in two fragments. */
+async function streamToolCalls(
+  calls: WireToolCall[],
+  request: FakeLlmRequest,
+  res: ServerResponse,
+): Promise<void> {
+  res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+  const send = (payload: unknown): void => {
+    res.write(`data: ${JSON.stringify(payload)}\n\n`);
+  };
+  send(chunk(request, { role: 'assistant', content: null }, null));
+  for (const [index, call] of calls.entries()) {
+    const { name, arguments: args } = call.function;
+    const half = Math.ceil(args.length / 2);
+    send(
+      chunk(
+        request,
+        { tool_calls: [{ index, id: call.id, type: 'function', function: { name, arguments: '' } }] },
+        null,
+      ),
+    );
+    for (const part of [args.slice(0, half), args.slice(half)]) {
+      send(chunk(request, { tool_calls: [{ index, function: { arguments: part } }] }, null));
+    }
+  }
+  send(chunk(request, {}, 'tool_calls'));
+  if (request.stream_options?.include_usage) {
+    send({ ...chunk(request, {}, null), choices: [], usage: usageFor(request, JSON.stringify(calls)) });
+  }
+  res.end('data: [DONE]\n\n');
+}
+
+function chunk(request: FakeLlmRequest, delta: Record<string, unknown>, finishReason: string | null) {
   return {
     id: 'chatcmpl-fake',
     object: 'chat.completion.chunk',
@@ -260,22 +326,24 @@ function chunk(request: FakeLlmRequest, delta: Record<string, string>, finishRea
 
 function completion(
   request: FakeLlmRequest,
-  text: string,
+  text: string | null,
   usage: { prompt_tokens: number; completion_tokens: number } | null | undefined,
+  toolCalls?: WireToolCall[],
 ) {
+  const message = { role: 'assistant', content: text, ...(toolCalls ? { tool_calls: toolCalls } : {}) };
   return {
     id: 'chatcmpl-fake',
     object: 'chat.completion',
     created: Math.floor(Date.now() / 1000),
     model: request.model,
-    choices: [{ index: 0, message: { role: 'assistant', content: text }, finish_reason: 'stop' }],
-    ...(usage === null ? {} : { usage: usage ?? usageFor(request, text) }),
+    choices: [{ index: 0, message, finish_reason: toolCalls ? 'tool_calls' : 'stop' }],
+    ...(usage === null ? {} : { usage: usage ?? usageFor(request, text ?? JSON.stringify(toolCalls)) }),
   };
 }
 
 function usageFor(request: FakeLlmRequest, text: string) {
   const promptChars = request.messages.reduce(
-    (sum, message) => sum + JSON.stringify(message.content).length,
+    (sum, message) => sum + JSON.stringify(message.content ?? '').length,
     0,
   );
   const prompt_tokens = Math.ceil(promptChars / 4);
@@ -284,7 +352,7 @@ function usageFor(request: FakeLlmRequest, text: string) {
 }
 
 /** Text for plain requests; for JSON-schema requests, the first value the schema allows. */
-function defaultReply(request: FakeLlmRequest): FakeReply {
+export function defaultReply(request: FakeLlmRequest): FakeReply {
   const schema = request.response_format?.json_schema?.schema;
   return schema ? { kind: 'json', value: sampleOf(schema) } : { kind: 'text', text: DEFAULT_TEXT };
 }

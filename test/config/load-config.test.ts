@@ -54,6 +54,7 @@ describe('loadConfig', () => {
       OPENAI_MODEL: 'llama3',
       SWARM_LLM_CONCURRENCY: '4',
       SWARM_LLM_TIMEOUT_MS: '9000',
+      SWARM_LLM_MAX_TOOL_CALLS: '2',
     });
     expect(config.http).toMatchObject({
       host: '0.0.0.0',
@@ -88,6 +89,7 @@ describe('loadConfig', () => {
         model: 'llama3',
         concurrency: 4,
         timeoutMs: 9000,
+        maxToolCalls: 2,
       },
     });
     expect(config.logLevel).toBe('warn');

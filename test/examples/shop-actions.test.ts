@@ -109,6 +109,21 @@ describe('the example shop desk answers order questions from its backend (offlin
     expect(result.ticketId).toEqual(expect.any(String));
     expect(result.response).not.toContain('shipped');
     expect(calls.at(-1)).toMatchObject({ action: 'order_status', outcome: 'error', status: 503 });
+    const trail = await desk.getConversation(result.conversationId);
+    expect(trail?.entries).toContainEqual(
+      expect.objectContaining({
+        kind: 'fact',
+        key: 'action.call',
+        value: expect.objectContaining({
+          action: 'order_status',
+          outcome: 'error',
+          code: 'ACTION_FAILED',
+          status: 503,
+          attempts: 3,
+        }),
+      }),
+    );
+    expect(JSON.stringify(trail)).not.toContain(TOKEN);
   });
 
   it('counts every call in /metrics by action and outcome, never with its secret header', async () => {

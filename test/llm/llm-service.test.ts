@@ -222,3 +222,53 @@ describe('LlmService.classify', () => {
     expect(records).toEqual([expect.objectContaining({ outcome: 'error', errorCode: 'LLM_INVALID_OUTPUT' })]);
   });
 });
+
+describe('LLM service: an answer with tools', () => {
+  const tools = [
+    { name: 'order_status', description: 'Look up an order', parameters: { type: 'object', properties: {} } },
+  ];
+  const call = { id: 'call_1', name: 'order_status', arguments: '{"order_id":"123456"}' };
+
+  it('returns the calls the model asked for instead of an answer', async () => {
+    fake.enqueue({ kind: 'tool_calls', calls: [call] });
+    const result = await service.answer(answerRequest({ tools, stream: false }));
+    expect(result).toMatchObject({ text: '', toolCalls: [call], guarded: false });
+    expect(fake.calls[0]?.request.tools?.[0]?.function.name).toBe('order_status');
+    expect(fake.calls[0]?.request.messages[0]?.content).toContain('never ask for, nor pass, a customer id');
+  });
+
+  it('sends the rounds so far, and streams this round after a blank line when one said something', async () => {
+    fake.enqueue({ kind: 'text', text: 'It is shipped.' });
+    const result = await service.answer(
+      answerRequest({
+        tools,
+        steps: [{ text: 'Let me look.', calls: [{ call, result: '{"status":"shipped"}' }] }],
+      }),
+    );
+    expect(result?.text).toBe('It is shipped.');
+    expect(result?.toolCalls).toBeUndefined();
+    expect(fake.calls[0]?.request.messages.slice(-2)).toEqual([
+      {
+        role: 'assistant',
+        content: 'Let me look.',
+        tool_calls: [
+          { id: 'call_1', type: 'function', function: { name: 'order_status', arguments: call.arguments } },
+        ],
+      },
+      { role: 'tool', tool_call_id: 'call_1', content: '{"status":"shipped"}' },
+    ]);
+    const deltas = published.flatMap(({ event }) => (event.type === 'token' ? [event.delta] : []));
+    expect(deltas.join('')).toBe('\n\nIt is shipped.');
+  });
+
+  it("lets the answer repeat contact data the company's system returned for the customer", async () => {
+    fake.enqueue({ kind: 'text', text: 'The courier is reachable at courier@shipping.example.' });
+    const result = await service.answer(
+      answerRequest({
+        tools,
+        steps: [{ text: '', calls: [{ call, result: '{"courier":"courier@shipping.example"}' }] }],
+      }),
+    );
+    expect(result?.guarded).toBe(false);
+  });
+});

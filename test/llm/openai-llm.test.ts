@@ -196,3 +196,66 @@ describe('timeouts', () => {
     expect(error.code).toBe('LLM_TIMEOUT');
   });
 });
+
+describe('createLlm: a dialogue with tools', () => {
+  const tools = [
+    {
+      name: 'order_status',
+      description: "Look up an order's delivery status",
+      parameters: { type: 'object', properties: { order_id: { type: 'string' } } },
+    },
+  ];
+  const call = { name: 'order_status', arguments: '{"order_id":"123456"}', id: 'call_9' };
+  const calls = [call];
+
+  it.each([false, true])('returns the calls the model asked for (streamed: %s)', async (stream) => {
+    fake.enqueue({ kind: 'tool_calls', calls });
+    const tokens: string[] = [];
+    const result = await llm().chat({
+      ...request,
+      tools,
+      ...(stream ? { onToken: (delta: string) => tokens.push(delta) } : {}),
+    });
+    expect(result.toolCalls).toEqual([
+      { id: 'call_9', name: 'order_status', arguments: '{"order_id":"123456"}' },
+    ]);
+    expect(result.text).toBe('');
+    expect(tokens).toEqual([]);
+    expect(fake.calls[0]?.request.tools).toEqual([{ type: 'function', function: tools[0] }]);
+  });
+
+  it('sends the earlier calls and their results as the wire protocol has them', async () => {
+    fake.enqueue({ kind: 'text', text: 'Your order 123456 is shipped.' });
+    const result = await llm().chat({
+      ...request,
+      tools,
+      messages: [
+        ...messages,
+        { role: 'assistant', content: '', toolCalls: [call] },
+        { role: 'tool', toolCallId: 'call_9', content: '{"status":"shipped"}' },
+      ],
+    });
+    expect(result).toMatchObject({ text: 'Your order 123456 is shipped.', toolCalls: [] });
+    expect(fake.calls[0]?.request.messages.slice(2)).toEqual([
+      {
+        role: 'assistant',
+        content: null,
+        tool_calls: [
+          {
+            id: 'call_9',
+            type: 'function',
+            function: { name: 'order_status', arguments: '{"order_id":"123456"}' },
+          },
+        ],
+      },
+      { role: 'tool', tool_call_id: 'call_9', content: '{"status":"shipped"}' },
+    ]);
+  });
+
+  it('rejects a turn with neither text nor a call', async () => {
+    fake.enqueue({ kind: 'empty' });
+    expect(await rejection(llm({ maxRetries: 0 }).chat({ ...request, tools }))).toMatchObject({
+      code: 'LLM_INVALID_OUTPUT',
+    });
+  });
+});

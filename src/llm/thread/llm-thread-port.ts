@@ -4,10 +4,24 @@ import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import { ThreadExitedError, startWorker, workerEntryUrl, type SwarmError } from '../../runtime/index.js';
 import { parseLlmConfig, type LlmConfigInput } from '../config.js';
 import { LlmAbortedError, LlmInvalidOutputError } from '../errors/index.js';
-import type { CompletionRequest, CompletionResult, LlmPort, StructuredRequest } from '../llm.js';
+import type {
+  ChatRequest,
+  ChatResult,
+  CompletionRequest,
+  CompletionResult,
+  LlmPort,
+  StructuredRequest,
+} from '../llm.js';
 import { jsonSchemaFormat } from '../structured-output.js';
 import { rebuildLlmError } from './error-codec.js';
-import type { LlmHealth, LlmThreadApi, LlmThreadData, Settled, TokenBatch } from './protocol.js';
+import type {
+  CompleteCall,
+  LlmHealth,
+  LlmThreadApi,
+  LlmThreadData,
+  Settled,
+  TokenBatch,
+} from './protocol.js';
 
 /** An LlmPort whose client runs on a thread of its own; `close` ends that thread. */
 export interface LlmThread extends LlmPort {
@@ -93,37 +107,53 @@ export function createLlmThread(input: LlmConfigInput): LlmThread {
     }
   }
 
-  return {
-    model: config.model,
+  type StreamedHead = Omit<CompleteCall, 'messages'>;
 
-    async complete(request: CompletionRequest): Promise<CompletionResult> {
-      const { onToken, signal, guard } = request;
-      return track(signal, async (callId, thread) => {
-        if (onToken) streams.set(callId, onToken);
-        try {
-          const settled = await thread.remote.complete({
+  /** A call whose tokens, when wanted, come back on the token port while it runs. */
+  function streamed<T>(
+    request: Omit<CompletionRequest, 'messages'>,
+    send: (call: StreamedHead, thread: Running) => Promise<Settled<T>>,
+  ): Promise<T> {
+    const { onToken, signal, guard } = request;
+    return track(signal, async (callId, thread) => {
+      if (onToken) streams.set(callId, onToken);
+      try {
+        const settled = await send(
+          {
             callId,
             agent: request.agent,
             queryId: request.queryId,
-            messages: request.messages,
             abortable: signal !== undefined,
             stream: onToken !== undefined,
             ...(guard ? { guard } : {}),
-          });
-          // The thread posted the call's last tokens before its result, on another port: take them now.
-          for (
-            let next = receiveMessageOnPort(thread.tokens);
-            next;
-            next = receiveMessageOnPort(thread.tokens)
-          ) {
-            deliver(next.message as TokenBatch);
-          }
-          return settled;
-        } finally {
-          streams.delete(callId);
+          },
+          thread,
+        );
+        // The thread posted the call's last tokens before its result, on another port: take them now.
+        for (
+          let next = receiveMessageOnPort(thread.tokens);
+          next;
+          next = receiveMessageOnPort(thread.tokens)
+        ) {
+          deliver(next.message as TokenBatch);
         }
-      });
-    },
+        return settled;
+      } finally {
+        streams.delete(callId);
+      }
+    });
+  }
+
+  return {
+    model: config.model,
+
+    complete: (request: CompletionRequest): Promise<CompletionResult> =>
+      streamed(request, (call, thread) => thread.remote.complete({ ...call, messages: request.messages })),
+
+    chat: (request: ChatRequest): Promise<ChatResult> =>
+      streamed(request, (call, thread) =>
+        thread.remote.chat({ ...call, messages: request.messages, tools: request.tools }),
+      ),
 
     async structured<T>(request: StructuredRequest<T>) {
       const responseFormat = jsonSchemaFormat(request.schema, request.schemaName);

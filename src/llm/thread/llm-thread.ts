@@ -68,6 +68,20 @@ const api: LlmThreadApi = {
       });
     }),
 
+  chat: ({ callId, agent, queryId, messages, tools, abortable, stream, guard }) =>
+    settle(callId, () => {
+      const signal = signalFor(callId, abortable);
+      return engine.chat({
+        agent,
+        queryId,
+        messages,
+        tools,
+        ...(guard ? { guard } : {}),
+        ...(signal ? { signal } : {}),
+        ...(stream ? { onToken: (text: string) => sendToken(callId, text) } : {}),
+      });
+    }),
+
   structured: ({ callId, agent, queryId, messages, abortable, responseFormat }) =>
     settle(callId, () => {
       const signal = signalFor(callId, abortable);

@@ -2,7 +2,15 @@ import type { MessagePort } from 'node:worker_threads';
 import type { SerializedError } from '../../runtime/index.js';
 import type { LlmConfig } from '../config.js';
 import type { OutputCheckOptions } from '../guardrails/index.js';
-import type { ChatMessage, CompletionResult, LlmPort, LlmUsage } from '../llm.js';
+import type {
+  ChatMessage,
+  ChatResult,
+  CompletionResult,
+  DialogueMessage,
+  LlmPort,
+  LlmUsage,
+  ToolDefinition,
+} from '../llm.js';
 import type { JsonSchemaFormat } from '../structured-output.js';
 
 /** What crosses between the main thread and the LLM thread: types only. */
@@ -25,10 +33,16 @@ interface CallHead {
   abortable: boolean;
 }
 
-interface CompleteCall extends CallHead {
+export interface CompleteCall extends CallHead {
   /** Tokens are wanted: stream the completion and send what passes the guard on the token port. */
   stream: boolean;
   guard?: OutputCheckOptions;
+}
+
+/** A dialogue turn with tools; its messages may hold earlier calls and their results. */
+interface ChatCall extends Omit<CompleteCall, 'messages'> {
+  messages: DialogueMessage[];
+  tools: ToolDefinition[];
 }
 
 interface StructuredCall extends CallHead {
@@ -51,6 +65,7 @@ export type TokenBatch = Array<[number, string]>;
 /** The LLM thread's side, exposed with comlink. */
 export interface LlmThreadApi {
   complete(call: CompleteCall): Promise<Settled<CompletionResult>>;
+  chat(call: ChatCall): Promise<Settled<ChatResult>>;
   structured(call: StructuredCall): Promise<Settled<StructuredValue>>;
   abort(callId: number): void;
 }

@@ -61,6 +61,32 @@ describe('the LLM client on its own thread', () => {
     expect(fake.calls[0]?.request.stream).toBe(true);
   });
 
+  it('carries a dialogue with tools across: the calls asked for, then the answer streamed', async () => {
+    const tools = [{ name: 'order_status', description: 'Look up an order', parameters: { type: 'object' } }];
+    fake.enqueue(
+      { kind: 'tool_calls', calls: [{ id: 'call_1', name: 'order_status', arguments: '{"order_id":"1"}' }] },
+      { kind: 'text', text: 'It is shipped.' },
+    );
+    const llm = thread();
+    const asked = await llm.chat({ ...request('q-1'), tools });
+    expect(asked.toolCalls).toEqual([{ id: 'call_1', name: 'order_status', arguments: '{"order_id":"1"}' }]);
+    const received: string[] = [];
+    const answered = await llm.chat({
+      ...request('q-1'),
+      tools,
+      messages: [
+        ...request('q-1').messages,
+        { role: 'assistant', content: '', toolCalls: asked.toolCalls },
+        { role: 'tool', toolCallId: 'call_1', content: '{"status":"shipped"}' },
+      ],
+      guard: { customer: null },
+      onToken: (text) => received.push(text),
+    });
+    expect(answered).toMatchObject({ text: 'It is shipped.', toolCalls: [], guard: { ok: true } });
+    expect(received.join('')).toBe('It is shipped.');
+    expect(fake.calls[1]?.request.messages.at(-1)).toMatchObject({ role: 'tool', tool_call_id: 'call_1' });
+  });
+
   it('holds back a leak at the guard on the thread, so none of it crosses', async () => {
     const text = 'Napište na petr.svoboda@example.com prosím.';
     fake.enqueue({
