@@ -63,6 +63,7 @@ export function createIntentToolkit(
     }
     return model;
   };
+  const vague = (intent: string): boolean => desk.intents[intent]?.clarify === true;
   const candidates = Object.entries(desk.intents).map(([intent, entry]) => ({
     intent,
     department: entry.department,
@@ -77,7 +78,7 @@ export function createIntentToolkit(
     },
     classifyMessage(text, language) {
       const model = current();
-      return classified.get(`${language}\n${text}`, () => classify(model, base, text, language));
+      return classified.get(`${language}\n${text}`, () => classify(model, base, text, language, vague));
     },
     rankWithin(text, department) {
       const model = current();
@@ -101,11 +102,27 @@ function departmentOf(model: IntentModel, base: LoadedIntentModel, intent: strin
   return base.departmentOf(intent) ?? model.departmentOf(intent);
 }
 
+/** A topic from each department, best first: what to offer a message that names none. */
+function bestPerDepartment(
+  ranked: readonly { intent: string; confidence: number }[],
+  departmentFor: (intent: string) => Department | undefined,
+  vague: (intent: string) => boolean,
+): Candidate[] {
+  const best = new Map<Department, Candidate>();
+  for (const { intent, confidence } of ranked) {
+    const owner = departmentFor(intent);
+    if (owner && !vague(intent) && !best.has(owner))
+      best.set(owner, { intent, department: owner, confidence });
+  }
+  return [...best.values()];
+}
+
 function classify(
   model: IntentModel,
   base: LoadedIntentModel,
   text: string,
   language: Language,
+  vague: (intent: string) => boolean,
 ): ClassifiedPart[] {
   const segments = segment(text, language);
   const texts = segments.length > 1 ? segments : [text];
@@ -114,9 +131,24 @@ function classify(
     const prediction = model.classify(part);
     const department = prediction.outOfScope ? undefined : departmentFor(prediction.intent);
     const alternatives: Candidate[] = [];
-    for (const { intent, confidence } of prediction.ranked.slice(0, ALTERNATIVES)) {
+    for (const { intent, confidence } of prediction.ranked) {
+      if (alternatives.length === ALTERNATIVES) break;
       const owner = departmentFor(intent);
-      if (owner) alternatives.push({ intent, department: owner, confidence });
+      if (owner && !vague(intent)) alternatives.push({ intent, department: owner, confidence });
+    }
+    // "I have a problem": a need without a topic carries no confidence of its own, so the router asks
+    // which topic is meant (or, beside a real need, joins it to that need as context).
+    if (!prediction.outOfScope && vague(prediction.intent)) {
+      return {
+        text: part,
+        intent: prediction.intent,
+        department: department ?? 'escalation',
+        confidence: 0,
+        departmentConfidence: 0,
+        outOfScope: false,
+        vague: true,
+        alternatives: bestPerDepartment(model.rank(part), departmentFor, vague),
+      };
     }
     return {
       text: part,

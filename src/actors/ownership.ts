@@ -3,6 +3,9 @@ import type { Language, SpecialistDepartment } from '../domain/vocabulary.js';
 import type { SearchHit, SearchOptions } from '../knowledge/index.js';
 import { departmentOfIntent, isSpecialistOf } from './desk-knowledge.js';
 
+/** From this confidence the router's intent outweighs another department's article matching the words. */
+const TRUSTED_INTENT = 0.5;
+
 export interface Ownership {
   owner: SpecialistDepartment;
   reason: string;
@@ -14,6 +17,8 @@ export interface OwnershipInput {
   /** The customer's own words for the part (not the follow-up context). */
   text: string;
   language: Language;
+  /** The router's confidence in `intent`. */
+  confidence: number;
   /** What the specialist found in its own department's articles. */
   ownHits: readonly SearchHit[];
   /** Departments the part was already handed off from: it never goes back to one of them. */
@@ -36,7 +41,9 @@ export function otherOwner(
   if (elsewhere(catalogued)) {
     return { owner: catalogued, reason: `intent ${input.intent} belongs to ${catalogued}` };
   }
-  if (input.ownHits.length > 0) return undefined;
+  // An intent the router was more sure of than not is trusted over a stray word match elsewhere: a
+  // message with none of the department's words ("I want no trace of me left") still has its answer.
+  if (input.ownHits.length > 0 || input.confidence >= TRUSTED_INTENT) return undefined;
   const best = search(input.text, { language: input.language, limit: 1 })[0];
   if (best && elsewhere(best.article.department)) {
     return {

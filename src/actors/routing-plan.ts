@@ -40,6 +40,8 @@ export interface ClassifiedPart {
   outOfScope: boolean;
   /** The model's likeliest in-scope intents, best first (what a clarifying question offers). */
   alternatives?: readonly Candidate[];
+  /** A need without a topic ("I have a problem", an intent marked `clarify`): `alternatives` span the departments. */
+  vague?: boolean;
 }
 
 export interface PlannedPart extends ClassifiedPart {
@@ -183,9 +185,18 @@ function planSmallTalk(input: PlanInput, smallTalk: SmallTalk): RoutingPlan {
 
 /** The likeliest topics over the message's parts, best first, one per intent. */
 function suggestionsFor(desk: DeskProfile, parts: readonly ClassifiedPart[]): Candidate[] {
+  // Nothing named a topic: offer one from each department, however unlikely each one is.
+  if (parts.every((part) => part.vague === true)) {
+    return parts
+      .flatMap((part) => part.alternatives ?? [])
+      .filter((c) => isSpecialistOf(desk, c.department))
+      .slice(0, SUGGESTIONS);
+  }
   const ranked = parts
     .flatMap((part) => part.alternatives ?? [])
-    .filter((candidate) => isSpecialistOf(desk, candidate.department))
+    .filter(
+      (candidate) => isSpecialistOf(desk, candidate.department) && !desk.intents[candidate.intent]?.clarify,
+    )
     .sort((a, b) => b.confidence - a.confidence);
   const chosen: Candidate[] = [];
   for (const candidate of ranked) {

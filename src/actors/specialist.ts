@@ -283,6 +283,7 @@ async function answer(
         {
           own,
           intent: request.intent,
+          confidence: request.confidence,
           text: request.text,
           language: request.language,
           ownHits,

@@ -42,6 +42,8 @@ export const IntentEntry = z.strictObject({
   priority: Priority.optional(),
   consult: z.strictObject({ department: Department, fact: ConsultFact }).optional(),
   escalate: IntentEscalation.optional(),
+  /** Too vague to act on ("I have a problem"): the desk asks which topic is meant, as when unsure. */
+  clarify: z.boolean().optional(),
   /** An action (under `actions:`) this intent is answered by, with the slots it needs. */
   action: z.string().min(1).optional(),
   slots: z.record(z.string(), SlotSpec).optional(),

@@ -49,6 +49,7 @@ export function profileOf(
           ...(value.priority === undefined ? {} : { priority: value.priority }),
           ...(value.consult === undefined ? {} : { consult: value.consult }),
           ...(value.escalate === undefined ? {} : { escalate: value.escalate }),
+          ...(value.clarify === true ? { clarify: true } : {}),
           ...(value.action === undefined
             ? {}
             : {

@@ -42,6 +42,8 @@ const IntentProfile = z.object({
   /** A fact another department owns that makes the answer specific (e.g. the plan for API limits). */
   consult: z.object({ department: Department, fact: ConsultFact }).optional(),
   escalate: IntentEscalation.optional(),
+  /** Too vague to act on: the router asks which topic is meant instead of routing it. */
+  clarify: z.boolean().optional(),
   /** Answered by calling this action of the desk, with these slots and answer templates. */
   action: IntentAction.optional(),
 });

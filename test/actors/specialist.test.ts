@@ -82,22 +82,29 @@ describe('specialist agent', () => {
     expect(reply).toMatchObject({ outcome: 'handoff', agent: 'technical-1', to: 'billing' });
   });
 
-  it('hands off by the knowledge base when the intent is its own but the words are another department’s', async () => {
-    const { reply } = await run(
-      'technical',
-      request({
-        department: 'technical',
-        intent: 'app_crash',
-        text: 'I was charged twice for my subscription this month',
-        searchText: 'I was charged twice for my subscription this month',
-      }),
-    );
-    expect(reply).toMatchObject({ outcome: 'handoff', to: 'billing' });
+  it('hands off by the knowledge base when the router was unsure of its own intent and the words are another department’s', async () => {
+    const words = 'I was charged twice for my subscription this month';
+    const unsure = request({
+      department: 'technical',
+      intent: 'app_crash',
+      confidence: 0.4,
+      text: words,
+      searchText: words,
+    });
+    expect((await run('technical', unsure)).reply).toMatchObject({ outcome: 'handoff', to: 'billing' });
+    const sure = { ...unsure, confidence: 0.8 };
+    expect((await run('technical', sure)).reply.outcome).not.toBe('handoff');
   });
 
   it('never hands a part back to a department it was handed off from', async () => {
     const words = 'I was charged twice for my subscription this month';
-    const message = request({ department: 'technical', intent: 'app_crash', text: words, searchText: words });
+    const message = request({
+      department: 'technical',
+      intent: 'app_crash',
+      confidence: 0.4,
+      text: words,
+      searchText: words,
+    });
     const { reply } = await run('technical', { ...message, hops: 1, visited: ['billing'] });
     expect(reply).not.toMatchObject({ outcome: 'handoff', to: 'billing' });
   });

@@ -15,8 +15,6 @@ const SUITE = fileURLToPath(new URL('../fixtures/conversations/demo.jsonl', impo
  * is listed so a fix shows up as a failure here, to be removed from the list.
  */
 const KNOWN_MISSES = [
-  's103#1 department',
-  's103#1 intent',
   's104#1 department',
   's104#1 intent',
   'c08#2 department',

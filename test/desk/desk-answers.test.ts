@@ -98,6 +98,14 @@ describe('desk: small talk, out of scope, unsure', () => {
     expect(second.priority).not.toBe('high');
   });
 
+  it('asks what the problem is about when told only "I have a problem", in either language', async () => {
+    for (const message of ['I have a problem', 'Mám problém', 'mam problem']) {
+      const result = await ask(message, 'CUST005', randomUUID());
+      expect(result, message).toMatchObject({ escalated: false, ticketId: null });
+      expect(result.suggestions.length, message).toBeGreaterThanOrEqual(2);
+    }
+  });
+
   it('routes the label of a suggestion to its topic', async () => {
     const conversationId = randomUUID();
     const first = await ask('I have an issue', 'CUST005', conversationId);
