@@ -38,8 +38,11 @@ export interface QueryPipelineDeps {
   queryTimeoutMs: number;
 }
 
-/** Codes that mean the query was not accepted: the caller is told, nothing is answered for it. */
-const REFUSALS = new Set(['MAILBOX_FULL', 'SHUTTING_DOWN']);
+/**
+ * Codes that mean the query was not accepted (or, fenced, its answer not kept): the caller is told,
+ * nothing is answered for it.
+ */
+const REFUSALS = new Set(['MAILBOX_FULL', 'SHUTTING_DOWN', 'CONVERSATION_BUSY']);
 const SUMMARY_LIMIT = 160;
 const ROUTER_BUDGET_SHARE = 0.9;
 
@@ -52,6 +55,8 @@ export type AnswerQuery = (
   conversationId: string,
   text: string,
   callers: ReadonlyArray<EventListener | undefined>,
+  /** Checks this process still may write the conversation (see GatedMessage.fence). */
+  fence?: () => Promise<void>,
 ) => Promise<QueryResult>;
 
 /**
@@ -61,7 +66,7 @@ export type AnswerQuery = (
  */
 export function createQueryPipeline(deps: QueryPipelineDeps): AnswerQuery {
   const { actors, stores, clock, observer } = deps;
-  return async (query, conversationId, text, callers) => {
+  return async (query, conversationId, text, callers, fence) => {
     // Both reads at once: with Redis they share a round trip instead of following each other.
     const [conversation, customer] = await Promise.all([
       stores.blackboard.open(
@@ -109,6 +114,8 @@ export function createQueryPipeline(deps: QueryPipelineDeps): AnswerQuery {
           timeoutMs: deps.queryTimeoutMs,
         });
         shareRepeatedTexts(outcome);
+        // A holder that lost the conversation to a newer one leaves its trail alone and is refused.
+        await fence?.();
         await commitTrail(stores.blackboard, conversationId, outcome.trail);
         ({ result, problemBack } = outcome);
       } catch (error) {

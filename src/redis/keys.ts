@@ -20,6 +20,10 @@ export interface RedisKeys {
   webhooksDue(): string;
   conversationChannel(conversationId: string): string;
   allConversationsChannel(): string;
+  conversationLease(conversationId: string): string;
+  conversationFence(conversationId: string): string;
+  conversationJoined(conversationId: string): string;
+  joinedReply(entryId: string): string;
 }
 
 export function createKeys(prefix: string = DEFAULT_KEY_PREFIX): RedisKeys {
@@ -42,5 +46,9 @@ export function createKeys(prefix: string = DEFAULT_KEY_PREFIX): RedisKeys {
     webhooksDue: () => `${prefix}webhooks:due`,
     conversationChannel: (id) => `${prefix}changes:conv:${id}`,
     allConversationsChannel: () => `${prefix}changes:*`,
+    conversationLease: (id) => `${prefix}lease:conv:${id}`,
+    conversationFence: (id) => `${prefix}lease:conv:${id}:fence`,
+    conversationJoined: (id) => `${prefix}lease:conv:${id}:joined`,
+    joinedReply: (id) => `${prefix}lease:reply:${id}`,
   };
 }
