@@ -186,7 +186,10 @@ export class SharedConversationGate<T, E> implements DoubleTextGate<T, E> {
   async #settleFromReply(entryId: string, reply: JoinedReply): Promise<void> {
     if ('error' in reply) return this.#settle(entryId, { error: rebuildError(reply.error) });
     const result = await this.#o.resultOf(reply.queryId);
-    this.#settle(entryId, result === undefined ? { error: new QueryNotFoundError(reply.queryId) } : { result });
+    this.#settle(
+      entryId,
+      result === undefined ? { error: new QueryNotFoundError(reply.queryId) } : { result },
+    );
   }
 
   #settle(entryId: string, outcome: { result: T } | { error: unknown }): void {
