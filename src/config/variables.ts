@@ -131,6 +131,12 @@ export const CONFIG_VARIABLES = [
     description: 'A second message while one is answered: enqueue, merge or reject.',
   },
   {
+    name: 'SWARM_CONVERSATION_LEASE_MS',
+    default: '10000',
+    description:
+      'With Redis: how long a crashed process keeps its conversations before another may answer them.',
+  },
+  {
     name: 'SWARM_QUERY_TIMEOUT_MS',
     default: '30000',
     description: 'End-to-end budget of one query before escalation answers.',
