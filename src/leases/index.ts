@@ -1,11 +1,4 @@
-export {
-  JoinedReply,
-  JoinedText,
-  type ConversationLeases,
-  type JoinedPoll,
-  type Lease,
-  type ReleaseOutcome,
-} from './conversation-leases.js';
+export { JoinedReply, JoinedText, type ConversationLeases, type Lease } from './conversation-leases.js';
 export {
   RedisConversationLeasesOptions,
   createRedisConversationLeases,
