@@ -9,6 +9,7 @@ export interface RedisKeys {
   customer(customerId: string): string;
   customerIssues(customerId: string): string;
   customerIndex(): string;
+  customerTokensRevokedAt(customerId: string): string;
   ticket(ticketId: string): string;
   ticketQueue(): string;
   ticketStatusQueue(status: string): string;
@@ -35,6 +36,7 @@ export function createKeys(prefix: string = DEFAULT_KEY_PREFIX): RedisKeys {
     customer: (id) => `${prefix}customer:${id}`,
     customerIssues: (id) => `${prefix}customer:${id}:issues`,
     customerIndex: () => `${prefix}customers`,
+    customerTokensRevokedAt: (id) => `${prefix}customer:${id}:tokens-revoked-at`,
     ticket: (id) => `${prefix}ticket:${id}`,
     ticketQueue: () => `${prefix}tickets`,
     ticketStatusQueue: (status) => `${prefix}tickets:${status}`,

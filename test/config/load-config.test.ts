@@ -61,9 +61,9 @@ describe('loadConfig', () => {
       port: 8080,
       adminToken: 'a-long-admin-token-123',
       apiKeys: [
-        { key: 'one', scopes: ['queries', 'customers:read', 'tickets', 'feedback'] },
+        { key: 'one', scopes: ['queries', 'customers:read', 'tickets', 'feedback', 'tokens'] },
         { key: 'two', scopes: ['tickets', 'admin'] },
-        { key: 'three', scopes: ['queries', 'customers:read', 'tickets', 'feedback'] },
+        { key: 'three', scopes: ['queries', 'customers:read', 'tickets', 'feedback', 'tokens'] },
       ],
       bodyLimitBytes: 2048,
       messageMaxLength: 500,
