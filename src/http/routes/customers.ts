@@ -6,10 +6,7 @@ import type { AppEnv } from '../env.js';
 import type { RouteDeps } from '../route-deps.js';
 import { IdParam, NoQuery, errorResponses } from '../schemas.js';
 
-const TokenRevocationRequest = z
-  .object({ customerId: Id })
-  .strict()
-  .openapi('TokenRevocationRequest');
+const TokenRevocationRequest = z.object({ customerId: Id }).strict().openapi('TokenRevocationRequest');
 
 const TokenRevocation = z
   .object({
