@@ -5,11 +5,16 @@ import { ConversationBusyError } from './errors.js';
 export interface GatedMessage<E> {
   text: string;
   callers: E[];
-  /**
-   * With a shared gate: call before writing the conversation's state; rejects with CONVERSATION_BUSY
-   * when another process has been granted the conversation since this message's holder was.
-   */
-  fence?: () => Promise<void>;
+  /** With a shared gate: the lease this message is answered under. */
+  fence?: MessageFence;
+}
+
+/** What a holder writes the conversation with (docs/swarm.md, across processes). */
+export interface MessageFence {
+  /** The lease's fence, for the store to refuse if it has seen a newer one (blackboard WriteOptions). */
+  value: number;
+  /** Rejects with CONVERSATION_BUSY (fenced) when a newer lease of the conversation has been granted. */
+  check(): Promise<void>;
 }
 
 /** Double texting as the desk uses it: in this process (ConversationGate) or across processes. */

@@ -11,6 +11,7 @@ import type { Language } from '../domain/vocabulary.js';
 import type { LlmService } from '../llm/index.js';
 import { SwarmError, type ActorLogger, type ActorSystem, type Clock } from '../runtime/index.js';
 import type { Stores } from '../stores/index.js';
+import type { MessageFence } from './conversation-gate.js';
 import { ConversationForbiddenError } from './errors.js';
 import { escalationFallback } from './fallback.js';
 import { notify } from './llm-wiring.js';
@@ -55,8 +56,8 @@ export type AnswerQuery = (
   conversationId: string,
   text: string,
   callers: ReadonlyArray<EventListener | undefined>,
-  /** Checks this process still may write the conversation (see GatedMessage.fence). */
-  fence?: () => Promise<void>,
+  /** The lease the message is answered under, with Redis (see GatedMessage.fence). */
+  fence?: MessageFence,
 ) => Promise<QueryResult>;
 
 /**
@@ -114,9 +115,10 @@ export function createQueryPipeline(deps: QueryPipelineDeps): AnswerQuery {
           timeoutMs: deps.queryTimeoutMs,
         });
         shareRepeatedTexts(outcome);
-        // A holder that lost the conversation to a newer one leaves its trail alone and is refused.
-        await fence?.();
-        await commitTrail(stores.blackboard, conversationId, outcome.trail);
+        // A holder that lost the conversation to a newer one leaves its trail alone and is refused: the
+        // check sees a newer lease granted, the fenced write one that has already written.
+        await fence?.check();
+        await commitTrail(stores.blackboard, conversationId, outcome.trail, fence?.value);
         ({ result, problemBack } = outcome);
       } catch (error) {
         const code = codeOf(error);

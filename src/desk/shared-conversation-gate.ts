@@ -3,7 +3,12 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { DoubleTextPolicy } from '../domain/vocabulary.js';
 import type { ConversationLeases, JoinedReply, JoinedText, Lease } from '../leases/index.js';
 import { rebuildError, serializeError } from '../runtime/index.js';
-import { ConversationGate, type DoubleTextGate, type GatedMessage } from './conversation-gate.js';
+import {
+  ConversationGate,
+  type DoubleTextGate,
+  type GatedMessage,
+  type MessageFence,
+} from './conversation-gate.js';
 import { ConversationBusyError, QueryNotFoundError } from './errors.js';
 
 export interface SharedGateOptions<T> {
@@ -213,10 +218,13 @@ export class SharedConversationGate<T, E> implements DoubleTextGate<T, E> {
     }
   }
 
-  #fence(lease: Lease): () => Promise<void> {
-    return async () => {
-      if (!(await this.#o.leases.isCurrent(lease)))
-        throw new ConversationBusyError(lease.conversationId, 'fenced');
+  #fence(lease: Lease): MessageFence {
+    return {
+      value: lease.fence,
+      check: async () => {
+        if (!(await this.#o.leases.isCurrent(lease)))
+          throw new ConversationBusyError(lease.conversationId, 'fenced');
+      },
     };
   }
 }

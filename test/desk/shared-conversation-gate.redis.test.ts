@@ -24,7 +24,7 @@ function controlledWork(by: string, log: string[]) {
   const work = async (message: GatedMessage<string>): Promise<Answer> => {
     log.push(`${by}:${message.text}`);
     await new Promise<void>((resolve) => finishers.push(resolve));
-    await message.fence?.();
+    await message.fence?.check();
     const answer = { queryId: randomUUID(), text: message.text, by };
     answers.set(answer.queryId, answer);
     return answer;
