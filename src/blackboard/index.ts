@@ -1,4 +1,4 @@
-export { type Blackboard, type WriteOptions } from './blackboard.js';
+export { type Blackboard } from './blackboard.js';
 export {
   ConversationNotFoundError,
   InvalidBlackboardWriteError,

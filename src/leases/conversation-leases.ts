@@ -29,9 +29,9 @@ export const JoinedReply = z.union([
 export type JoinedReply = z.infer<typeof JoinedReply>;
 
 /** How `pollJoined` found a joined text: answered, still waiting, or the lease was free and is now ours. */
-export type JoinedPoll = { reply: JoinedReply } | { lease: Lease } | undefined;
+type JoinedPoll = { reply: JoinedReply } | { lease: Lease } | undefined;
 
-export type ReleaseOutcome = 'released' | 'joined' | 'lost';
+type ReleaseOutcome = 'released' | 'joined' | 'lost';
 
 /**
  * Per-conversation leases shared by every process on one store, for the double-text gate. No Redis type

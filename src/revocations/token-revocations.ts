@@ -22,7 +22,7 @@ export interface MemoryTokenRevocationsOptions {
   now?: () => number;
 }
 
-export const DEFAULT_MAX_REVOKED_CUSTOMERS = 100_000;
+const DEFAULT_MAX_REVOKED_CUSTOMERS = 100_000;
 
 /** Revocations in this process's memory (no Redis): bounded, each kept for the retention. */
 export function createMemoryTokenRevocations(options: MemoryTokenRevocationsOptions = {}): TokenRevocations {
