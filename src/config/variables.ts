@@ -28,7 +28,7 @@ export const CONFIG_VARIABLES = [
     name: 'SWARM_API_KEYS',
     default: undefined,
     description:
-      'Comma-separated integrator keys, each `key` (every scope but admin) or `key:scope+scope` (queries, customers:read, tickets, feedback, admin); when set, every /v1 call needs a key or a customer token as a bearer token.',
+      'Comma-separated integrator keys, each `key` (every scope but admin) or `key:scope+scope` (queries, customers:read, tickets, feedback, tokens, admin); when set, every /v1 call needs a key or a customer token as a bearer token.',
     secret: true,
   },
   {
