@@ -125,7 +125,7 @@ describeWithRedis('three serve processes on one Redis behind a balancer', own, (
       if (!victim) throw new Error('three servers expected');
       await victim.kill();
       // The balancer's health check notices a moment later; until then the victim's share gets 502.
-      await sleep(300);
+      for (const deadline = Date.now() + 5_000; !statuses.has(502) && Date.now() < deadline;) await sleep(20);
       front.remove(victim.url);
       await sleep(Math.max(0, LOAD_MS - (Date.now() - started)));
       stopped = true;
