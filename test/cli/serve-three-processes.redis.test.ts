@@ -20,15 +20,16 @@ const MESSAGES = [
 ];
 /** One conversation every client writes to, through whichever process the balancer picks. */
 const SHARED = { customerId: 'CUST005', conversationId: `shared-${randomUUID()}` };
-const LOAD_MS = 8_000;
-const REDIS_RESTART_AT_MS = 2_500;
-const KILL_AT_MS = 5_000;
+const LOAD_MS = 9_000;
+const REDIS_RESTART_AT_MS = 2_000;
+const REDIS_DOWN_MS = 1_500;
+const KILL_AT_MS = 6_000;
 const CLIENTS = 6;
 
 interface Sent {
   status: number;
   retryAfter: string | null;
-  body: { queryId?: string; code?: string };
+  body: { queryId?: string; error?: { code?: string } };
 }
 
 async function post(balancer: Balancer, body: unknown): Promise<Sent> {
@@ -102,11 +103,13 @@ describeWithRedis('three serve processes on one Redis behind a balancer', own, (
               break;
             }
             if (sent.status === 503) {
-              if (sent.retryAfter === null) problems.push(`503 ${sent.body.code} without Retry-After`);
-              if (sent.body.code !== 'REDIS_UNAVAILABLE') problems.push(`503 ${sent.body.code}`);
+              const code = sent.body.error?.code;
+              if (sent.retryAfter === null) problems.push(`503 ${code} without Retry-After`);
+              if (code !== 'REDIS_UNAVAILABLE') problems.push(`503 ${code}`);
             } else if (sent.status === 409) {
               // A holder fenced out while Redis was away: its caller is told to send again.
-              if (sent.body.code !== 'CONVERSATION_BUSY') problems.push(`409 ${sent.body.code}`);
+              if (sent.body.error?.code !== 'CONVERSATION_BUSY')
+                problems.push(`409 ${sent.body.error?.code}`);
             } else if (sent.status !== 502) {
               problems.push(`${sent.status} ${JSON.stringify(sent.body)}`);
               break;
@@ -119,7 +122,8 @@ describeWithRedis('three serve processes on one Redis behind a balancer', own, (
       const started = Date.now();
       const clients = Array.from({ length: CLIENTS }, (_, index) => client(index));
       await sleep(REDIS_RESTART_AT_MS);
-      await own.redis.restart();
+      // Down long enough for commands to give up waiting (503), short enough for clients to retry.
+      await own.redis.restart(REDIS_DOWN_MS);
       await sleep(KILL_AT_MS - (Date.now() - started));
       const [, , victim] = servers;
       if (!victim) throw new Error('three servers expected');

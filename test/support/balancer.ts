@@ -21,7 +21,7 @@ export async function startBalancer(targets: readonly string[]): Promise<Balance
     const target = live[next++ % live.length];
     if (!target) {
       res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '1' });
-      res.end(JSON.stringify({ code: 'NO_UPSTREAM', message: 'no server in the rotation' }));
+      res.end(JSON.stringify({ error: { code: 'NO_UPSTREAM', message: 'no server in the rotation' } }));
       return;
     }
     const upstream = request(
@@ -45,7 +45,7 @@ export async function startBalancer(targets: readonly string[]): Promise<Balance
         return;
       }
       res.writeHead(502, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ code: 'BAD_GATEWAY', message: `${target.host} did not answer` }));
+      res.end(JSON.stringify({ error: { code: 'BAD_GATEWAY', message: `${target.host} did not answer` } }));
     });
     req.pipe(upstream);
   });

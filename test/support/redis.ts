@@ -127,8 +127,11 @@ export function freshKeyPrefix(): string {
 export interface RedisServer {
   url: string;
   port: number;
-  /** Kills the server (SIGKILL: an abrupt loss, like a crash) and starts it again on the same port. */
-  restart(): Promise<void>;
+  /**
+   * Kills the server (SIGKILL: an abrupt loss, like a crash) and starts it again on the same port,
+   * after `downMs` without a server.
+   */
+  restart(downMs?: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -147,8 +150,9 @@ export async function startRedisServer(options: { durable?: boolean } = {}): Pro
   return {
     url: `redis://127.0.0.1:${port}`,
     port,
-    async restart() {
+    async restart(downMs = 0) {
       await kill(child, 'SIGKILL');
+      if (downMs > 0) await new Promise((resolve) => setTimeout(resolve, downMs));
       child = await spawnRedis(port, persistence);
     },
     async stop() {
