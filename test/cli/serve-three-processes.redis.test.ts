@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createRedisConversationLeases } from '../../src/leases/index.js';
-import { connectRedis, createRedisClient } from '../../src/redis/index.js';
+import { connectRedis, createKeys, createRedisClient } from '../../src/redis/index.js';
 import { startBalancer, type Balancer } from '../support/balancer.js';
 import { describeWithRedis, freshKeyPrefix, probeOwnRedisServer } from '../support/redis.js';
 import { buildIfStale, startServe, type ServeProcess } from '../support/serve-process.js';
@@ -166,11 +166,16 @@ describeWithRedis('three serve processes on one Redis behind a balancer', own, (
       await connectRedis(redis, url);
       try {
         // A holder that dies right after taking the conversation: the senders wait out its lease.
-        const leases = createRedisConversationLeases(redis, { keyPrefix, ttlMs: 1_000 });
+        const leases = createRedisConversationLeases(redis, { keyPrefix, ttlMs: 60_000 });
         expect(await leases.tryAcquire(conversationId)).toBeDefined();
+        const keys = createKeys(keyPrefix);
+        const queued = () => redis.llen(keys.conversationJoined(conversationId));
         const first = post(front, { customerId: 'CUST005', conversationId, message: MESSAGES[0] });
-        await sleep(150);
+        await expect.poll(queued).toBe(1);
         const second = post(front, { customerId: 'CUST005', conversationId, message: MESSAGES[1] });
+        await expect.poll(queued).toBe(2);
+        // Its lease runs out now: one of the senders' processes takes the conversation over.
+        await redis.pexpire(keys.conversationLease(conversationId), 1);
         const [a, b] = await Promise.all([first, second]);
         expect([a.status, b.status]).toEqual([200, 200]);
         expect(a.body.queryId).toBe(b.body.queryId);
