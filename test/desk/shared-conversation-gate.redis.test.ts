@@ -5,6 +5,7 @@ import type { GatedMessage } from '../../src/desk/conversation-gate.js';
 import { SharedConversationGate } from '../../src/desk/shared-conversation-gate.js';
 import type { DoubleTextPolicy } from '../../src/domain/vocabulary.js';
 import { createRedisConversationLeases, type ConversationLeases } from '../../src/leases/index.js';
+import { createKeys } from '../../src/redis/index.js';
 import { describeWithRedis, probeTestRedis, useRedisKeyspace } from '../support/redis.js';
 
 const availability = await probeTestRedis();
@@ -98,12 +99,13 @@ describeWithRedis('shared conversation gate (two processes on one Redis)', avail
     const elsewhere = gateFor('merge');
     const first = here.submit('c-1', 'one', 'x', a.work);
     await until(() => log.length === 1);
+    const queued = () => keyspace.client.llen(createKeys(keyspace.prefix).conversationJoined('c-1'));
     const two = elsewhere.submit('c-1', 'two', 'y', b.work);
-    await sleep(20);
+    await expect.poll(queued).toBe(1);
     const three = here.submit('c-1', 'three', 'z', a.work);
-    await sleep(20);
+    await expect.poll(queued).toBe(2);
     const four = elsewhere.submit('c-1', 'four', 'w', b.work);
-    await sleep(20);
+    await expect.poll(queued).toBe(3);
     a.finishers.shift()?.();
     expect(await first).toMatchObject({ text: 'one', by: 'a' });
     await until(() => log.length === 2);
@@ -122,14 +124,14 @@ describeWithRedis('shared conversation gate (two processes on one Redis)', avail
   });
 
   it('lets the next message through once a holder that died stops renewing its lease', async () => {
+    const started = Date.now();
     const dead = await leasesFor(150).tryAcquire('c-1');
     expect(dead).toBeDefined();
     const log: string[] = [];
     const b = controlledWork('b', log);
-    const started = Date.now();
     const waiting = gateFor('enqueue', leasesFor(150), 150).submit('c-1', 'two', 'y', b.work);
     await until(() => log.length === 1);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(100);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(150);
     b.finishers.shift()?.();
     expect((await waiting).text).toBe('two');
   });
