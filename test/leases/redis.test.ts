@@ -27,12 +27,12 @@ describeWithRedis('redis conversation leases', availability, (url) => {
   });
 
   it('lets the next holder in when a holder stops renewing, and fences the old one out', async () => {
-    const leases = leasesFor(100);
+    const leases = leasesFor(300);
     const stale = await leases.tryAcquire('c-1');
     if (!stale) throw new Error('no lease');
     expect(await leases.renew(stale)).toBe(true);
     expect(await leases.isCurrent(stale)).toBe(true);
-    await sleep(150);
+    await sleep(350);
     const fresh = await leases.tryAcquire('c-1');
     if (!fresh) throw new Error('the expired lease was not granted again');
     expect(fresh.fence).toBeGreaterThan(stale.fence);
@@ -81,12 +81,12 @@ describeWithRedis('redis conversation leases', availability, (url) => {
   });
 
   it('gives a queued text’s sender the lease when the holder is gone', async () => {
-    const leases = leasesFor(100);
+    const leases = leasesFor(300);
     const gone = await leases.acquireOrJoin('c-1', { entryId: 'e-1', text: 'one' });
     expect(gone).toBeDefined();
     expect(await leases.acquireOrJoin('c-1', { entryId: 'e-2', text: 'two' })).toBeUndefined();
     expect(await leases.pollJoined('c-1', 'e-2')).toBeUndefined();
-    await sleep(150);
+    await sleep(350);
     const polled = await leases.pollJoined('c-1', 'e-2');
     if (!polled || !('lease' in polled)) throw new Error(`expected the lease, got ${JSON.stringify(polled)}`);
     expect(await leases.drain(polled.lease)).toEqual([{ entryId: 'e-2', text: 'two' }]);
