@@ -219,6 +219,7 @@ export async function createDesk(input: DeskOptions = {}, deps: DeskDeps = {}): 
           leases: stores.leases,
           renewMs: Math.max(10, Math.floor(options.conversationLease.ttlMs / 3)),
           pollMs: options.conversationLease.pollMs,
+          outageMs: options.queryTimeoutMs,
           resultOf: (queryId) => stores.blackboard.getResult(queryId),
           queryIdOf: (result) => result.queryId,
         })

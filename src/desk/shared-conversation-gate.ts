@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { DoubleTextPolicy } from '../domain/vocabulary.js';
-import type { ConversationLeases, JoinedReply, JoinedText, Lease } from '../leases/index.js';
+import type { ConversationLeases, JoinedPoll, JoinedReply, JoinedText, Lease } from '../leases/index.js';
+import { isRedisConnectionError } from '../redis/index.js';
 import { rebuildError, serializeError } from '../runtime/index.js';
 import {
   ConversationGate,
@@ -18,6 +19,11 @@ export interface SharedGateOptions<T> {
   renewMs: number;
   /** How often a message waiting for the lease (`enqueue`) or for its holder's answer (`merge`) looks. */
   pollMs: number;
+  /**
+   * How long a queued text's sender (`merge`) keeps looking through a Redis outage: its text may still
+   * be answered, so failing at once would invite a retry that asks it twice.
+   */
+  outageMs: number;
   /** The answer another process gave to a text of ours that it merged (read from the shared store). */
   resultOf(queryId: string): Promise<T | undefined>;
   queryIdOf(result: T): string;
@@ -123,11 +129,20 @@ export class SharedConversationGate<T, E> implements DoubleTextGate<T, E> {
   ): Promise<void> {
     const lease = await this.#o.leases.acquireOrJoin(conversationId, own);
     if (lease) return this.#hold(lease, [own], work);
+    let unreachableSince: number | undefined;
     for (;;) {
       await sleep(this.#o.pollMs);
       const waiter = this.#waiters.get(own.entryId);
       if (!waiter || waiter.taken) return;
-      const polled = await this.#o.leases.pollJoined(conversationId, own.entryId);
+      let polled: JoinedPoll;
+      try {
+        polled = await this.#o.leases.pollJoined(conversationId, own.entryId);
+        unreachableSince = undefined;
+      } catch (error) {
+        unreachableSince ??= Date.now();
+        if (!isRedisConnectionError(error) || Date.now() - unreachableSince > this.#o.outageMs) throw error;
+        continue;
+      }
       if (polled === undefined) continue;
       if ('reply' in polled) return this.#settleFromReply(own.entryId, polled.reply);
       // The holder went away: whatever it had not drained is ours now, and so is our text if it had.

@@ -29,7 +29,7 @@ export const JoinedReply = z.union([
 export type JoinedReply = z.infer<typeof JoinedReply>;
 
 /** How `pollJoined` found a joined text: answered, still waiting, or the lease was free and is now ours. */
-type JoinedPoll = { reply: JoinedReply } | { lease: Lease } | undefined;
+export type JoinedPoll = { reply: JoinedReply } | { lease: Lease } | undefined;
 
 type ReleaseOutcome = 'released' | 'joined' | 'lost';
 

@@ -1,4 +1,10 @@
-export { JoinedReply, JoinedText, type ConversationLeases, type Lease } from './conversation-leases.js';
+export {
+  JoinedReply,
+  JoinedText,
+  type ConversationLeases,
+  type JoinedPoll,
+  type Lease,
+} from './conversation-leases.js';
 export {
   RedisConversationLeasesOptions,
   createRedisConversationLeases,

@@ -51,6 +51,7 @@ describeWithRedis('shared conversation gate (two processes on one Redis)', avail
       leases,
       renewMs: Math.floor(ttlMs / 3),
       pollMs: 5,
+      outageMs: 1_000,
       resultOf: async (queryId) => answers.get(queryId),
       queryIdOf: (answer) => answer.queryId,
     });
@@ -121,6 +122,32 @@ describeWithRedis('shared conversation gate (two processes on one Redis)', avail
     await until(() => log.length === 3);
     b.finishers.shift()?.();
     expect(await next).toMatchObject({ text: 'five', by: 'b' });
+  });
+
+  it('merge: a queued text’s sender rides out Redis going away and still gets the holder’s answer', async () => {
+    const log: string[] = [];
+    const a = controlledWork('a', log);
+    const b = controlledWork('b', log);
+    const leases = leasesFor();
+    let outage = 10;
+    // What ioredis rejects with while the connection is down.
+    const flaky: ConversationLeases = {
+      ...leases,
+      pollJoined: (conversationId, entryId) =>
+        outage-- > 0
+          ? Promise.reject(new Error('Connection is closed.'))
+          : leases.pollJoined(conversationId, entryId),
+    };
+    const first = gateFor('merge').submit('c-1', 'one', 'x', a.work);
+    await until(() => log.length === 1);
+    const queued = gateFor('merge', flaky).submit('c-1', 'two', 'y', b.work);
+    await until(() => outage < 5);
+    a.finishers.shift()?.();
+    await first;
+    await until(() => log.length === 2);
+    a.finishers.shift()?.();
+    expect(await queued).toMatchObject({ text: 'two', by: 'a' });
+    expect(outage).toBeLessThan(0);
   });
 
   it('lets the next message through once a holder that died stops renewing its lease', async () => {
