@@ -24,3 +24,16 @@ export class InvalidBlackboardWriteError extends SwarmError {
     });
   }
 }
+
+/** A fenced write from a writer whose fence is older than one the conversation has seen. */
+export class StaleFenceError extends SwarmError {
+  constructor(conversationId: string, fence: number) {
+    super(
+      'STALE_FENCE',
+      `write to ${conversationId} refused: fence ${fence} is older than one already seen`,
+      {
+        details: { conversationId, fence },
+      },
+    );
+  }
+}

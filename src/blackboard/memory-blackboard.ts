@@ -5,10 +5,10 @@ import {
   type Conversation,
 } from '../domain/conversation.js';
 import type { QueryResult } from '../domain/query.js';
-import type { Blackboard } from './blackboard.js';
+import type { Blackboard, WriteOptions } from './blackboard.js';
 import { ChangeListeners } from './change-listeners.js';
 import { copyData } from './copy-data.js';
-import { ConversationNotFoundError } from './errors.js';
+import { ConversationNotFoundError, StaleFenceError } from './errors.js';
 import { LruMap } from './lru.js';
 import { resolveBlackboardOptions, type BlackboardOptions } from './options.js';
 import { reportListenerError } from './report-listener-error.js';
@@ -22,6 +22,8 @@ interface StoredConversation {
   updatedAt: string;
   version: number;
   lastSeq: number;
+  /** The highest fence written with (0: none). */
+  fence: number;
   /** Frozen: handed out as is, replaced (never edited) on update. */
   state: ConversationState;
   /** Frozen entries; the array itself is private and copied on read. */
@@ -45,14 +47,27 @@ export function createMemoryBlackboard(options: BlackboardOptions = {}): Blackbo
     return stored;
   }
 
+  /** Refuses a fence older than the conversation's, else records it; synchronous with the write. */
+  function admit(stored: StoredConversation, options: WriteOptions | undefined): void {
+    const fence = options?.fence;
+    if (fence === undefined) return;
+    if (fence < stored.fence) throw new StaleFenceError(stored.conversationId, fence);
+    stored.fence = fence;
+  }
+
   /** Synchronous, so nothing interleaves: every entry is checked before the first is stored. */
-  function appendAll(conversationId: string, inputs: readonly BlackboardEntryInput[]): BlackboardEntry[] {
+  function appendAll(
+    conversationId: string,
+    inputs: readonly BlackboardEntryInput[],
+    options?: WriteOptions,
+  ): BlackboardEntry[] {
     const stored = find(conversationId);
     const entries = inputs.map((input, i) =>
       Object.freeze(
         validateWrite(BlackboardEntry, conversationId, prepareEntry(input, stored.lastSeq + 1 + i)),
       ),
     );
+    admit(stored, options);
     const firstVersion = stored.version + 1;
     for (const entry of entries) {
       stored.lastSeq = entry.seq;
@@ -79,6 +94,7 @@ export function createMemoryBlackboard(options: BlackboardOptions = {}): Blackbo
         updatedAt: now,
         version: 0,
         lastSeq: 0,
+        fence: 0,
         state: freezeState(ConversationState.parse({})),
         entries: [],
       };
@@ -96,15 +112,16 @@ export function createMemoryBlackboard(options: BlackboardOptions = {}): Blackbo
       return entry as BlackboardEntry;
     },
 
-    async appendMany(conversationId, inputs) {
-      return appendAll(conversationId, inputs);
+    async appendMany(conversationId, inputs, options) {
+      return appendAll(conversationId, inputs, options);
     },
 
-    async updateState(conversationId, mutate) {
+    async updateState(conversationId, mutate, options) {
       const stored = find(conversationId);
       const next = freezeState(
         validateWrite(ConversationState, conversationId, mutate(copyState(stored.state))),
       );
+      admit(stored, options);
       stored.state = next;
       stored.version += 1;
       stored.updatedAt = new Date().toISOString();

@@ -18,8 +18,8 @@ import {
   pingRedis,
   validateRecord,
 } from '../redis/index.js';
-import type { Blackboard } from './blackboard.js';
-import { ConversationNotFoundError, StateConflictError } from './errors.js';
+import type { Blackboard, WriteOptions } from './blackboard.js';
+import { ConversationNotFoundError, StaleFenceError, StateConflictError } from './errors.js';
 import { LruMap } from './lru.js';
 import { resolveBlackboardOptions, type BlackboardOptions } from './options.js';
 import { appendScript, openScript, updateStateScript } from './redis-scripts.js';
@@ -86,6 +86,10 @@ export function createRedisBlackboard(options: RedisBlackboardOptions): Blackboa
     });
   }
 
+  function fenceArg(options: WriteOptions | undefined): string {
+    return options?.fence === undefined ? '' : String(options.fence);
+  }
+
   function messagePrefix(conversationId: string): string {
     return `{"conversationId":${JSON.stringify(conversationId)},"version":`;
   }
@@ -98,6 +102,7 @@ export function createRedisBlackboard(options: RedisBlackboardOptions): Blackboa
   async function appendAll(
     conversationId: string,
     inputs: readonly BlackboardEntryInput[],
+    options?: WriteOptions,
   ): Promise<BlackboardEntry[]> {
     const now = new Date().toISOString();
     const entries = inputs.map((input) => {
@@ -117,9 +122,11 @@ export function createRedisBlackboard(options: RedisBlackboardOptions): Blackboa
         o.conversationTtlSeconds,
         messagePrefix(conversationId),
         ...channelArgs(conversationId),
+        fenceArg(options),
         ...entries.map((entry) => JSON.stringify(entry).slice(1)),
       ],
-    )) as number[] | null;
+    )) as number[] | -1 | null;
+    if (seqs === -1) throw new StaleFenceError(conversationId, options?.fence ?? 0);
     if (!seqs) throw new ConversationNotFoundError(conversationId);
     return entries.map((entry, i) => ({ ...entry, seq: seqs[i] }) as BlackboardEntry);
   }
@@ -156,7 +163,7 @@ export function createRedisBlackboard(options: RedisBlackboardOptions): Blackboa
 
     appendMany: appendAll,
 
-    async updateState(conversationId, mutate) {
+    async updateState(conversationId, mutate, options) {
       const key = keys.conversation(conversationId);
       let guess = knownStates.get(conversationId);
       for (let attempt = 1; attempt <= o.maxUpdateAttempts;) {
@@ -175,9 +182,11 @@ export function createRedisBlackboard(options: RedisBlackboardOptions): Blackboa
             o.conversationTtlSeconds,
             messagePrefix(conversationId),
             ...channelArgs(conversationId),
+            fenceArg(options),
           ],
         );
         if (outcome === -1) throw new ConversationNotFoundError(conversationId);
+        if (outcome === -2) throw new StaleFenceError(conversationId, options?.fence ?? 0);
         if (outcome !== 0) {
           knownStates.set(conversationId, text);
           return next;

@@ -90,6 +90,7 @@ export async function runServe(
       logger,
       metrics,
       idempotency: edgeStores.idempotency,
+      revocations: edgeStores.revocations,
       webhooks: dispatcher,
       // Rate limits are counted in Redis when the desk shares one, so every process sees one budget.
       ...(edgeStores.redis

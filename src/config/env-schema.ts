@@ -91,6 +91,7 @@ export const EnvSchema = z.object({
   SWARM_DOUBLE_TEXT: z.enum(DoubleTextPolicy.options, {
     message: `must be one of ${DoubleTextPolicy.options.join(', ')}`,
   }),
+  SWARM_CONVERSATION_LEASE_MS: integer(30, 600_000),
   SWARM_QUERY_TIMEOUT_MS: integer(100, 3_600_000),
   SWARM_MAX_QUERIES_IN_FLIGHT: integer(1, 1_000_000),
   SWARM_MEMORY_CONVERSATIONS: integer(1, 10_000_000),

@@ -67,6 +67,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       intentMappingPath: e.SWARM_INTENT_MAPPING,
       dataDir: e.SWARM_DATA_DIR,
       doubleTextPolicy: e.SWARM_DOUBLE_TEXT,
+      conversationLease: { ttlMs: e.SWARM_CONVERSATION_LEASE_MS },
       queryTimeoutMs: e.SWARM_QUERY_TIMEOUT_MS,
       maxQueriesInFlight: e.SWARM_MAX_QUERIES_IN_FLIGHT,
       memory: { maxConversations: e.SWARM_MEMORY_CONVERSATIONS, maxResults: e.SWARM_MEMORY_RESULTS },

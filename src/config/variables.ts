@@ -28,7 +28,7 @@ export const CONFIG_VARIABLES = [
     name: 'SWARM_API_KEYS',
     default: undefined,
     description:
-      'Comma-separated integrator keys, each `key` (every scope but admin) or `key:scope+scope` (queries, customers:read, tickets, feedback, admin); when set, every /v1 call needs a key or a customer token as a bearer token.',
+      'Comma-separated integrator keys, each `key` (every scope but admin) or `key:scope+scope` (queries, customers:read, tickets, feedback, tokens, admin); when set, every /v1 call needs a key or a customer token as a bearer token.',
     secret: true,
   },
   {
@@ -129,6 +129,12 @@ export const CONFIG_VARIABLES = [
     name: 'SWARM_DOUBLE_TEXT',
     default: 'enqueue',
     description: 'A second message while one is answered: enqueue, merge or reject.',
+  },
+  {
+    name: 'SWARM_CONVERSATION_LEASE_MS',
+    default: '10000',
+    description:
+      'With Redis: how long a crashed process keeps its conversations before another may answer them.',
   },
   {
     name: 'SWARM_QUERY_TIMEOUT_MS',

@@ -5,6 +5,28 @@ import { ConversationBusyError } from './errors.js';
 export interface GatedMessage<E> {
   text: string;
   callers: E[];
+  /** With a shared gate: the lease this message is answered under. */
+  fence?: MessageFence;
+}
+
+/** What a holder writes the conversation with (docs/swarm.md, across processes). */
+export interface MessageFence {
+  /** The lease's fence, for the store to refuse if it has seen a newer one (blackboard WriteOptions). */
+  value: number;
+  /** Rejects with CONVERSATION_BUSY (fenced) when a newer lease of the conversation has been granted. */
+  check(): Promise<void>;
+}
+
+/** Double texting as the desk uses it: in this process (ConversationGate) or across processes. */
+export interface DoubleTextGate<T, E> {
+  submit(
+    conversationId: string,
+    text: string,
+    caller: E,
+    work: (message: GatedMessage<E>) => Promise<T>,
+  ): Promise<T>;
+  /** Resolves when no message is being worked on or waiting. */
+  idle(): Promise<void>;
 }
 
 /** A message not started yet; under `merge`, later texts join it. */
@@ -29,7 +51,7 @@ interface Lane<T, E> {
  * separated, in arrival order) into the next message, answered once after it; every caller whose text
  * is in that message gets the same result. The message already being worked on is answered on its own.
  */
-export class ConversationGate<T, E> {
+export class ConversationGate<T, E> implements DoubleTextGate<T, E> {
   readonly #policy: DoubleTextPolicy;
   readonly #lanes = new Map<string, Lane<T, E>>();
 
@@ -40,6 +62,10 @@ export class ConversationGate<T, E> {
   /** Conversations with messages accepted and not yet answered. */
   get size(): number {
     return this.#lanes.size;
+  }
+
+  async idle(): Promise<void> {
+    while (this.#lanes.size > 0) await Promise.allSettled([...this.#lanes.values()].map((lane) => lane.tail));
   }
 
   /** Runs `work` once the conversation is free; rejects with CONVERSATION_BUSY under `reject`. */

@@ -19,7 +19,7 @@ import {
   type SystemEvent,
 } from '../runtime/index.js';
 import { createStores, type Stores } from '../stores/index.js';
-import { ConversationGate } from './conversation-gate.js';
+import { ConversationGate, type DoubleTextGate } from './conversation-gate.js';
 import type { Desk, Readiness, SubmitOptions } from './desk.js';
 import { prepareDeskModel } from './desk-model.js';
 import { DeskOptions, type ResolvedDeskOptions } from './desk-options.js';
@@ -37,6 +37,7 @@ import type { DeskObserver } from './observer.js';
 import { openDesk, type OpenedDesk } from './open-desk.js';
 import { poolSpecs } from './pool-specs.js';
 import { createQueryPipeline, type EventListener } from './query-pipeline.js';
+import { SharedConversationGate } from './shared-conversation-gate.js';
 
 export interface DeskDeps {
   logger?: ActorLogger;
@@ -141,6 +142,11 @@ export async function createDesk(input: DeskOptions = {}, deps: DeskDeps = {}): 
       redisUrl: options.redisUrl,
       keyPrefix: options.keyPrefix,
       blackboard: options.memory,
+      leases: {
+        ttlMs: options.conversationLease.ttlMs,
+        // A queued text's sender polls for its reply up to the end of its query's budget, and then some.
+        joinedTtlMs: 2 * options.queryTimeoutMs + options.conversationLease.ttlMs,
+      },
     }));
   let system: ActorSystem | undefined;
   let learning: Learning | undefined;
@@ -210,7 +216,17 @@ export async function createDesk(input: DeskOptions = {}, deps: DeskDeps = {}): 
       if (SCALE_EVENTS.has(event.type)) publishInstances();
     });
 
-    const gate = new ConversationGate<QueryResult, EventListener | undefined>(options.doubleTextPolicy);
+    const gate: DoubleTextGate<QueryResult, EventListener | undefined> = stores.leases
+      ? new SharedConversationGate({
+          policy: options.doubleTextPolicy,
+          leases: stores.leases,
+          renewMs: Math.max(10, Math.floor(options.conversationLease.ttlMs / 3)),
+          pollMs: options.conversationLease.pollMs,
+          outageMs: options.queryTimeoutMs,
+          resultOf: (queryId) => stores.blackboard.getResult(queryId),
+          queryIdOf: (result) => result.queryId,
+        })
+      : new ConversationGate(options.doubleTextPolicy);
     const accepted = new Set<Promise<unknown>>();
     let closing: Promise<void> | undefined;
 
@@ -275,8 +291,8 @@ export async function createDesk(input: DeskOptions = {}, deps: DeskDeps = {}): 
               if (!signal?.aborted) onEvent(event);
             }
           : undefined;
-        const promise = gate.submit(conversationId, query.message, listener, ({ text, callers }) =>
-          answer(query, conversationId, text, callers),
+        const promise = gate.submit(conversationId, query.message, listener, ({ text, callers, fence }) =>
+          answer(query, conversationId, text, callers, fence),
         );
         accepted.add(promise);
         const forget = () => accepted.delete(promise);
@@ -327,6 +343,8 @@ export async function createDesk(input: DeskOptions = {}, deps: DeskDeps = {}): 
       close(): Promise<void> {
         closing ??= (async () => {
           await Promise.allSettled([...accepted]);
+          // Texts other processes queued for a conversation this one holds are answered before it stops.
+          await gate.idle();
           stopWatching();
           await stopLearningSync();
           await actors.shutdown();

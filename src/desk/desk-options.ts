@@ -52,6 +52,17 @@ export const DeskOptions = z.object({
   /** Where trained desk models are cached (by content); `<dataDir>/models` when absent. */
   modelCacheDir: z.string().optional(),
   doubleTextPolicy: DoubleTextPolicy.default('enqueue'),
+  /**
+   * With Redis, the double-text policy holds across processes through a lease per conversation. `ttlMs`:
+   * how long a lease outlives a crashed holder (it is renewed every third of it while answering);
+   * `pollMs`: how often a message waiting on another process looks again.
+   */
+  conversationLease: z
+    .object({
+      ttlMs: z.number().int().min(30).default(10_000),
+      pollMs: z.number().int().min(1).default(50),
+    })
+    .prefault({}),
   mailboxCapacity: z.number().int().min(1).default(1024),
   /** Queries accepted and not yet answered, across conversations; beyond it `submit` refuses (503). */
   maxQueriesInFlight: z.number().int().min(1).default(10_000),

@@ -2,10 +2,18 @@ import { SwarmError } from '../runtime/index.js';
 
 /** Double-text policy `reject`: the conversation already has a message being worked on. */
 export class ConversationBusyError extends SwarmError {
-  constructor(conversationId: string) {
-    super('CONVERSATION_BUSY', `conversation ${conversationId} is still answering a previous message`, {
-      details: { conversationId },
-    });
+  /**
+   * `fenced`: this process lost the conversation's lease to another process while answering (it
+   * stalled past the lease's time, or Redis forgot the lease), so its answer was not kept.
+   */
+  constructor(conversationId: string, reason: 'busy' | 'fenced' = 'busy') {
+    super(
+      'CONVERSATION_BUSY',
+      reason === 'busy'
+        ? `conversation ${conversationId} is still answering a previous message`
+        : `conversation ${conversationId} was taken over by another process; this answer was not kept`,
+      { details: { conversationId, ...(reason === 'fenced' ? { fenced: true } : {}) } },
+    );
   }
 }
 

@@ -11,6 +11,7 @@ import type { Language } from '../domain/vocabulary.js';
 import type { LlmService } from '../llm/index.js';
 import { SwarmError, type ActorLogger, type ActorSystem, type Clock } from '../runtime/index.js';
 import type { Stores } from '../stores/index.js';
+import type { MessageFence } from './conversation-gate.js';
 import { ConversationForbiddenError } from './errors.js';
 import { escalationFallback } from './fallback.js';
 import { notify } from './llm-wiring.js';
@@ -38,8 +39,11 @@ export interface QueryPipelineDeps {
   queryTimeoutMs: number;
 }
 
-/** Codes that mean the query was not accepted: the caller is told, nothing is answered for it. */
-const REFUSALS = new Set(['MAILBOX_FULL', 'SHUTTING_DOWN']);
+/**
+ * Codes that mean the query was not accepted (or, fenced, its answer not kept): the caller is told,
+ * nothing is answered for it.
+ */
+const REFUSALS = new Set(['MAILBOX_FULL', 'SHUTTING_DOWN', 'CONVERSATION_BUSY']);
 const SUMMARY_LIMIT = 160;
 const ROUTER_BUDGET_SHARE = 0.9;
 
@@ -52,6 +56,8 @@ export type AnswerQuery = (
   conversationId: string,
   text: string,
   callers: ReadonlyArray<EventListener | undefined>,
+  /** The lease the message is answered under, with Redis (see GatedMessage.fence). */
+  fence?: MessageFence,
 ) => Promise<QueryResult>;
 
 /**
@@ -61,7 +67,7 @@ export type AnswerQuery = (
  */
 export function createQueryPipeline(deps: QueryPipelineDeps): AnswerQuery {
   const { actors, stores, clock, observer } = deps;
-  return async (query, conversationId, text, callers) => {
+  return async (query, conversationId, text, callers, fence) => {
     // Both reads at once: with Redis they share a round trip instead of following each other.
     const [conversation, customer] = await Promise.all([
       stores.blackboard.open(
@@ -110,7 +116,10 @@ export function createQueryPipeline(deps: QueryPipelineDeps): AnswerQuery {
           timeoutMs: deps.queryTimeoutMs,
         });
         shareRepeatedTexts(outcome);
-        await commitTrail(stores.blackboard, conversationId, outcome.trail);
+        // A holder that lost the conversation to a newer one leaves its trail alone and is refused: the
+        // check sees a newer lease granted, the fenced write one that has already written.
+        await fence?.check();
+        await commitTrail(stores.blackboard, conversationId, outcome.trail, fence?.value);
         ({ result, problemBack } = outcome);
       } catch (error) {
         const code = codeOf(error);

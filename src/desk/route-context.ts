@@ -1,4 +1,5 @@
-import type { Blackboard } from '../blackboard/index.js';
+import { StaleFenceError, type Blackboard } from '../blackboard/index.js';
+import { ConversationBusyError } from './errors.js';
 import type { Conversation } from '../domain/conversation.js';
 import type { Customer } from '../domain/customer.js';
 import type { RouteContext, RouteOutcome } from '../actors/index.js';
@@ -27,12 +28,22 @@ export function routeContext(conversation: Conversation, customer: Customer | un
   };
 }
 
-/** Writes the router's trail: entries in one ordered write (a follow-up reads them back by seq), then the state. */
+/**
+ * Writes the router's trail: entries in one ordered write (a follow-up reads them back by seq), then the
+ * state. With a `fence`, a store that has seen a newer one refuses both: CONVERSATION_BUSY (fenced).
+ */
 export async function commitTrail(
   blackboard: Blackboard,
   conversationId: string,
   trail: RouteOutcome['trail'],
+  fence?: number,
 ): Promise<void> {
-  await blackboard.appendMany(conversationId, trail.entries);
-  await blackboard.updateState(conversationId, () => trail.state);
+  const options = fence === undefined ? {} : { fence };
+  try {
+    await blackboard.appendMany(conversationId, trail.entries, options);
+    await blackboard.updateState(conversationId, () => trail.state, options);
+  } catch (error) {
+    if (error instanceof StaleFenceError) throw new ConversationBusyError(conversationId, 'fenced');
+    throw error;
+  }
 }

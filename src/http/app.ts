@@ -3,6 +3,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Logger } from 'pino';
 import type { Desk } from '../desk/index.js';
 import { createMemoryIdempotencyStore, type IdempotencyStore } from '../idempotency/index.js';
+import { createMemoryTokenRevocations, type TokenRevocations } from '../revocations/index.js';
 import type { WebhookDispatcher } from '../webhooks/index.js';
 import type { AppEnv } from './env.js';
 import { consoleRoutes, createConsoleFeed, loadConsoleAssets } from './console/index.js';
@@ -57,6 +58,11 @@ export interface AppDeps {
    * Default: this process's memory. Owned by the caller.
    */
   idempotency?: IdempotencyStore;
+  /**
+   * Customer-token revocations (Redis, shared by every instance, in production). Default: this
+   * process's memory. Owned by the caller.
+   */
+  revocations?: TokenRevocations;
   /** The webhook outbox's sender, for its deliveries routes; owned by the caller. */
   webhooks?: WebhookDispatcher;
   /** Runs last in `close()`, after the desk: where the caller closes what it passed in. */
@@ -92,6 +98,7 @@ export function createApp(deps: AppDeps): SwarmApp {
   const metrics = deps.metrics ?? createMetrics();
   const lifecycle = createLifecycle();
   const idempotencyStore = deps.idempotency ?? createMemoryIdempotencyStore();
+  const revocations = deps.revocations ?? createMemoryTokenRevocations();
   const limiter = options.rateLimit
     ? createRateLimiter(options.rateLimit, deps.now, deps.rateLimitStore)
     : undefined;
@@ -100,6 +107,7 @@ export function createApp(deps: AppDeps): SwarmApp {
     lifecycle,
     options,
     logger,
+    revocations,
     ...(limiter ? { limiter } : {}),
     ...(deps.webhooks ? { webhooks: deps.webhooks } : {}),
   };
@@ -137,7 +145,7 @@ export function createApp(deps: AppDeps): SwarmApp {
   hono.use('*', closeWhenDraining(lifecycle));
   // Before the key and rate checks, so their refusals take OpenAI's shape there too.
   for (const path of OPENAI_PATHS) hono.use(path, errorShape('openai'));
-  hono.use('/v1/*', authenticate(options));
+  hono.use('/v1/*', authenticate(options, revocations));
   if (limiter) hono.use('/v1/*', rateLimit(limiter));
   hono.use('/v1/*', requireJson());
   // After the cheap refusals (key, rate, media type): a refused request's body is never read.

@@ -1,11 +1,17 @@
 import { z } from 'zod';
 
 /** What an integrator key may do; a bare key (no scopes listed) has every scope but `admin`. */
-const SCOPES = ['queries', 'customers:read', 'tickets', 'feedback', 'admin'] as const;
+const SCOPES = ['queries', 'customers:read', 'tickets', 'feedback', 'tokens', 'admin'] as const;
 export const Scope = z.enum(SCOPES);
 export type Scope = z.infer<typeof Scope>;
 
-const DEFAULT_KEY_SCOPES: readonly Scope[] = ['queries', 'customers:read', 'tickets', 'feedback'];
+const DEFAULT_KEY_SCOPES: readonly Scope[] = [
+  'queries',
+  'customers:read',
+  'tickets',
+  'feedback',
+  'tokens',
+];
 
 /** `key` or `key:scope+scope`, as SWARM_API_KEYS lists them. */
 export const ApiKeySpec = z

@@ -103,7 +103,7 @@ const ERROR_DESCRIPTIONS = {
   401: 'Missing or invalid bearer token',
   403: 'Not allowed for this caller (a missing scope, another customer, or agent control from a non-loopback client)',
   404: 'Unknown id',
-  409: 'The conversation is still answering a previous message, a concurrent update won, or a request with the same Idempotency-Key is running',
+  409: 'The conversation is still answering a previous message (or another process took it over while this one answered), a concurrent update won, or a request with the same Idempotency-Key is running',
   413: 'Body larger than the limit',
   415: 'Body sent with a content type other than JSON',
   422: 'Well-formed but not acceptable (unknown intent, bad scale, an Idempotency-Key reused with another body)',

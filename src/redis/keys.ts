@@ -9,6 +9,7 @@ export interface RedisKeys {
   customer(customerId: string): string;
   customerIssues(customerId: string): string;
   customerIndex(): string;
+  customerTokensRevokedAt(customerId: string): string;
   ticket(ticketId: string): string;
   ticketQueue(): string;
   ticketStatusQueue(status: string): string;
@@ -20,6 +21,10 @@ export interface RedisKeys {
   webhooksDue(): string;
   conversationChannel(conversationId: string): string;
   allConversationsChannel(): string;
+  conversationLease(conversationId: string): string;
+  conversationFence(conversationId: string): string;
+  conversationJoined(conversationId: string): string;
+  joinedReply(entryId: string): string;
 }
 
 export function createKeys(prefix: string = DEFAULT_KEY_PREFIX): RedisKeys {
@@ -31,6 +36,7 @@ export function createKeys(prefix: string = DEFAULT_KEY_PREFIX): RedisKeys {
     customer: (id) => `${prefix}customer:${id}`,
     customerIssues: (id) => `${prefix}customer:${id}:issues`,
     customerIndex: () => `${prefix}customers`,
+    customerTokensRevokedAt: (id) => `${prefix}customer:${id}:tokens-revoked-at`,
     ticket: (id) => `${prefix}ticket:${id}`,
     ticketQueue: () => `${prefix}tickets`,
     ticketStatusQueue: (status) => `${prefix}tickets:${status}`,
@@ -42,5 +48,9 @@ export function createKeys(prefix: string = DEFAULT_KEY_PREFIX): RedisKeys {
     webhooksDue: () => `${prefix}webhooks:due`,
     conversationChannel: (id) => `${prefix}changes:conv:${id}`,
     allConversationsChannel: () => `${prefix}changes:*`,
+    conversationLease: (id) => `${prefix}lease:conv:${id}`,
+    conversationFence: (id) => `${prefix}lease:conv:${id}:fence`,
+    conversationJoined: (id) => `${prefix}lease:conv:${id}:joined`,
+    joinedReply: (id) => `${prefix}lease:reply:${id}`,
   };
 }

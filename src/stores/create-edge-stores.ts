@@ -6,6 +6,11 @@ import {
   type IdempotencyStore,
 } from '../idempotency/index.js';
 import { DEFAULT_KEY_PREFIX, connectRedis, createRedisClient } from '../redis/index.js';
+import {
+  createMemoryTokenRevocations,
+  createRedisTokenRevocations,
+  type TokenRevocations,
+} from '../revocations/index.js';
 
 export const EdgeStoresOptions = z.object({
   /** Redis, shared with other instances; this process's memory when absent. */
@@ -17,6 +22,8 @@ export type EdgeStoresOptions = z.input<typeof EdgeStoresOptions>;
 /** What the HTTP edge keeps itself, apart from the desk's stores: its own connection, its own close. */
 export interface EdgeStores {
   idempotency: IdempotencyStore;
+  /** Customers whose tokens were revoked. */
+  revocations: TokenRevocations;
   /** The connection the stores share, when on Redis (for other edge services to share too). */
   redis?: Redis;
   close(): Promise<void>;
@@ -26,7 +33,14 @@ export async function createEdgeStores(options: EdgeStoresOptions = {}): Promise
   const o = EdgeStoresOptions.parse(options);
   if (o.redisUrl === undefined) {
     const idempotency = createMemoryIdempotencyStore();
-    return { idempotency, close: () => idempotency.close() };
+    const revocations = createMemoryTokenRevocations();
+    return {
+      idempotency,
+      revocations,
+      async close() {
+        await Promise.all([idempotency.close(), revocations.close()]);
+      },
+    };
   }
   const redis = createRedisClient(o.redisUrl);
   try {
@@ -36,11 +50,13 @@ export async function createEdgeStores(options: EdgeStoresOptions = {}): Promise
     throw error;
   }
   const idempotency = createRedisIdempotencyStore({ redis, keyPrefix: o.keyPrefix });
+  const revocations = createRedisTokenRevocations({ redis, keyPrefix: o.keyPrefix });
   return {
     idempotency,
+    revocations,
     redis,
     async close() {
-      await idempotency.close();
+      await Promise.all([idempotency.close(), revocations.close()]);
       try {
         await redis.quit();
       } catch {

@@ -14,6 +14,11 @@ import {
   pingRedis,
 } from '../redis/index.js';
 import {
+  RedisConversationLeasesOptions,
+  createRedisConversationLeases,
+  type ConversationLeases,
+} from '../leases/index.js';
+import {
   MemoryTicketQueueOptions,
   createMemoryTicketQueue,
   createRedisTicketQueue,
@@ -29,6 +34,8 @@ export const StoresOptions = z.object({
   /** Without Redis: how many closed tickets are kept. */
   tickets: MemoryTicketQueueOptions.optional(),
   client: RedisClientOptions.optional(),
+  /** With Redis: the double-text gate's per-conversation leases. */
+  leases: RedisConversationLeasesOptions.omit({ keyPrefix: true }).optional(),
 });
 export type StoresOptions = z.input<typeof StoresOptions>;
 
@@ -36,6 +43,8 @@ export interface Stores {
   blackboard: Blackboard;
   crm: Crm;
   tickets: TicketQueue;
+  /** With Redis only: leases that let processes on the same Redis take turns on a conversation. */
+  leases?: ConversationLeases;
   redis: 'memory' | 'redis';
   /** True when the backing store answers (always for memory): for readiness probes. */
   ping(): Promise<boolean>;
@@ -76,10 +85,12 @@ export async function createStores(options: StoresOptions = {}): Promise<Stores>
   const blackboard = createRedisBlackboard({ ...o.blackboard, redis, keyPrefix: o.keyPrefix });
   const crm = createRedisCrm({ ...o.crm, redis, keyPrefix: o.keyPrefix });
   const tickets = createRedisTicketQueue({ redis, keyPrefix: o.keyPrefix });
+  const leases = createRedisConversationLeases(redis, { ...o.leases, keyPrefix: o.keyPrefix });
   return {
     blackboard,
     crm,
     tickets,
+    leases,
     redis: 'redis',
     ping: () => pingRedis(redis),
     async close() {

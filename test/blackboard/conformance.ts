@@ -83,6 +83,28 @@ export function blackboardConformance(name: string, factory: BlackboardFactory):
       expect(second.entries).toHaveLength(1);
     });
 
+    it('refuses a fenced write older than one it has seen, leaving the conversation as it was', async () => {
+      await board.open('c-1', { customerId: 'CUST001' });
+      await board.appendMany('c-1', [message('from holder 5')], { fence: 5 });
+      await board.appendMany('c-1', [message('from holder 7')], { fence: 7 });
+      await expect(board.appendMany('c-1', [message('stale')], { fence: 6 })).rejects.toMatchObject({
+        code: 'STALE_FENCE',
+      });
+      await expect(
+        board.updateState('c-1', (s) => ({ ...s, attempts: 9 }), { fence: 6 }),
+      ).rejects.toMatchObject({ code: 'STALE_FENCE' });
+      await board.updateState('c-1', (s) => ({ ...s, attempts: 1 }), { fence: 7 });
+      // Unfenced writers (the fallback escalation, tools) are not refused.
+      await board.append('c-1', message('unfenced'));
+      const conversation = await board.get('c-1');
+      expect(conversation?.entries.map((e) => (e.kind === 'message' ? e.text : e.kind))).toEqual([
+        'from holder 5',
+        'from holder 7',
+        'unfenced',
+      ]);
+      expect(conversation?.state.attempts).toBe(1);
+    });
+
     it('returns undefined for a conversation never opened', async () => {
       expect(await board.get('missing')).toBeUndefined();
     });

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RouteOutcome, RouteRequested } from '../../src/actors/index.js';
+import { ConversationBusyError } from '../../src/desk/errors.js';
 import { createQueryPipeline, type QueryPipelineDeps } from '../../src/desk/query-pipeline.js';
 import type { StreamEvent } from '../../src/domain/query.js';
 import { MailboxFullError, SwarmError, createManualClock } from '../../src/runtime/index.js';
@@ -71,6 +72,27 @@ describe('the query pipeline, alone', () => {
       queryId: result.queryId,
     });
     expect(events).toContainEqual({ type: 'done', queryId: result.queryId, result });
+  });
+
+  it('keeps no trail and no result for a holder fenced out, whether its check or the store notices', async () => {
+    const { answer } = pipeline(answered);
+    const query = { customerId: 'CUST001', message: 'Faktura?' };
+    await answer(query, 'conv-f', 'Faktura?', [], { value: 7, check: async () => {} });
+    // The check sees a newer lease granted.
+    const overtaken = {
+      value: 8,
+      check: () => Promise.reject(new ConversationBusyError('conv-f', 'fenced')),
+    };
+    await expect(answer(query, 'conv-f', 'overtaken', [], overtaken)).rejects.toMatchObject({
+      code: 'CONVERSATION_BUSY',
+    });
+    // The check passed, but a newer holder (fence 7) has already written: the store refuses.
+    await expect(
+      answer(query, 'conv-f', 'raced', [], { value: 6, check: async () => {} }),
+    ).rejects.toMatchObject({ code: 'CONVERSATION_BUSY', details: { fenced: true } });
+    const trail = await stores.blackboard.get('conv-f');
+    expect(trail?.entries.flatMap((e) => (e.kind === 'message' ? [e.text] : []))).toEqual(['Faktura?']);
+    expect((await stores.crm.get('CUST001'))?.issuesHistory).toHaveLength(1);
   });
 
   it('answers through the fallback escalation, with a ticket, when the router fails', async () => {

@@ -6,11 +6,14 @@ import { makeApp, type TestApp } from './helpers.js';
 const SECRET = 'customer-token-secret-0123456789abcdef';
 const ADMIN = 'admin-token-0123456789';
 
-function customerToken(customerId: string, options: { expiresIn?: string; secret?: string } = {}) {
+function customerToken(
+  customerId: string,
+  options: { expiresIn?: string; secret?: string; issuedAt?: number } = {},
+) {
   return new SignJWT({})
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(customerId)
-    .setIssuedAt()
+    .setIssuedAt(options.issuedAt)
     .setExpirationTime(options.expiresIn ?? '5m')
     .sign(new TextEncoder().encode(options.secret ?? SECRET));
 }
@@ -52,6 +55,12 @@ const ROUTES: Record<string, Route> = {
   },
   conversation: { name: 'GET /v1/conversations/:id', method: 'GET', path: '/v1/conversations/conv-1' },
   customer: { name: 'GET /v1/customers/:id', method: 'GET', path: '/v1/customers/C001' },
+  revokeTokens: {
+    name: 'POST /v1/token-revocations for C001',
+    method: 'POST',
+    path: '/v1/token-revocations',
+    body: { customerId: 'C001' },
+  },
   tickets: { name: 'GET /v1/tickets', method: 'GET', path: '/v1/tickets' },
   ticket: { name: 'GET /v1/tickets/:id', method: 'GET', path: '/v1/tickets/T-1' },
   takeTicket: {
@@ -85,6 +94,7 @@ const EXPECTED: Record<keyof typeof ROUTES, Record<Caller, number>> = {
   feedback:     { none: 401, key: 200, queriesKey: 403, adminKey: 403, customerA: 200, customerB: 404, expired: 401, forged: 401, adminToken: 401 },
   conversation: { none: 401, key: 200, queriesKey: 200, adminKey: 403, customerA: 200, customerB: 404, expired: 401, forged: 401, adminToken: 401 },
   customer:     { none: 401, key: 200, queriesKey: 403, adminKey: 403, customerA: 200, customerB: 404, expired: 401, forged: 401, adminToken: 401 },
+  revokeTokens: { none: 401, key: 200, queriesKey: 403, adminKey: 403, customerA: 403, customerB: 403, expired: 401, forged: 401, adminToken: 401 },
   tickets:      { none: 401, key: 200, queriesKey: 403, adminKey: 403, customerA: 403, customerB: 403, expired: 401, forged: 401, adminToken: 401 },
   ticket:       { none: 401, key: 200, queriesKey: 403, adminKey: 403, customerA: 403, customerB: 403, expired: 401, forged: 401, adminToken: 401 },
   takeTicket:   { none: 401, key: 200, queriesKey: 403, adminKey: 403, customerA: 403, customerB: 403, expired: 401, forged: 401, adminToken: 401 },
@@ -162,5 +172,34 @@ describe('who can do what (docs/security.md)', () => {
     });
     expect(res.status).toBe(403);
     expect(t.desk.submitted.map((s) => s.message)).toEqual(['first']);
+  });
+
+  it('refuses a revoked customer’s tokens issued until the revocation, and takes those minted after', async () => {
+    await fresh();
+    const read = (token: string | undefined) =>
+      t.app.request('/v1/customers/C001', { headers: { authorization: `Bearer ${token ?? ''}` } });
+    expect((await read(tokens.customerA)).status).toBe(200);
+
+    const revoked = await t.app.request('/v1/token-revocations', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.key ?? ''}` },
+      body: JSON.stringify({ customerId: 'C001' }),
+    });
+    expect(revoked.status).toBe(200);
+    const { revokedAt } = (await revoked.json()) as { customerId: string; revokedAt: string };
+    const revokedSecond = Date.parse(revokedAt) / 1000;
+
+    const refused = await read(tokens.customerA);
+    expect(refused.status).toBe(401);
+    expect(await refused.json()).toMatchObject({ error: { code: 'UNAUTHORIZED' } });
+    expect((await read(await customerToken('C001', { issuedAt: revokedSecond }))).status).toBe(401);
+    expect((await read(await customerToken('C001', { issuedAt: revokedSecond + 1 }))).status).toBe(200);
+    // Only that customer's tokens.
+    const other = await t.app.request('/v1/queries', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.customerB ?? ''}` },
+      body: JSON.stringify({ customerId: 'C002', message: 'still here' }),
+    });
+    expect(other.status).toBe(200);
   });
 });

@@ -104,6 +104,7 @@ describe('health, readiness, metrics and the API document', () => {
         '/v1/queries/{id}/feedback',
         '/v1/tickets',
         '/v1/tickets/{id}',
+        '/v1/token-revocations',
         '/v1/webhooks/deliveries',
         '/v1/webhooks/deliveries/{id}/replay',
         '/v1/ws',

@@ -1,7 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, beforeEach, describe } from 'vitest';
 import { connectRedis, createRedisClient, deleteKeysWithPrefix } from '../../src/redis/index.js';
@@ -45,9 +48,11 @@ export async function probeTestRedis(): Promise<TestRedisAvailability> {
 }
 
 /** A redis-server of the test's own (for tests that restart it), or why there is none. */
-export async function probeOwnRedisServer(): Promise<TestRedisAvailability<RedisServer>> {
+export async function probeOwnRedisServer(
+  options: { durable?: boolean } = {},
+): Promise<TestRedisAvailability<RedisServer>> {
   try {
-    return { available: true, redis: await startRedisServer() };
+    return { available: true, redis: await startRedisServer(options) };
   } catch (error) {
     return unavailable(
       `cannot start redis-server: ${error instanceof Error ? error.message : String(error)}`,
@@ -122,34 +127,45 @@ export function freshKeyPrefix(): string {
 export interface RedisServer {
   url: string;
   port: number;
-  /** Kills the server (SIGKILL: an abrupt loss, like a crash) and starts it again on the same port. */
-  restart(): Promise<void>;
+  /**
+   * Kills the server (SIGKILL: an abrupt loss, like a crash) and starts it again on the same port,
+   * after `downMs` without a server.
+   */
+  restart(downMs?: number): Promise<void>;
   stop(): Promise<void>;
 }
 
-/** Starts a throwaway redis-server (no persistence) on a free port; resolves once it accepts connections. */
-export async function startRedisServer(): Promise<RedisServer> {
+/**
+ * Starts a throwaway redis-server on a free port; resolves once it accepts connections. Without
+ * persistence, unless `durable`: then every write is appended and fsynced before it is acknowledged
+ * (in a temporary folder), so a restart, even a SIGKILL, keeps what clients were told was written.
+ */
+export async function startRedisServer(options: { durable?: boolean } = {}): Promise<RedisServer> {
   const port = await freePort();
-  let child = await spawnRedis(port);
+  const dir = options.durable ? mkdtempSync(join(tmpdir(), 'swarmdesk-redis-')) : undefined;
+  const persistence = dir
+    ? ['--dir', dir, '--appendonly', 'yes', '--appendfsync', 'always']
+    : ['--save', '', '--appendonly', 'no'];
+  let child = await spawnRedis(port, persistence);
   return {
     url: `redis://127.0.0.1:${port}`,
     port,
-    async restart() {
+    async restart(downMs = 0) {
       await kill(child, 'SIGKILL');
-      child = await spawnRedis(port);
+      if (downMs > 0) await new Promise((resolve) => setTimeout(resolve, downMs));
+      child = await spawnRedis(port, persistence);
     },
     async stop() {
       await kill(child, 'SIGTERM');
+      if (dir) rmSync(dir, { recursive: true, force: true });
     },
   };
 }
 
-async function spawnRedis(port: number): Promise<ChildProcess> {
-  const child = spawn(
-    'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+async function spawnRedis(port: number, persistence: readonly string[]): Promise<ChildProcess> {
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', ...persistence], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   await new Promise<void>((resolve, reject) => {
     let output = '';
     const onData = (chunk: Buffer) => {
@@ -177,7 +193,7 @@ async function kill(child: ChildProcess, signal: NodeJS.Signals): Promise<void> 
   await exited;
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const server = createServer();
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');

@@ -3,6 +3,7 @@ import type { MiddlewareHandler } from 'hono';
 import { Id } from '../../domain/id.js';
 import type { AppEnv } from '../env.js';
 import { UnauthorizedError } from '../errors.js';
+import type { TokenRevocations } from '../../revocations/index.js';
 import type { ApiKey, Principal } from '../principal.js';
 import { isAdminRequest } from './admin-auth.js';
 import { bearerToken, matchesAny } from './bearer.js';
@@ -25,21 +26,33 @@ function findKey(token: string, keys: readonly ApiKey[]): ApiKey | undefined {
   return found;
 }
 
+interface CustomerClaims {
+  customerId: string;
+  /** `iat`, when the token carries one. */
+  issuedAt: number | undefined;
+}
+
 /**
  * A customer token: a JWT signed HS256 with the shared secret, `sub` the customer id (in the id
  * grammar) and `exp` required. Anything else, an expired token included, is undefined.
  */
-async function verifyCustomerToken(token: string, secret: Uint8Array): Promise<string | undefined> {
+async function verifyCustomerToken(token: string, secret: Uint8Array): Promise<CustomerClaims | undefined> {
   try {
     const { payload } = await jwtVerify(token, secret, {
       algorithms: ['HS256'],
       requiredClaims: ['sub', 'exp'],
     });
     const subject = Id.safeParse(payload.sub);
-    return subject.success ? subject.data : undefined;
+    return subject.success ? { customerId: subject.data, issuedAt: payload.iat } : undefined;
   } catch {
     return undefined;
   }
+}
+
+/** A token issued at or before its customer's revocation (or without `iat` once revoked) is refused. */
+async function isRevoked(claims: CustomerClaims, revocations: TokenRevocations): Promise<boolean> {
+  const revokedAt = await revocations.revokedAt(claims.customerId);
+  return revokedAt !== undefined && (claims.issuedAt === undefined || claims.issuedAt <= revokedAt);
 }
 
 /**
@@ -54,7 +67,7 @@ function webSocketToken(path: string, queryToken: string | undefined): string | 
  * Who is calling /v1: an integrator key (with its scopes) or a customer token, as a bearer token; the
  * principal is kept on the context for the routes to check. The admin calls have their own check.
  */
-export function authenticate(options: AuthOptions): MiddlewareHandler<AppEnv> {
+export function authenticate(options: AuthOptions, revocations: TokenRevocations): MiddlewareHandler<AppEnv> {
   const secret =
     options.customerTokenSecret === undefined
       ? undefined
@@ -78,8 +91,10 @@ export function authenticate(options: AuthOptions): MiddlewareHandler<AppEnv> {
     const key = findKey(token, options.apiKeys);
     if (key) principal = { kind: 'integrator', key: key.key, scopes: new Set(key.scopes) };
     else if (secret !== undefined) {
-      const customerId = await verifyCustomerToken(token, secret);
-      if (customerId !== undefined) principal = { kind: 'customer', customerId };
+      const claims = await verifyCustomerToken(token, secret);
+      if (claims !== undefined && (await isRevoked(claims, revocations)))
+        throw new UnauthorizedError('the customer token has been revoked');
+      if (claims !== undefined) principal = { kind: 'customer', customerId: claims.customerId };
     }
     if (!principal)
       throw new UnauthorizedError('the API key or customer token is not valid (or has expired)');
