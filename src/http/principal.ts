@@ -5,13 +5,7 @@ const SCOPES = ['queries', 'customers:read', 'tickets', 'feedback', 'tokens', 'a
 export const Scope = z.enum(SCOPES);
 export type Scope = z.infer<typeof Scope>;
 
-const DEFAULT_KEY_SCOPES: readonly Scope[] = [
-  'queries',
-  'customers:read',
-  'tickets',
-  'feedback',
-  'tokens',
-];
+const DEFAULT_KEY_SCOPES: readonly Scope[] = ['queries', 'customers:read', 'tickets', 'feedback', 'tokens'];
 
 /** `key` or `key:scope+scope`, as SWARM_API_KEYS lists them. */
 export const ApiKeySpec = z
