@@ -10,6 +10,7 @@ const catalog = {
   intents: Object.entries(demoDesk().intents).map(([intent, { value }]) => ({
     intent,
     department: value.department,
+    clarify: value.clarify === true,
   })),
 };
 const ROUTER_INTENTS = new Set(catalog.intents.map((entry) => entry.intent));
@@ -40,8 +41,10 @@ describe("the demo desk's articles", () => {
     }
   });
 
-  it('cover every specialist intent in both languages', () => {
-    const specialistIntents = catalog.intents.filter((entry) => entry.department !== 'escalation');
+  it('cover every specialist intent in both languages, but those asked about (clarify)', () => {
+    const specialistIntents = catalog.intents.filter(
+      (entry) => entry.department !== 'escalation' && !entry.clarify,
+    );
     for (const language of ['cs', 'en']) {
       const covered = new Set(
         articles
