@@ -112,7 +112,7 @@ export interface Handover {
 /**
  * One reply for a message. One need stands alone (a handover for it, such as the ticket a GDPR request
  * opens, follows its answer in the same letter); different needs get one greeting, one section per
- * department, the customer's plan note once and one sign-off.
+ * department (headed when there are several), the customer's plan note once and one sign-off.
  */
 export function mergeAnswers(
   language: Language,
@@ -139,9 +139,12 @@ export function mergeAnswers(
     byDepartment.set(part.department, cores);
   }
   if (handover) byDepartment.set(ESCALATION, [handover.answer.core]);
-  const sections = [...byDepartment].map(
-    ([department, cores]) =>
-      `${department === ESCALATION ? t.handoverTitle : titleOf(department)}:\n${cores.join('\n\n')}`,
+  // Needs of one department are answered in turn; a heading only tells departments apart.
+  const headed = byDepartment.size > 1;
+  const sections = [...byDepartment].map(([department, cores]) =>
+    headed
+      ? `${department === ESCALATION ? t.handoverTitle : titleOf(department)}:\n${cores.join('\n\n')}`
+      : cores.join('\n\n'),
   );
   return letter(t, customer, [t.multiIntro, ...sections, ...planNote(t, customer)]);
 }

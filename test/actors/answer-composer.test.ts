@@ -131,4 +131,18 @@ describe('answer composer', () => {
     expect(text.match(/tarifem Premium/g)).toHaveLength(1);
     expect(text.startsWith('Dobrý den, pane Nováku,\n\nVaše zpráva se týká více věcí')).toBe(true);
   });
+
+  it('heads no section when every need is one department’s', () => {
+    const text = mergeAnswers(
+      'en',
+      null,
+      [
+        { department: 'billing', answer: { text: 'x', core: 'Charged twice' } },
+        { department: 'billing', answer: { text: 'z', core: 'Refunds' } },
+      ],
+      (department) => departmentTitle(desk, department, 'en'),
+    );
+    expect(text).toContain('Charged twice\n\nRefunds');
+    expect(text).not.toContain(`${departmentTitle(desk, 'billing', 'en')}:`);
+  });
 });
