@@ -231,9 +231,11 @@ function planFollowUp(input: PlanInput, part: ClassifiedPart): RoutingPlan | und
   const resolved = state.resolved === true;
   // Resolved and back with the same problem: the fix did not hold. Unresolved: "that didn't help".
   const backAfterResolved = resolved && sameProblem;
+  // "Still the same" about the topic, or with no topic of its own ("pořád to nejde": an unsure
+  // follow-up is read as being about the conversation's problem).
   const notHelped =
     !resolved &&
-    (input.cues.notHelped >= 3 || markedUnresolved || (sameProblem && input.cues.recurring >= 3));
+    (input.cues.notHelped >= 3 || markedUnresolved || ((sameProblem || unsure) && input.cues.recurring >= 3));
   if (resolved && !backAfterResolved) return undefined;
   // "ok, and then?" continues the topic; a whole sentence about nothing we do is not about it.
   if (!notHelped && isOutOfScope(part) && wordCount(input.text) >= TOPIC_CHANGE_WORDS) return undefined;

@@ -106,6 +106,15 @@ describe('desk: small talk, out of scope, unsure', () => {
     }
   });
 
+  it('reads "pořád to nejde" after a second answer as the problem persisting, and hands it to a person', async () => {
+    const conversationId = randomUUID();
+    const first = await ask('nejde mi prihlaseni do aplikace', 'CUST002', conversationId);
+    const second = await ask('Nepomohlo to, pořád se nepřihlásím', 'CUST002', conversationId);
+    const third = await ask('Pořád to nejde', 'CUST002', conversationId);
+    expect([first.escalated, second.escalated]).toEqual([false, false]);
+    expect(third).toMatchObject({ escalated: true, department: 'escalation' });
+  });
+
   it('routes the label of a suggestion to its topic', async () => {
     const conversationId = randomUUID();
     const first = await ask('I have an issue', 'CUST005', conversationId);
