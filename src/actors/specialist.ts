@@ -184,6 +184,26 @@ interface ToolAnswerInput {
  * An answer in LLM mode with the department's actions as tools; undefined when the LLM cannot be
  * used, so the caller answers offline. Every call made is on the trail, the failed ones too.
  */
+/** What the LLM service is asked for one part: the customer's words, the articles and the context. */
+function llmAnswerRequest(
+  request: AnswerRequested,
+  agent: string,
+  own: string,
+  articles: AnswerRequest['articles'],
+): AnswerRequest {
+  return {
+    queryId: request.queryId,
+    agent,
+    department: own,
+    language: request.language,
+    question: request.text,
+    customer: request.customer,
+    articles,
+    history: request.history,
+    stream: request.stream,
+  };
+}
+
 async function answerWithTools(
   ctx: ActorContext,
   state: SpecialistState,
@@ -192,17 +212,7 @@ async function answerWithTools(
   const { request, own } = input;
   const agent = ctx.self.id;
   const outcome = await runToolLoop(ctx, {
-    request: {
-      queryId: request.queryId,
-      agent,
-      department: own,
-      language: request.language,
-      question: request.text,
-      customer: request.customer,
-      articles: input.articles,
-      history: request.history,
-      stream: request.stream,
-    },
+    request: llmAnswerRequest(request, agent, own, input.articles),
     tools: input.tools,
     maxToolCalls: state.config.maxToolCalls,
     context: { conversationId: request.conversationId, customerId: request.customerId, department: own },
@@ -329,17 +339,7 @@ async function answer(
     });
     if (viaLlm) return viaLlm;
   } else if (state.config.llm) {
-    const llmRequest: AnswerRequest = {
-      queryId: request.queryId,
-      agent,
-      department: own,
-      language: request.language,
-      question: request.text,
-      customer: request.customer,
-      articles,
-      history: request.history,
-      stream: request.stream,
-    };
+    const llmRequest = llmAnswerRequest(request, agent, own, articles);
     const result = await ctx.call<AnswerResult | null>('llm', 'answer', llmRequest);
     if (result) {
       usage = {

@@ -6,10 +6,9 @@ import type { QueryResult } from '../../src/domain/query.js';
 import { createApp, createMetrics, type EdgeMetrics, type SwarmApp } from '../../src/http/index.js';
 import { startDesk } from '../desk/support/desk-harness.js';
 import { memoryLogger, postJson } from '../http/helpers.js';
+import { recordingObserver, SHOP, SHOP_POOLS } from './support/shop-desk.js';
 
 const TOKEN = 'shop-token-for-tests';
-
-const SHOP = new URL('../../examples/shop', import.meta.url).pathname;
 
 describe('the example shop desk answers order questions from its backend (offline)', () => {
   let shop: FakeShop;
@@ -24,24 +23,11 @@ describe('the example shop desk answers order questions from its backend (offlin
     desk = await startDesk(
       {
         desk: SHOP,
-        pools: {
-          router: { min: 1, max: 1 },
-          technical: { min: 1, max: 1 },
-          billing: { min: 1, max: 1 },
-          general: { min: 1, max: 1 },
-          shipping: { min: 1, max: 1 },
-          escalation: { min: 1, max: 1 },
-        },
+        pools: SHOP_POOLS,
       },
       {
         env: { SHOP_API_URL: shop.url, SHOP_API_TOKEN: TOKEN },
-        observer: {
-          ...metrics.observer,
-          actionCall: (record) => {
-            calls.push(record);
-            metrics.observer.actionCall?.(record);
-          },
-        },
+        observer: recordingObserver(metrics, calls),
       },
     );
     app = createApp({

@@ -7,9 +7,9 @@ import { createApp, createMetrics, type EdgeMetrics, type SwarmApp } from '../..
 import { FakeLlm, toolScript, type ToolScriptOptions } from '../../src/testing/index.js';
 import { eventLog, startDesk } from '../desk/support/desk-harness.js';
 import { memoryLogger, postJson } from '../http/helpers.js';
+import { recordingObserver, SHOP, SHOP_POOLS } from './support/shop-desk.js';
 
 const TOKEN = 'shop-token-for-llm-tests';
-const SHOP = new URL('../../examples/shop', import.meta.url).pathname;
 const MAX_TOOL_CALLS = 2;
 
 /** The shop's model: asks for the order number, calls `order_status` with it, answers from the result. */
@@ -51,24 +51,11 @@ describe('the example shop desk in LLM mode: the order_status action as a functi
           routerThreshold: 0,
           maxToolCalls: MAX_TOOL_CALLS,
         },
-        pools: {
-          router: { min: 1, max: 1 },
-          technical: { min: 1, max: 1 },
-          billing: { min: 1, max: 1 },
-          general: { min: 1, max: 1 },
-          shipping: { min: 1, max: 1 },
-          escalation: { min: 1, max: 1 },
-        },
+        pools: SHOP_POOLS,
       },
       {
         env: { SHOP_API_URL: shop.url, SHOP_API_TOKEN: TOKEN },
-        observer: {
-          ...metrics.observer,
-          actionCall: (record) => {
-            calls.push(record);
-            metrics.observer.actionCall?.(record);
-          },
-        },
+        observer: recordingObserver(metrics, calls),
       },
     );
     app = createApp({ desk, metrics, options: { rateLimit: null }, logger: memoryLogger().logger });
