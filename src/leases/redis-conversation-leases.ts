@@ -21,13 +21,14 @@ export type RedisConversationLeasesOptions = z.input<typeof RedisConversationLea
 
 /*
  * Grants the lease when it is free (KEYS[1] lease, KEYS[2] fence; ARGV[1] token, ARGV[2] lease ttl,
- * ARGV[3] fence ttl). The fence is at least the server's clock in milliseconds: a Redis restarted
- * without its data grants fences above those it granted before, so stale holders stay stale.
+ * ARGV[3] fence ttl). The fence is at least the server's clock in microseconds (below 2^53 until the
+ * year 2255): a Redis restarted without its data grants fences above those it granted before, so
+ * stale holders stay stale.
  */
 const GRANT = `
 local function grant()
   local now = redis.call('TIME')
-  local floor = tonumber(now[1]) * 1000 + math.floor(tonumber(now[2]) / 1000)
+  local floor = tonumber(now[1]) * 1000000 + tonumber(now[2])
   local fence = redis.call('INCR', KEYS[2])
   if fence < floor then
     fence = floor
