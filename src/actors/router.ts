@@ -189,6 +189,7 @@ async function runPart(work: Work, part: PlannedPart, share: number): Promise<Pa
 
 async function refineWithLlm(
   work: Work,
+  desk: DeskProfile,
   intents: IntentToolkit,
   threshold: number,
   parts: ClassifiedPart[],
@@ -204,6 +205,8 @@ async function refineWithLlm(
     parts.map(async (part) => {
       const sure = !part.outOfScope && part.confidence >= threshold;
       if (sure && (pinned === undefined || part.department === pinned)) return part;
+      // A message with no topic ("I have a problem") is asked about, not guessed at.
+      if (part.vague && pinned === undefined) return part;
       const request: ClassifyRequest = {
         queryId: work.message.queryId,
         agent: work.ctx.self.id,
@@ -215,12 +218,15 @@ async function refineWithLlm(
       if (!result) return part;
       work.usage = addUsage(work.usage, { llmCalls: 1, ...result.usage });
       work.llmMs += result.latencyMs;
+      if (desk.intents[result.intent]?.clarify) return part;
+      // The LLM's confidence replaces the local model's, for the department too.
       return {
-        ...part,
+        text: part.text,
         intent: result.intent,
         department: result.department,
         confidence: result.confidence,
         outOfScope: false,
+        ...(part.alternatives ? { alternatives: part.alternatives } : {}),
       };
     }),
   );
@@ -295,7 +301,7 @@ async function route(state: RouterState, message: RouteRequested, ctx: ActorCont
   // A reply that gives the slot an action asked for continues that action, as it is.
   if (continued === undefined) {
     if (config.llmThreshold !== undefined)
-      classified = await refineWithLlm(work, intents, config.llmThreshold, [...classified]);
+      classified = await refineWithLlm(work, desk, intents, config.llmThreshold, [...classified]);
     classified = answerToClarification(
       work.view,
       message.text,

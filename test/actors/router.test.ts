@@ -257,6 +257,38 @@ describe('router agent', () => {
     expect(unsure.result.intent).toBe('password_reset');
   });
 
+  it('asks the customer, not the LLM, about a message with no topic', async () => {
+    const calls: string[] = [];
+    const { result } = await route('I have a problem', (target) => answered(`${target}-1`), {
+      config: { intentModelPath: demoModel().file, llmThreshold: 1 },
+      call: (_s, method) => {
+        calls.push(method);
+        return null;
+      },
+    });
+    expect(calls).toEqual([]);
+    expect(result.escalated).toBe(false);
+    expect(result.suggestions.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('routes on a sure LLM classification where the local model was unsure of the department', async () => {
+    const { result } = await route(
+      'Šlo by nějak přepnout na černý pozadí? Večer mě to bílý pálí do očí.',
+      (target) => answered(`${target}-1`),
+      {
+        config: { intentModelPath: demoModel().file, llmThreshold: 0.5 },
+        call: () => ({
+          intent: 'feature_question',
+          department: 'general',
+          confidence: 0.9,
+          usage: { promptTokens: 50, completionTokens: 3 },
+          latencyMs: 7,
+        }),
+      },
+    );
+    expect(result).toMatchObject({ intent: 'feature_question', department: 'general', suggestions: [] });
+  });
+
   it('uses the LLM classification when it answers', async () => {
     const { result } = await route('How do I reset my password?', (target) => answered(`${target}-1`), {
       config: { intentModelPath: demoModel().file, llmThreshold: 1 },
