@@ -58,15 +58,14 @@ const NO_USAGE: Usage = { llmCalls: 0, promptTokens: 0, completionTokens: 0 };
 const INTENT_FALLBACK_CONFIDENCE = 0.6;
 
 /**
- * The customer's words matched no article of the department, but the router is confident of the
- * intent: look the intent's catalog description up instead ("cheaper tier" → the plan-change article).
+ * The intent's own article, found by its catalog description, for when the customer's words match none
+ * that lists it ("cheaper tier" → the plan-change article).
  */
 function searchByIntent(
   state: SpecialistState,
   request: AnswerRequested,
   own: SpecialistDepartment,
 ): SearchHit[] {
-  if (request.confidence < INTENT_FALLBACK_CONFIDENCE) return [];
   const description = intentDescription(state.desk, request.intent, request.language);
   if (!description) return [];
   return search(state, description, {
@@ -75,6 +74,24 @@ function searchByIntent(
     intent: request.intent,
     limit: 1,
   });
+}
+
+/**
+ * The department's matches, with a confident router's intent deciding among them: the articles that
+ * list the intent first ("the app won't open since the update" shares more words with the slow-app
+ * article than with the crash one), else the article its description finds. Unsure, the words decide.
+ */
+function rankForIntent(
+  state: SpecialistState,
+  request: AnswerRequested,
+  own: SpecialistDepartment,
+  ownHits: readonly SearchHit[],
+): SearchHit[] {
+  if (request.confidence < INTENT_FALLBACK_CONFIDENCE) return [...ownHits];
+  const listed = ownHits.filter((hit) => hit.article.intents?.includes(request.intent));
+  const first = listed.length > 0 ? listed : searchByIntent(state, request, own);
+  const ids = new Set(first.map((hit) => hit.article.id));
+  return [...first, ...ownHits.filter((hit) => !ids.has(hit.article.id))];
 }
 
 const ARTICLES_FOR_LLM = 3;
@@ -312,7 +329,7 @@ async function answer(
       llmMs: 0,
     };
   }
-  const candidates = ownHits.length > 0 ? ownHits : searchByIntent(state, request, own);
+  const candidates = rankForIntent(state, request, own, ownHits);
   const hits = candidates.filter((hit) => !request.avoidArticles.includes(hit.article.id));
   // A retry with nothing new to offer goes through the same article again, saying so; the next
   // "didn't help" then reaches a person.

@@ -118,6 +118,21 @@ describe('specialist agent', () => {
     expect(byIntent.reply.outcome).not.toBe('handoff');
   });
 
+  it("answers a confident intent from its own article when the words match another one's better", async () => {
+    const words = "The app won't open since the last update.";
+    const { reply } = await run(
+      'technical',
+      request({
+        department: 'technical',
+        intent: 'app_crash',
+        confidence: 0.9,
+        text: words,
+        searchText: words,
+      }),
+    );
+    expect(reply).toMatchObject({ outcome: 'answered', articleId: 'app-crash' });
+  });
+
   it('says it has nothing rather than inventing an answer', async () => {
     const text = 'What is the best recipe for a chocolate cake?';
     const { reply } = await run(
