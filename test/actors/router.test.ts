@@ -271,14 +271,14 @@ describe('router agent', () => {
     expect(result.suggestions.length).toBeGreaterThanOrEqual(2);
   });
 
-  it('routes on a sure LLM classification where the local model was unsure of the department', async () => {
+  it('routes on a sure LLM classification of a message the local model had rejected', async () => {
     const { result } = await route(
-      'Šlo by nějak přepnout na černý pozadí? Večer mě to bílý pálí do očí.',
+      "I'd like to know whether anyone at your company can read my notes.",
       (target) => answered(`${target}-1`),
       {
         config: { intentModelPath: demoModel().file, llmThreshold: 0.5 },
         call: () => ({
-          intent: 'feature_question',
+          intent: 'data_protection',
           department: 'general',
           confidence: 0.9,
           usage: { promptTokens: 50, completionTokens: 3 },
@@ -286,7 +286,7 @@ describe('router agent', () => {
         }),
       },
     );
-    expect(result).toMatchObject({ intent: 'feature_question', department: 'general', suggestions: [] });
+    expect(result).toMatchObject({ intent: 'data_protection', department: 'general', suggestions: [] });
   });
 
   it('uses the LLM classification when it answers', async () => {
