@@ -84,7 +84,7 @@ export function createIntentToolkit(
       const model = current();
       return model
         .rank(text)
-        .filter(({ intent }) => departmentOf(model, base, intent) === department)
+        .filter(({ intent }) => departmentOf(model, base, intent) === department && !vague(intent))
         .map((candidate) => ({ ...candidate, department }));
     },
   };

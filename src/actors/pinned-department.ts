@@ -18,7 +18,7 @@ export function pinToDepartment(
   ranked: readonly Candidate[],
 ): ClassifiedPart[] {
   const own = classified
-    .filter((part) => part.department === department && !part.outOfScope)
+    .filter((part) => part.department === department && !part.outOfScope && !part.vague)
     .sort((a, b) => b.confidence - a.confidence)[0];
   const best = own ?? ranked[0];
   return [

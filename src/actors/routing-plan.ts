@@ -185,19 +185,12 @@ function planSmallTalk(input: PlanInput, smallTalk: SmallTalk): RoutingPlan {
 
 /** The likeliest topics over the message's parts, best first, one per intent. */
 function suggestionsFor(desk: DeskProfile, parts: readonly ClassifiedPart[]): Candidate[] {
-  // Nothing named a topic: offer one from each department, however unlikely each one is.
-  if (parts.every((part) => part.vague === true)) {
-    return parts
-      .flatMap((part) => part.alternatives ?? [])
-      .filter((c) => isSpecialistOf(desk, c.department))
-      .slice(0, SUGGESTIONS);
-  }
-  const ranked = parts
+  const offered = parts
     .flatMap((part) => part.alternatives ?? [])
-    .filter(
-      (candidate) => isSpecialistOf(desk, candidate.department) && !desk.intents[candidate.intent]?.clarify,
-    )
-    .sort((a, b) => b.confidence - a.confidence);
+    .filter((candidate) => isSpecialistOf(desk, candidate.department));
+  // Nothing named a topic: offer one from each department, however unlikely each one is.
+  if (parts.every((part) => part.vague === true)) return offered.slice(0, SUGGESTIONS);
+  const ranked = offered.sort((a, b) => b.confidence - a.confidence);
   const chosen: Candidate[] = [];
   for (const candidate of ranked) {
     if (chosen.some((other) => other.intent === candidate.intent)) continue;

@@ -5,8 +5,8 @@ import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 
 /**
  * A `fetch` for the openai client over `node:http` with keep-alive agents. The global fetch (undici)
- * builds a WHATWG request, body stream and response stream for every call; at hundreds of LLM calls a
- * second that was the largest CPU cost of LLM mode (docs/llm.md). A whole JSON answer is read into one
+ * builds a WHATWG request, body stream and response stream for every call; in a profile of LLM mode
+ * that was the largest cost on the LLM thread (docs/llm.md). A whole JSON answer is read into one
  * buffer here; only an event stream becomes a web stream, as the client parses it from one.
  */
 export function createNodeFetch(): typeof fetch {

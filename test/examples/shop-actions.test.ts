@@ -2,11 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeShop, type FakeShop } from '../../examples/shop/backend/fake-shop.js';
 import type { ActionCallRecord } from '../../src/actions/index.js';
 import type { Desk } from '../../src/desk/index.js';
-import type { QueryResult } from '../../src/domain/query.js';
 import { createApp, createMetrics, type EdgeMetrics, type SwarmApp } from '../../src/http/index.js';
 import { startDesk } from '../desk/support/desk-harness.js';
-import { memoryLogger, postJson } from '../http/helpers.js';
-import { recordingObserver, SHOP, SHOP_POOLS } from './support/shop-desk.js';
+import { memoryLogger } from '../http/helpers.js';
+import { asker, recordingObserver, SHOP, SHOP_POOLS } from './support/shop-desk.js';
 
 const TOKEN = 'shop-token-for-tests';
 
@@ -43,15 +42,7 @@ describe('the example shop desk answers order questions from its backend (offlin
   });
 
   // A customer per test: the same question asked again and again is a repeat contact, for a person.
-  const ask = async (customerId: string, message: string, conversationId?: string): Promise<QueryResult> => {
-    const res = await postJson(app, '/v1/queries', {
-      customerId,
-      message,
-      ...(conversationId ? { conversationId } : {}),
-    });
-    expect(res.status).toBe(200);
-    return (await res.json()) as QueryResult;
-  };
+  const ask = asker(() => app);
 
   it("answers 'Where is my order 123456?' with the backend's status", async () => {
     const result = await ask('CUST001', 'Where is my order 123456?');

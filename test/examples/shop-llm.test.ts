@@ -2,12 +2,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeShop, type FakeShop } from '../../examples/shop/backend/fake-shop.js';
 import type { ActionCallRecord } from '../../src/actions/index.js';
 import type { Desk } from '../../src/desk/index.js';
-import type { QueryResult } from '../../src/domain/query.js';
 import { createApp, createMetrics, type EdgeMetrics, type SwarmApp } from '../../src/http/index.js';
 import { FakeLlm, toolScript, type ToolScriptOptions } from '../../src/testing/index.js';
 import { eventLog, startDesk } from '../desk/support/desk-harness.js';
-import { memoryLogger, postJson } from '../http/helpers.js';
-import { recordingObserver, SHOP, SHOP_POOLS } from './support/shop-desk.js';
+import { memoryLogger } from '../http/helpers.js';
+import { asker, recordingObserver, SHOP, SHOP_POOLS } from './support/shop-desk.js';
 
 const TOKEN = 'shop-token-for-llm-tests';
 const MAX_TOOL_CALLS = 2;
@@ -72,15 +71,7 @@ describe('the example shop desk in LLM mode: the order_status action as a functi
     llm.setDefault(orderScript());
   });
 
-  const ask = async (customerId: string, message: string, conversationId?: string): Promise<QueryResult> => {
-    const res = await postJson(app, '/v1/queries', {
-      customerId,
-      message,
-      ...(conversationId ? { conversationId } : {}),
-    });
-    expect(res.status).toBe(200);
-    return (await res.json()) as QueryResult;
-  };
+  const ask = asker(() => app);
 
   it("answers 'Where is my order 123456?' with the backend's status, through a tool call", async () => {
     const sent = shop.requests.length;

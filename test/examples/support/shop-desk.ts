@@ -1,6 +1,9 @@
+import { expect } from 'vitest';
 import type { ActionCallRecord } from '../../../src/actions/index.js';
 import type { DeskOptions } from '../../../src/desk/index.js';
-import type { EdgeMetrics } from '../../../src/http/index.js';
+import type { QueryResult } from '../../../src/domain/query.js';
+import type { EdgeMetrics, SwarmApp } from '../../../src/http/index.js';
+import { postJson } from '../../http/helpers.js';
 
 /** The example shop desk's folder. */
 export const SHOP = new URL('../../../examples/shop', import.meta.url).pathname;
@@ -23,5 +26,18 @@ export function recordingObserver(metrics: EdgeMetrics, calls: ActionCallRecord[
       calls.push(record);
       metrics.observer.actionCall?.(record);
     },
+  };
+}
+
+/** `POST /v1/queries` on `app`, expecting 200: the customer's answer. */
+export function asker(app: () => SwarmApp) {
+  return async (customerId: string, message: string, conversationId?: string): Promise<QueryResult> => {
+    const res = await postJson(app(), '/v1/queries', {
+      customerId,
+      message,
+      ...(conversationId ? { conversationId } : {}),
+    });
+    expect(res.status).toBe(200);
+    return (await res.json()) as QueryResult;
   };
 }
