@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { LoadResult } from './lib/load.js';
 import { machineLine, markdownTable, progress, progressDone, type Row, writeResults } from './lib/report.js';
 import { median, medianRun } from './lib/stats.js';
+import { warmUntilSteady } from './lib/warm-up.js';
 import { benchCustomersFile } from './lib/messages.js';
 import { consolesScenario } from './scenarios/consoles.js';
 import { faultScenario } from './scenarios/fault.js';
@@ -70,10 +71,12 @@ async function floorAndPipeline(): Promise<void> {
   const edge = await startEdgeOnly();
   const desk = await startSwarmdesk();
   try {
-    progress('warming up');
-    await helloLoad(hello, 100, 1);
-    await queryLoad(edge, 50, 1);
-    await queryLoad(desk, 50, 2);
+    progress('warming up until the CPU per request settles');
+    summary.warmUps = {
+      floor: await warmUntilSteady(async () => (await helloLoad(hello, 100, 1)).cpuMsPerRequest),
+      edge: await warmUntilSteady(async () => (await queryLoad(edge, 50, 1)).cpuMsPerRequest),
+      pipeline: await warmUntilSteady(async () => (await queryLoad(desk, 50, 1)).cpuMsPerRequest),
+    };
     const floorRuns: LoadResult[] = [];
     const edgeRuns: LoadResult[] = [];
     const pipelineRuns: LoadResult[] = [];

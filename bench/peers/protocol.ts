@@ -14,6 +14,7 @@ export const RunnerArgs = z.object({
   baseURL: z.url(),
   concurrency: z.coerce.number().int().positive(),
   queries: z.coerce.number().int().positive(),
+  /** Queries per warm-up round; rounds go on until the CPU per query settles (bench/lib/warm-up.ts). */
   warmup: z.coerce.number().int().nonnegative(),
 });
 export type RunnerArgs = z.infer<typeof RunnerArgs>;
@@ -23,6 +24,8 @@ export const RunnerResult = z.object({
   flow: FlowName,
   concurrency: z.number(),
   queries: z.number(),
+  warmUpQueries: z.number(),
+  warmUpCpuMsPerQuery: z.array(z.number()),
   errors: z.number(),
   firstError: z.string().nullable(),
   seconds: z.number(),

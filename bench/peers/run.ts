@@ -9,6 +9,7 @@ import { runLoad, type LoadResult } from '../lib/load.js';
 import { startService, type Service } from '../lib/process.js';
 import { machineLine, progress, progressDone, writeResults } from '../lib/report.js';
 import { median } from '../lib/stats.js';
+import { warmUntilSteady, type WarmUp } from '../lib/warm-up.js';
 import { startFakeLlm } from '../servers/fake-llm-service.js';
 import { restartable, type Restartable } from '../servers/restartable.js';
 import { startSwarmdeskWithLlm, SWARMDESK_CLI } from '../servers/swarmdesk-llm.js';
@@ -30,8 +31,10 @@ const LLM_DELAY_MS = Number(process.env.PEERS_LLM_DELAY_MS ?? 20);
 
 const full = process.argv.includes('--full');
 const profile = full
-  ? { repeats: 5, queries: { 1: 300, 50: 2000 }, warmup: { 1: 100, 50: 400 } }
-  : { repeats: 3, queries: { 1: 100, 50: 500 }, warmup: { 1: 50, 50: 200 } };
+  ? { repeats: 5, queries: { 1: 300, 50: 2000 } }
+  : { repeats: 3, queries: { 1: 100, 50: 500 } };
+/** Queries per warm-up round, 50 in flight; rounds go on until the CPU per query settles. */
+const WARM_UP_ROUND = 500;
 
 const children = new Set<ChildProcess>();
 
@@ -42,7 +45,7 @@ interface FlowRun extends RunnerResult {
 
 /** Runs one framework in its own process and reads the JSON line it prints. */
 function runFlow(flow: FlowName, baseURL: string, concurrency: 1 | 50): Promise<RunnerResult> {
-  const args = [flow, baseURL, concurrency, profile.queries[concurrency], profile.warmup[concurrency]].map(
+  const args = [flow, baseURL, concurrency, profile.queries[concurrency], WARM_UP_ROUND].map(
     String,
   );
   return new Promise((resolve, reject) => {
@@ -274,8 +277,15 @@ async function main(): Promise<void> {
     const flowRuns = new Map<string, FlowRun[]>();
     const failures: string[] = [];
     const serverRuns = new Map<number, ServerRun[]>();
+    let swarmdeskWarmUp: WarmUp | null = null;
     const floorRuns = new Map<number, LoadResult[]>();
-    if (swarmdesk) await swarmdesk.run('warm-up', (service) => loadSwarmdesk(service, 50, 200));
+    if (swarmdesk) {
+      progress('peers: warming swarmdesk up until its CPU per query settles');
+      swarmdeskWarmUp = await warmUntilSteady(async () => {
+        const round = await swarmdesk.run('warm-up', (service) => loadSwarmdesk(service, 50, WARM_UP_ROUND));
+        return round.load.cpuMsPerRequest;
+      });
+    }
     for (let repeat = 1; repeat <= profile.repeats; repeat++) {
       // The order turns each repeat, so no framework always runs right after the same neighbour.
       const order = FlowName.options.map((_, i, all) => all[(i + repeat) % all.length]!);
@@ -286,7 +296,7 @@ async function main(): Promise<void> {
           try {
             const result = await runFlow(flow, llm.peerBaseURL, concurrency);
             const { peerRequests } = await llm.stats();
-            const queries = profile.queries[concurrency] + profile.warmup[concurrency];
+            const queries = profile.queries[concurrency] + result.warmUpQueries;
             const runs = flowRuns.get(`${flow}@${concurrency}`) ?? [];
             runs.push({ ...result, repeat, llmCallsPerQuery: peerRequests / queries });
             flowRuns.set(`${flow}@${concurrency}`, runs);
@@ -315,7 +325,8 @@ async function main(): Promise<void> {
       `# Peers: triage, hand off to billing, answer (${full ? 'full' : 'quick'} profile)`,
       '',
       `Machine: ${machineLine()}. Fake LLM delay ${LLM_DELAY_MS} ms per call. Medians of ${profile.repeats} repeats of ` +
-        `${profile.queries[1]} conversations one at a time and ${profile.queries[50]} with 50 in flight. Overhead = the framework ` +
+        `${profile.queries[1]} conversations one at a time and ${profile.queries[50]} with 50 in flight, each after warm-up rounds of ` +
+        `${WARM_UP_ROUND} queries (50 in flight) until the CPU per query stopped falling. Overhead = the framework ` +
         `minus the bare openai client doing the same two calls, in the same repeat; for CPU, minus the bare client's CPU ` +
         `per LLM call times the flow's LLM calls. CPU ms/query: the flow's own process, all threads, user + system.` +
         `${skipped.length ? ` Skipped: ${skipped.join('; ')}.` : ''}${failures.length ? ` Failed: ${failures.join('; ')}.` : ''}` +
@@ -332,6 +343,7 @@ async function main(): Promise<void> {
         rows,
         flowRuns: Object.fromEntries(flowRuns),
         swarmdesk: Object.fromEntries(serverRuns),
+        swarmdeskWarmUp,
         floor: Object.fromEntries(floorRuns),
         skipped,
         failures,

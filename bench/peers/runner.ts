@@ -1,6 +1,7 @@
 // One framework in a process of its own, so its CPU time is its own: runs `queries` conversations with
 // `concurrency` in flight after a warm-up, then prints one JSON line with what it measured.
 import { percentile } from '../lib/stats.js';
+import { warmUntilSteady } from '../lib/warm-up.js';
 import { QUESTION, type Flow } from './flows/prompts.js';
 import { RunnerArgs, type FlowName, type RunnerResult } from './protocol.js';
 
@@ -34,12 +35,23 @@ async function drive(flow: Flow, concurrency: number, queries: number) {
   return { latencies: latencies.sort((a, b) => a - b), errors, firstError };
 }
 
+const WARM_UP_CONCURRENCY = 50;
+
 async function main(): Promise<void> {
   const [flow, baseURL, concurrency, queries, warmup] = process.argv.slice(2);
   const args = RunnerArgs.parse({ flow, baseURL, concurrency, queries, warmup });
   const flowOf = await FLOWS[args.flow]();
   const run = await flowOf(args.baseURL);
-  if (args.warmup > 0) await drive(run, args.concurrency, args.warmup);
+  // Warmed with many in flight whatever is measured after: the compiler needs queries, not time.
+  const warmUp =
+    args.warmup > 0
+      ? await warmUntilSteady(async () => {
+          const before = process.cpuUsage();
+          await drive(run, WARM_UP_CONCURRENCY, args.warmup);
+          const cpu = process.cpuUsage(before);
+          return (cpu.user + cpu.system) / 1000 / args.warmup;
+        })
+      : { rounds: 0, cpuMsPerQuery: [] };
   // The whole process, every thread included: a desk's worker threads count as its own CPU.
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
@@ -51,6 +63,8 @@ async function main(): Promise<void> {
     flow: args.flow,
     concurrency: args.concurrency,
     queries: args.queries,
+    warmUpQueries: warmUp.rounds * args.warmup,
+    warmUpCpuMsPerQuery: warmUp.cpuMsPerQuery,
     errors,
     firstError,
     seconds,

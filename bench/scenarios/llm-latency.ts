@@ -10,6 +10,7 @@ import { MESSAGE_MIX } from '../lib/messages.js';
 import { startService, type Service } from '../lib/process.js';
 import { markdownTable, machineLine, progress, progressDone, type Row, writeResults } from '../lib/report.js';
 import { median, medianRun, percentile } from '../lib/stats.js';
+import { warmUntilSteady, type WarmUp } from '../lib/warm-up.js';
 import { startFakeLlm, type FakeLlmService } from '../servers/fake-llm-service.js';
 import { restartable, type Restartable } from '../servers/restartable.js';
 import { startSwarmdeskWithLlm, SWARMDESK_CLI } from '../servers/swarmdesk-llm.js';
@@ -19,6 +20,8 @@ const LEVELS = [10, 100, 500, 1000];
 const LLM_DELAY_MS = Number(process.env.FAKE_LLM_DELAY_MS ?? 300);
 /** The slow-model row: a model answering in a second, at the loads the acceptance names. */
 const SLOW_MODEL = { delayMs: 1_000, levels: [500, 1000] };
+/** Warm-up rounds: many conversations at once, so even the one-second model gives a round in seconds. */
+const WARM_UP = { connections: 250, queries: 1_000 };
 
 /**
  * The message mix under customer ids the CRM does not know: the demo customers asking the same things
@@ -195,6 +198,8 @@ function rowOf(level: LevelSummary): Row {
 
 interface Sweep {
   levels: LevelSummary[];
+  /** Per server: the CPU per query of each warm-up round. */
+  warmUps: Record<string, WarmUp>;
   skipped: string[];
   failures: string[];
   restarts: string[];
@@ -211,6 +216,7 @@ async function sweep(
   const servers: Server[] = [];
   const skipped: string[] = [];
   const failures: string[] = [];
+  const warmUps: Record<string, WarmUp> = {};
   try {
     if (existsSync(SWARMDESK_CLI)) {
       try {
@@ -233,8 +239,13 @@ async function sweep(
       streaming: false,
     });
     for (const server of servers) {
-      progress(`LLM latency (${delayMs} ms model): warming up ${server.name}`);
-      await server.process.run('warm-up', (service) => measure(service, llm, 10, 20, server.streaming));
+      progress(`LLM latency (${delayMs} ms model): warming up ${server.name} until its CPU per query settles`);
+      warmUps[server.name] = await warmUntilSteady(async () => {
+        const round = await server.process.run('warm-up', (service) =>
+          measure(service, llm, WARM_UP.connections, WARM_UP.queries, server.streaming),
+        );
+        return round.load.cpuMsPerRequest;
+      });
     }
     const levels: LevelSummary[] = [];
     for (const connections of connectionLevels) {
@@ -270,6 +281,7 @@ async function sweep(
     }
     return {
       levels,
+      warmUps,
       skipped,
       failures,
       restarts: servers.flatMap((server) =>
@@ -359,6 +371,7 @@ export async function llmLatencyScenario(profile: {
       repeats,
       perConnection,
       levels,
+      warmUps: sweeps.map((s) => s.warmUps),
       goals,
       slowModelGoals: slowModelGoals(levels, failures),
       skipped,

@@ -8,6 +8,7 @@ import { processFigures, type LoadResult } from '../lib/load.js';
 import { benchCustomersFile, querySequence } from '../lib/messages.js';
 import { sampleProcess } from '../lib/process.js';
 import { percentile } from '../lib/stats.js';
+import { warmUntilSteady } from '../lib/warm-up.js';
 
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined =>
@@ -101,11 +102,11 @@ async function conversationMemory(): Promise<ConversationMemory | null> {
 }
 
 try {
-  await run(2);
+  const warmUp = await warmUntilSteady(async () => (await run(1)).cpuMsPerRequest);
   const memory = await conversationMemory();
   const runs: LoadResult[] = [];
   for (let repeat = 0; repeat < repeats; repeat++) runs.push(await run(seconds));
-  process.stdout.write(`${JSON.stringify({ runs, memory })}\n`);
+  process.stdout.write(`${JSON.stringify({ runs, memory, warmUp })}\n`);
 } finally {
   await desk.close();
 }
