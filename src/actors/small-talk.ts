@@ -32,16 +32,45 @@ function strike(tokens: Array<string | undefined>, phrase: readonly string[]): b
   return found;
 }
 
+/** A language's phrases as tokens, longest first per kind, with every word they and the filler use. */
+interface CompiledPhrases {
+  byKind: ReadonlyArray<readonly [SmallTalkKind, ReadonlyArray<readonly string[]>]>;
+  filler: ReadonlySet<string>;
+  vocabulary: ReadonlySet<string>;
+}
+
+// Every message is checked against both languages' phrases; tokenizing them once per desk text object
+// keeps that to one pass over the message's own words.
+const compiled = new WeakMap<SmallTalkPhrases, CompiledPhrases>();
+
+function compile(phrases: SmallTalkPhrases): CompiledPhrases {
+  const known = compiled.get(phrases);
+  if (known) return known;
+  const byKind = KINDS.map((kind) => {
+    // Longest phrases first, so "thank you very much" is struck whole before "thank you".
+    const sorted = phrases[kind]
+      .map(words)
+      .filter((phrase) => phrase.length > 0)
+      .sort((a, b) => b.length - a.length);
+    return [kind, sorted] as const;
+  });
+  const filler = new Set(phrases.filler.flatMap(words));
+  const vocabulary = new Set([...filler, ...byKind.flatMap(([, sorted]) => sorted.flat())]);
+  const result = { byKind, filler, vocabulary };
+  compiled.set(phrases, result);
+  return result;
+}
+
 function match(tokens: readonly string[], phrases: SmallTalkPhrases): SmallTalkKind[] | undefined {
+  const { byKind, filler, vocabulary } = compile(phrases);
+  // A word no phrase or filler uses means the message says something else.
+  if (tokens.some((word) => !vocabulary.has(word))) return undefined;
   const left: Array<string | undefined> = [...tokens];
   const found = new Set<SmallTalkKind>();
-  for (const kind of KINDS) {
-    // Longest phrases first, so "thank you very much" is struck whole before "thank you".
-    const sorted = phrases[kind].map(words).sort((a, b) => b.length - a.length);
-    for (const phrase of sorted) if (phrase.length > 0 && strike(left, phrase)) found.add(kind);
+  for (const [kind, sorted] of byKind) {
+    for (const phrase of sorted) if (strike(left, phrase)) found.add(kind);
   }
   if (found.size === 0) return undefined;
-  const filler = new Set(phrases.filler.flatMap(words));
   if (left.some((word) => word !== undefined && !filler.has(word))) return undefined;
   return KINDS.filter((kind) => found.has(kind));
 }
