@@ -45,9 +45,7 @@ interface FlowRun extends RunnerResult {
 
 /** Runs one framework in its own process and reads the JSON line it prints. */
 function runFlow(flow: FlowName, baseURL: string, concurrency: 1 | 50): Promise<RunnerResult> {
-  const args = [flow, baseURL, concurrency, profile.queries[concurrency], WARM_UP_ROUND].map(
-    String,
-  );
+  const args = [flow, baseURL, concurrency, profile.queries[concurrency], WARM_UP_ROUND].map(String);
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', `${HERE}runner.ts`, ...args], {
       cwd: ROOT,

@@ -239,7 +239,9 @@ async function sweep(
       streaming: false,
     });
     for (const server of servers) {
-      progress(`LLM latency (${delayMs} ms model): warming up ${server.name} until its CPU per query settles`);
+      progress(
+        `LLM latency (${delayMs} ms model): warming up ${server.name} until its CPU per query settles`,
+      );
       warmUps[server.name] = await warmUntilSteady(async () => {
         const round = await server.process.run('warm-up', (service) =>
           measure(service, llm, WARM_UP.connections, WARM_UP.queries, server.streaming),
