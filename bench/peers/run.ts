@@ -275,15 +275,18 @@ async function main(): Promise<void> {
     const flowRuns = new Map<string, FlowRun[]>();
     const failures: string[] = [];
     const serverRuns = new Map<number, ServerRun[]>();
-    let swarmdeskWarmUp: WarmUp | null = null;
-    const floorRuns = new Map<number, LoadResult[]>();
-    if (swarmdesk) {
+    const swarmdeskWarmUps: WarmUp[] = [];
+    const warmSwarmdesk = async (server: Restartable): Promise<void> => {
       progress('peers: warming swarmdesk up until its CPU per query settles');
-      swarmdeskWarmUp = await warmUntilSteady(async () => {
-        const round = await swarmdesk.run('warm-up', (service) => loadSwarmdesk(service, 50, WARM_UP_ROUND));
-        return round.load.cpuMsPerRequest;
-      });
-    }
+      swarmdeskWarmUps.push(
+        await warmUntilSteady(async () => {
+          const round = await server.run('warm-up', (service) => loadSwarmdesk(service, 50, WARM_UP_ROUND));
+          return round.load.cpuMsPerRequest;
+        }),
+      );
+    };
+    const floorRuns = new Map<number, LoadResult[]>();
+
     for (let repeat = 1; repeat <= profile.repeats; repeat++) {
       // The order turns each repeat, so no framework always runs right after the same neighbour.
       const order = FlowName.options.map((_, i, all) => all[(i + repeat) % all.length]!);
@@ -307,6 +310,9 @@ async function main(): Promise<void> {
           const amount = profile.queries[concurrency];
           const label = `${concurrency} in flight, run ${repeat}`;
           try {
+            // The flows start warm in a fresh process each run; the server has been idle meanwhile, and
+            // its first queries after a pause cost up to twice the steady figure, so it is warmed again.
+            await warmSwarmdesk(swarmdesk);
             const own = await swarmdesk.run(label, (service) => loadSwarmdesk(service, concurrency, amount));
             const floor = await hello.run(label, (service) => loadFloor(service, concurrency, amount));
             serverRuns.set(concurrency, [...(serverRuns.get(concurrency) ?? []), own]);
@@ -341,7 +347,7 @@ async function main(): Promise<void> {
         rows,
         flowRuns: Object.fromEntries(flowRuns),
         swarmdesk: Object.fromEntries(serverRuns),
-        swarmdeskWarmUp,
+        swarmdeskWarmUps,
         floor: Object.fromEntries(floorRuns),
         skipped,
         failures,
