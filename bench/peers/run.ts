@@ -286,7 +286,6 @@ async function main(): Promise<void> {
       );
     };
     const floorRuns = new Map<number, LoadResult[]>();
-
     for (let repeat = 1; repeat <= profile.repeats; repeat++) {
       // The order turns each repeat, so no framework always runs right after the same neighbour.
       const order = FlowName.options.map((_, i, all) => all[(i + repeat) % all.length]!);
