@@ -20,6 +20,12 @@ const LEVELS = [10, 100, 500, 1000];
 const LLM_DELAY_MS = Number(process.env.FAKE_LLM_DELAY_MS ?? 300);
 /** The slow-model row: a model answering in a second, at the loads the acceptance names. */
 const SLOW_MODEL = { delayMs: 1_000, levels: [500, 1000] };
+/**
+ * The one-second model again with each call's delay spread over half of it either side: closed-loop
+ * clients of a fixed-delay model stay in step, every query of a level arriving in one burst, and a
+ * real model's latency varies enough to spread them.
+ */
+const SPREAD_MODEL = { delayMs: 1_000, jitter: 0.5, levels: [500] };
 /** Warm-up rounds: many conversations at once, so even the one-second model gives a round in seconds. */
 const WARM_UP = { connections: 250, queries: 1_000 };
 
@@ -56,6 +62,8 @@ interface Run {
 export interface LevelSummary {
   /** The fake model's delay per call in this sweep. */
   modelDelayMs: number;
+  /** The share of that delay each call's is spread over, either side (0: every call takes the same). */
+  modelJitter: number;
   connections: number;
   amount: number;
   server: string;
@@ -154,7 +162,7 @@ async function measure(
 const fixed = (value: number, digits = 1): string => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
 
 function summarise(
-  modelDelayMs: number,
+  model: Model,
   server: string,
   connections: number,
   amount: number,
@@ -162,7 +170,8 @@ function summarise(
 ): LevelSummary {
   const picked = medianRun(runs.map((run) => ({ ...run, requestsPerSec: run.load.requestsPerSec })));
   return {
-    modelDelayMs,
+    modelDelayMs: model.delayMs,
+    modelJitter: model.jitter,
     connections,
     amount,
     server,
@@ -190,11 +199,19 @@ function rowOf(level: LevelSummary): Row {
   parts.push(`peak LLM calls in flight ${run.peakLlmInFlight}`);
   return {
     scenario: '4 LLM latency',
-    variant: `${level.server}, ${level.connections} conv, ${level.modelDelayMs} ms model`,
+    variant: `${level.server}, ${level.connections} conv, ${modelLabel({ delayMs: level.modelDelayMs, jitter: level.modelJitter })}`,
     result: run.load,
     note: parts.join('; '),
   };
 }
+
+interface Model {
+  delayMs: number;
+  jitter: number;
+}
+
+const modelLabel = (model: Model): string =>
+  `${model.delayMs} ms${model.jitter > 0 ? ` ± ${Math.round(model.jitter * 100)}%` : ''} model`;
 
 interface Sweep {
   levels: LevelSummary[];
@@ -207,12 +224,12 @@ interface Sweep {
 
 /** One fake model delay: its own fake LLM and servers, every level, the servers interleaved per repeat. */
 async function sweep(
-  delayMs: number,
+  model: Model,
   connectionLevels: number[],
   repeats: number,
   perConnection: number,
 ): Promise<Sweep> {
-  const llm = await startFakeLlm({ delayMs });
+  const llm = await startFakeLlm(model);
   const servers: Server[] = [];
   const skipped: string[] = [];
   const failures: string[] = [];
@@ -240,7 +257,7 @@ async function sweep(
     });
     for (const server of servers) {
       progress(
-        `LLM latency (${delayMs} ms model): warming up ${server.name} until its CPU per query settles`,
+        `LLM latency (${modelLabel(model)}): warming up ${server.name} until its CPU per query settles`,
       );
       warmUps[server.name] = await warmUntilSteady(async () => {
         const round = await server.process.run('warm-up', (service) =>
@@ -258,9 +275,9 @@ async function sweep(
         for (const server of servers) {
           if (server.failure) continue;
           progress(
-            `LLM latency (${delayMs} ms model): ${server.name}, ${connections} conversations, run ${repeat}/${repeats}`,
+            `LLM latency (${modelLabel(model)}): ${server.name}, ${connections} conversations, run ${repeat}/${repeats}`,
           );
-          const label = `${delayMs} ms model, ${connections} conversations, run ${repeat}`;
+          const label = `${modelLabel(model)}, ${connections} conversations, run ${repeat}`;
           try {
             runs
               .get(server.name)!
@@ -278,7 +295,7 @@ async function sweep(
       }
       for (const server of servers) {
         const done = runs.get(server.name)!;
-        if (done.length > 0) levels.push(summarise(delayMs, server.name, connections, amount, done));
+        if (done.length > 0) levels.push(summarise(model, server.name, connections, amount, done));
       }
     }
     return {
@@ -287,7 +304,7 @@ async function sweep(
       skipped,
       failures,
       restarts: servers.flatMap((server) =>
-        server.process.restarts.map((line) => `${server.name}, ${delayMs} ms model, ${line}`),
+        server.process.restarts.map((line) => `${server.name}, ${modelLabel(model)}, ${line}`),
       ),
     };
   } finally {
@@ -303,7 +320,11 @@ const errorsOf = (level: LevelSummary | undefined): number =>
 function slowModelGoals(levels: LevelSummary[], failures: string[]) {
   const find = (server: string, connections: number) =>
     levels.find(
-      (l) => l.modelDelayMs === SLOW_MODEL.delayMs && l.server === server && l.connections === connections,
+      (l) =>
+        l.modelDelayMs === SLOW_MODEL.delayMs &&
+        l.modelJitter === 0 &&
+        l.server === server &&
+        l.connections === connections,
     );
   const json = find('swarmdesk', 500);
   const sse = find('swarmdesk, SSE clients', 500);
@@ -327,6 +348,30 @@ function slowModelGoals(levels: LevelSummary[], failures: string[]) {
   };
 }
 
+/** The one-second model with its delay spread: the same overhead figures, for JSON and SSE clients. */
+function spreadModelFigures(levels: LevelSummary[]) {
+  const find = (server: string) =>
+    levels.find(
+      (l) =>
+        l.modelDelayMs === SPREAD_MODEL.delayMs &&
+        l.modelJitter === SPREAD_MODEL.jitter &&
+        l.server === server &&
+        l.connections === SPREAD_MODEL.levels[0],
+    );
+  const json = find('swarmdesk');
+  const sse = find('swarmdesk, SSE clients');
+  if (!json || !sse) return null;
+  return {
+    model: modelLabel(SPREAD_MODEL),
+    connections: SPREAD_MODEL.levels[0],
+    jsonServerOverheadP50Ms: json.overheadP50Ms,
+    jsonOverheadP50Ms: json.median.clientOverheadP50Ms,
+    jsonP99ToModel: json.median.load.latencyMs.p99 / json.median.llmMs.p50,
+    sseServerOverheadP50Ms: sse.overheadP50Ms,
+    sseOverheadP50Ms: sse.median.clientOverheadP50Ms,
+  };
+}
+
 export async function llmLatencyScenario(profile: {
   full: boolean;
   /** Concurrency levels to sweep with the default model; default 10, 100, 500 and 1000. */
@@ -338,16 +383,25 @@ export async function llmLatencyScenario(profile: {
   // Each request is answered within the server's query budget (30 s, then escalation answers), so a run
   // lasts at most `perConnection` budgets however slow the server is.
   const perConnection = profile.full ? 5 : 2;
-  const sweeps = [await sweep(LLM_DELAY_MS, profile.levels ?? LEVELS, repeats, perConnection)];
+  const sweeps = [
+    await sweep({ delayMs: LLM_DELAY_MS, jitter: 0 }, profile.levels ?? LEVELS, repeats, perConnection),
+  ];
   if (!profile.skipSlowModel) {
-    sweeps.push(await sweep(SLOW_MODEL.delayMs, SLOW_MODEL.levels, repeats, perConnection));
+    sweeps.push(
+      await sweep({ delayMs: SLOW_MODEL.delayMs, jitter: 0 }, SLOW_MODEL.levels, repeats, perConnection),
+      await sweep(SPREAD_MODEL, SPREAD_MODEL.levels, repeats, perConnection),
+    );
   }
   const levels = sweeps.flatMap((s) => s.levels);
   const skipped = [...new Set(sweeps.flatMap((s) => s.skipped))];
   const failures = sweeps.flatMap((s) => s.failures);
   const ours = (connections: number) =>
     levels.find(
-      (l) => l.modelDelayMs === LLM_DELAY_MS && l.server === 'swarmdesk' && l.connections === connections,
+      (l) =>
+        l.modelDelayMs === LLM_DELAY_MS &&
+        l.modelJitter === 0 &&
+        l.server === 'swarmdesk' &&
+        l.connections === connections,
     );
   const at500 = ours(500);
   const at1000 = ours(1000);
@@ -376,6 +430,7 @@ export async function llmLatencyScenario(profile: {
       warmUps: sweeps.map((s) => s.warmUps),
       goals,
       slowModelGoals: slowModelGoals(levels, failures),
+      spreadModel: spreadModelFigures(levels),
       skipped,
       failures,
       restarts: sweeps.flatMap((s) => s.restarts),
@@ -401,13 +456,15 @@ async function main(): Promise<void> {
   const markdown = [
     `# LLM latency sweep (${full ? 'full' : 'quick'} profile)`,
     '',
-    `Machine: ${machineLine()}. Fake LLM delay ${LLM_DELAY_MS} ms (and ${SLOW_MODEL.delayMs} ms at ${SLOW_MODEL.levels.join(' and ')} conversations unless --no-slow-model), 20 tokens when streamed (SSE clients); JSON clients get one whole completion. Median run of ${String(extra.repeats)} per row; overhead = totalMs - llmMs of each answer, p50/p99 medians over the runs.`,
+    `Machine: ${machineLine()}. Fake LLM delay ${LLM_DELAY_MS} ms (and ${SLOW_MODEL.delayMs} ms at ${SLOW_MODEL.levels.join(' and ')} conversations, then ${modelLabel(SPREAD_MODEL)} at ${SPREAD_MODEL.levels.join(' and ')}, unless --no-slow-model), 20 tokens when streamed (SSE clients); JSON clients get one whole completion. Median run of ${String(extra.repeats)} per row; overhead = totalMs - llmMs of each answer, p50/p99 medians over the runs.`,
     '',
     markdownTable(rows),
     '',
     `Goals: ${JSON.stringify(extra.goals)}`,
     '',
     `One-second model: ${JSON.stringify(extra.slowModelGoals)}`,
+    '',
+    `One-second model, delay spread: ${JSON.stringify(extra.spreadModel)}`,
     ...(Array.isArray(extra.failures) && extra.failures.length > 0
       ? ['', `Failed: ${extra.failures.join('; ')}`]
       : []),

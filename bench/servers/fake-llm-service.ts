@@ -15,11 +15,20 @@ export interface FakeLlmService {
 const SCRIPT = fileURLToPath(new URL('./fake-llm.ts', import.meta.url));
 
 /** Starts bench/servers/fake-llm.ts as a process of its own (through tsx, which the root installs). */
-export async function startFakeLlm(options: { delayMs: number; tokens?: number }): Promise<FakeLlmService> {
+export async function startFakeLlm(options: {
+  delayMs: number;
+  tokens?: number;
+  /** Each call's delay spread uniformly over this share either side of `delayMs` (0 to 1). */
+  jitter?: number;
+}): Promise<FakeLlmService> {
   const service = await startService({
     command: process.execPath,
     args: ['--import', 'tsx', SCRIPT],
-    env: { FAKE_LLM_DELAY_MS: String(options.delayMs), FAKE_LLM_TOKENS: String(options.tokens ?? 20) },
+    env: {
+      FAKE_LLM_DELAY_MS: String(options.delayMs),
+      FAKE_LLM_TOKENS: String(options.tokens ?? 20),
+      FAKE_LLM_JITTER: String(options.jitter ?? 0),
+    },
   });
   try {
     const health = (await (await fetch(`${service.url}/healthz`)).json()) as { baseURL?: unknown };

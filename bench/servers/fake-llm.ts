@@ -1,6 +1,8 @@
 // The bench's LLM: the shared scripted fake (src/testing) in a process of its own, apart from the server
 // under test and the load generator, so its CPU is neither's. Every answer comes after
-// FAKE_LLM_DELAY_MS (default 300) and streams FAKE_LLM_TOKENS (default 20) tokens.
+// FAKE_LLM_DELAY_MS (default 300) and streams FAKE_LLM_TOKENS (default 20) tokens. FAKE_LLM_JITTER (0 to 1,
+// default 0) spreads each call's delay uniformly over that share either side of it, as a real model's
+// latency varies; with none, clients in a closed loop stay in step.
 //
 // PORT serves GET /healthz, whose `baseURL` is the fake's own endpoint: a server under test talks to it
 // directly, with no hop in between. GET /stats tells (and clears) the most requests open at once and the
@@ -24,6 +26,7 @@ const Env = z.object({
   FAKE_LLM_DELAY_MS: z.coerce.number().int().nonnegative().default(300),
   FAKE_LLM_TOKENS: z.coerce.number().int().positive().default(20),
   FAKE_LLM_TOKEN_DELAY_MS: z.coerce.number().int().nonnegative().default(0),
+  FAKE_LLM_JITTER: z.coerce.number().min(0).max(1).default(0),
 });
 const env = Env.parse(process.env);
 
@@ -33,14 +36,18 @@ const WORDS =
   );
 const TOKENS = Array.from({ length: env.FAKE_LLM_TOKENS }, (_, i) => `${WORDS[i % WORDS.length]!} `);
 
+function delayMs(): number {
+  return Math.round(env.FAKE_LLM_DELAY_MS * (1 + env.FAKE_LLM_JITTER * (2 * Math.random() - 1)));
+}
+
 function reply(request: FakeLlmRequest): FakeReply {
   const schema = request.response_format?.json_schema?.schema;
-  if (schema) return { kind: 'json', value: sampleOf(schema), delayMs: env.FAKE_LLM_DELAY_MS };
+  if (schema) return { kind: 'json', value: sampleOf(schema), delayMs: delayMs() };
   return {
     kind: 'text',
     text: TOKENS.join(''),
     tokens: TOKENS,
-    delayMs: env.FAKE_LLM_DELAY_MS,
+    delayMs: delayMs(),
     ...(env.FAKE_LLM_TOKEN_DELAY_MS > 0 ? { tokenDelayMs: env.FAKE_LLM_TOKEN_DELAY_MS } : {}),
   };
 }
