@@ -1,7 +1,10 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { LoadResult } from './lib/load.js';
 import { machineLine, markdownTable, progress, progressDone, type Row, writeResults } from './lib/report.js';
+import { readThreadHeaps, type ThreadHeap } from './lib/process.js';
 import { median, medianRun } from './lib/stats.js';
 import { benchCustomersFile } from './lib/messages.js';
 import { consolesScenario } from './scenarios/consoles.js';
@@ -65,10 +68,19 @@ function mainThreadNote(runs: LoadResult[]): string {
   return perRequest.length === 0 ? 'main thread n/a' : `main thread ${median(perRequest).toFixed(3)} ms/req`;
 }
 
+/** The server's threads by their largest heap: where its RSS goes, which RSS alone cannot say. */
+function threadHeapNote(heaps: ThreadHeap[]): string {
+  if (heaps.length === 0) return 'thread heaps n/a';
+  const figure = (heap: ThreadHeap) => `${heap.peakTotalMb.toFixed(0)} (${heap.peakUsedMb.toFixed(0)} used)`;
+  const [main, ...workers] = heaps;
+  return `peak heap MB: main ${main ? figure(main) : 'n/a'}, workers ${workers.map(figure).join(', ')}`;
+}
+
 async function floorAndPipeline(): Promise<void> {
   const hello = await startHello();
   const edge = await startEdgeOnly();
-  const desk = await startSwarmdesk();
+  const heapsDir = mkdtempSync(join(tmpdir(), 'swarmdesk-thread-heaps-'));
+  const desk = await startSwarmdesk({}, { threadHeapsDir: heapsDir });
   try {
     progress('warming up');
     await helloLoad(hello, 100, 1);
@@ -85,6 +97,9 @@ async function floorAndPipeline(): Promise<void> {
       progress(`offline pipeline run ${run}/${profile.repeats}`);
       pipelineRuns.push(await queryLoad(desk, 50, profile.seconds));
     }
+    // Written once a second by each thread: let the last second of the pipeline's load in.
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    const threadHeaps = readThreadHeaps(heapsDir);
     progress(`swarm alone, ${profile.repeats} runs`);
     const { runs: swarmRuns, memory } = swarmInProcess();
     const ratios = pipelineRuns.map((p, i) => p.requestsPerSec / floorRuns[i]!.requestsPerSec);
@@ -116,7 +131,7 @@ async function floorAndPipeline(): Promise<void> {
       '2 offline pipeline',
       'POST /v1/queries, 50 conn',
       pipelineRuns,
-      `ratio to floor ${median(ratios).toFixed(3)}; ${mainThreadNote(pipelineRuns)}`,
+      `ratio to floor ${median(ratios).toFixed(3)}; ${mainThreadNote(pipelineRuns)}; ${threadHeapNote(threadHeaps)}`,
     );
     summary.floor = floor;
     summary.edgeAlone = edgeAlone;
@@ -125,6 +140,7 @@ async function floorAndPipeline(): Promise<void> {
     summary.swarmAlone = swarmAlone;
     summary.conversationMemory = memory;
     summary.pipeline = pipeline;
+    summary.pipelineThreadHeaps = threadHeaps;
     summary.pipelineToFloor = median(ratios);
     summary.pipelineRatios = ratios;
     progressDone(
@@ -134,6 +150,7 @@ async function floorAndPipeline(): Promise<void> {
     );
   } finally {
     await Promise.all([hello.stop(), edge.stop(), desk.stop()]);
+    rmSync(heapsDir, { recursive: true, force: true });
   }
 }
 
