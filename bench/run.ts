@@ -203,6 +203,9 @@ function swarmInProcess(): { runs: LoadResult[]; memory: ConversationMemory | nu
     process.execPath,
     [
       '--expose-gc',
+      // The heap growth `swarmdesk serve` sets for itself (src/cli/heap-growth.ts): this process hosts
+      // the desk as the server does, so that the two figures compare.
+      '--heap-growing-percent=50',
       '--import',
       'tsx',
       'bench/scenarios/swarm-in-process.ts',
