@@ -288,7 +288,8 @@ async function soak(): Promise<void> {
   const report = await soakScenario(profile.soakSeconds);
   summary.soak = report;
   progressDone(
-    `soak: ${report.rounds} rounds, RSS ${report.baselineMb} MB after warm-up, ` +
+    `soak: ${report.rounds} rounds, RSS ${report.startMb} MB at start, ${report.filledMb} MB with the stores full, ` +
+      `${report.baselineMb} MB after warm-up, ` +
       `${report.afterRoundMb.join(' / ')} MB after each round (max +${report.growthPercent}%), ` +
       `${report.webSocketsClosed} unread WebSockets closed, ${report.connectionsEnded} stalled requests ended`,
   );
