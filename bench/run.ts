@@ -1,7 +1,10 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { LoadResult } from './lib/load.js';
 import { machineLine, markdownTable, progress, progressDone, type Row, writeResults } from './lib/report.js';
+import { readThreadHeaps, type ThreadHeap } from './lib/process.js';
 import { median, medianRun } from './lib/stats.js';
 import { warmUntilSteady } from './lib/warm-up.js';
 import { benchCustomersFile } from './lib/messages.js';
@@ -66,10 +69,19 @@ function mainThreadNote(runs: LoadResult[]): string {
   return perRequest.length === 0 ? 'main thread n/a' : `main thread ${median(perRequest).toFixed(3)} ms/req`;
 }
 
+/** The server's threads by their largest heap: where its RSS goes, which RSS alone cannot say. */
+function threadHeapNote(heaps: ThreadHeap[]): string {
+  if (heaps.length === 0) return 'thread heaps n/a';
+  const figure = (heap: ThreadHeap) => `${heap.peakTotalMb.toFixed(0)} (${heap.peakUsedMb.toFixed(0)} used)`;
+  const [main, ...workers] = heaps;
+  return `peak heap MB: main ${main ? figure(main) : 'n/a'}, workers ${workers.map(figure).join(', ')}`;
+}
+
 async function floorAndPipeline(): Promise<void> {
   const hello = await startHello();
   const edge = await startEdgeOnly();
-  const desk = await startSwarmdesk();
+  const heapsDir = mkdtempSync(join(tmpdir(), 'swarmdesk-thread-heaps-'));
+  const desk = await startSwarmdesk({}, { threadHeapsDir: heapsDir });
   try {
     progress('warming up until the CPU per request settles');
     summary.warmUps = {
@@ -88,6 +100,9 @@ async function floorAndPipeline(): Promise<void> {
       progress(`offline pipeline run ${run}/${profile.repeats}`);
       pipelineRuns.push(await queryLoad(desk, 50, profile.seconds));
     }
+    // Written once a second by each thread: let the last second of the pipeline's load in.
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    const threadHeaps = readThreadHeaps(heapsDir);
     progress(`swarm alone, ${profile.repeats} runs`);
     const { runs: swarmRuns, memory } = swarmInProcess();
     const ratios = pipelineRuns.map((p, i) => p.requestsPerSec / floorRuns[i]!.requestsPerSec);
@@ -119,7 +134,7 @@ async function floorAndPipeline(): Promise<void> {
       '2 offline pipeline',
       'POST /v1/queries, 50 conn',
       pipelineRuns,
-      `ratio to floor ${median(ratios).toFixed(3)}; ${mainThreadNote(pipelineRuns)}`,
+      `ratio to floor ${median(ratios).toFixed(3)}; ${mainThreadNote(pipelineRuns)}; ${threadHeapNote(threadHeaps)}`,
     );
     summary.floor = floor;
     summary.edgeAlone = edgeAlone;
@@ -128,6 +143,7 @@ async function floorAndPipeline(): Promise<void> {
     summary.swarmAlone = swarmAlone;
     summary.conversationMemory = memory;
     summary.pipeline = pipeline;
+    summary.pipelineThreadHeaps = threadHeaps;
     summary.pipelineToFloor = median(ratios);
     summary.pipelineRatios = ratios;
     progressDone(
@@ -137,6 +153,7 @@ async function floorAndPipeline(): Promise<void> {
     );
   } finally {
     await Promise.all([hello.stop(), edge.stop(), desk.stop()]);
+    rmSync(heapsDir, { recursive: true, force: true });
   }
 }
 
@@ -189,6 +206,9 @@ function swarmInProcess(): { runs: LoadResult[]; memory: ConversationMemory | nu
     process.execPath,
     [
       '--expose-gc',
+      // The heap growth `swarmdesk serve` sets for itself (src/cli/heap-growth.ts): this process hosts
+      // the desk as the server does, so that the two figures compare.
+      '--heap-growing-percent=50',
       '--import',
       'tsx',
       'bench/scenarios/swarm-in-process.ts',
@@ -271,7 +291,8 @@ async function soak(): Promise<void> {
   const report = await soakScenario(profile.soakSeconds);
   summary.soak = report;
   progressDone(
-    `soak: ${report.rounds} rounds, RSS ${report.baselineMb} MB after warm-up, ` +
+    `soak: ${report.rounds} rounds, RSS ${report.startMb} MB at start, ${report.filledMb} MB with the stores full, ` +
+      `${report.baselineMb} MB after warm-up, ` +
       `${report.afterRoundMb.join(' / ')} MB after each round (max +${report.growthPercent}%), ` +
       `${report.webSocketsClosed} unread WebSockets closed, ${report.connectionsEnded} stalled requests ended`,
   );

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { createServer } from 'node:net';
 
 /** A free TCP port on loopback, found by binding port 0 and letting it go. */
@@ -103,4 +104,25 @@ export async function startService(options: {
         child.kill('SIGTERM');
       }),
   };
+}
+
+export interface ThreadHeap {
+  /** `main`, or `worker-<threadId>`. */
+  thread: string;
+  /** The thread's largest V8 heap (total, as committed) and what was in use then, in MB. */
+  peakTotalMb: number;
+  peakUsedMb: number;
+}
+
+/** What bench/lib/thread-heaps.mjs, preloaded into a server, wrote for each of its threads. */
+export function readThreadHeaps(dir: string): ThreadHeap[] {
+  return readdirSync(dir)
+    .filter((file) => file.endsWith('.json'))
+    .map((file) => {
+      const { peak } = JSON.parse(readFileSync(join(dir, file), 'utf8')) as {
+        peak: { totalMb: number; usedMb: number };
+      };
+      return { thread: file.slice(0, -'.json'.length), peakTotalMb: peak.totalMb, peakUsedMb: peak.usedMb };
+    })
+    .sort((a, b) => (a.thread === 'main' ? -1 : b.thread === 'main' ? 1 : a.thread.localeCompare(b.thread)));
 }

@@ -13,11 +13,23 @@ const SERVER_ENV = {
   OPENAI_BASE_URL: undefined,
 };
 
-export async function startSwarmdesk(env: Record<string, string | undefined> = {}): Promise<Service> {
+const THREAD_HEAPS = fileURLToPath(new URL('../lib/thread-heaps.mjs', import.meta.url));
+
+/** With `threadHeapsDir`, each of the server's threads writes its heap figures there (see readThreadHeaps). */
+export async function startSwarmdesk(
+  env: Record<string, string | undefined> = {},
+  options: { threadHeapsDir?: string } = {},
+): Promise<Service> {
+  const dir = options.threadHeapsDir;
   return startService({
     command: process.execPath,
-    args: ['dist/cli/main.js', 'serve'],
-    env: { ...SERVER_ENV, SWARM_CUSTOMERS_FILE: benchCustomersFile(), ...env },
+    args: [...(dir === undefined ? [] : ['--import', THREAD_HEAPS]), 'dist/cli/main.js', 'serve'],
+    env: {
+      ...SERVER_ENV,
+      SWARM_CUSTOMERS_FILE: benchCustomersFile(),
+      ...(dir === undefined ? {} : { THREAD_HEAPS_DIR: dir }),
+      ...env,
+    },
     readyPath: '/readyz',
   });
 }

@@ -3,7 +3,7 @@
 // queries kept in flight through `desk.submit`, no sockets. Prints `{ runs, memory }` as JSON on
 // stdout: the runs as LoadResults (what the swarm costs per query by itself, and what an integrator
 // embedding the desk gets) and the live heap one conversation keeps (run with --expose-gc).
-import { createDesk } from '../../src/desk/index.js';
+import type * as DeskModule from '../../src/desk/index.js';
 import { processFigures, type LoadResult } from '../lib/load.js';
 import { benchCustomersFile, querySequence } from '../lib/messages.js';
 import { sampleProcess } from '../lib/process.js';
@@ -17,6 +17,11 @@ const seconds = Number(option('seconds') ?? 5);
 const repeats = Number(option('repeats') ?? 3);
 const inFlight = Number(option('in-flight') ?? 50);
 
+// The compiled desk (bench/run.ts builds first), as an integrator runs it: from source, each worker
+// thread would start through tsx's loader, which no deployment pays for in time or memory.
+const { createDesk } = (await import(
+  new URL('../../dist/desk/index.js', import.meta.url).href
+)) as typeof DeskModule;
 const desk = await createDesk({ customersFile: option('customers') ?? benchCustomersFile() });
 const nextQuery = querySequence();
 

@@ -35,6 +35,32 @@ const MEMO_ENTRIES = 4096;
 const baseModels = new Map<string, LoadedIntentModel>();
 let learned: { source: unknown; model: IntentModel } | undefined;
 
+interface Memos {
+  languages: MemoCache<Language>;
+  /** Classifications hold for one model only: a learned model starts a new memo. */
+  classified: { model: IntentModel; memo: MemoCache<ClassifiedPart[]> };
+}
+// Per thread, model file and desk, like the model: a thread may host hundreds of routers, and one
+// memo each would multiply the bound (and learn less) for the same messages.
+const sharedMemos = new WeakMap<LoadedIntentModel, WeakMap<DeskProfile, Memos>>();
+
+function memosFor(base: LoadedIntentModel, desk: DeskProfile): Memos {
+  let byDesk = sharedMemos.get(base);
+  if (!byDesk) {
+    byDesk = new WeakMap();
+    sharedMemos.set(base, byDesk);
+  }
+  let memos = byDesk.get(desk);
+  if (!memos) {
+    memos = {
+      languages: new MemoCache(MEMO_ENTRIES),
+      classified: { model: base.model, memo: new MemoCache(MEMO_ENTRIES) },
+    };
+    byDesk.set(desk, memos);
+  }
+  return memos;
+}
+
 function baseModel(source: IntentModelSource): LoadedIntentModel {
   const key = `${source.intentModelPath}\n${source.intentMappingPath ?? ''}`;
   let base = baseModels.get(key);
@@ -51,16 +77,11 @@ export function createIntentToolkit(
   sharedModel: () => unknown,
 ): IntentToolkit {
   const base = baseModel(source);
-  const classified = new MemoCache<ClassifiedPart[]>(MEMO_ENTRIES);
-  const languages = new MemoCache<Language>(MEMO_ENTRIES);
-  let model = base.model;
+  const memos = memosFor(base, desk);
   const current = (): IntentModel => {
     const shared = sharedModel();
-    const next = shared === undefined ? base.model : learnedModel(shared);
-    if (next !== model) {
-      model = next;
-      classified.clear();
-    }
+    const model = shared === undefined ? base.model : learnedModel(shared);
+    if (memos.classified.model !== model) memos.classified = { model, memo: new MemoCache(MEMO_ENTRIES) };
     return model;
   };
   const vague = (intent: string): boolean => desk.intents[intent]?.clarify === true;
@@ -72,13 +93,15 @@ export function createIntentToolkit(
   return {
     candidates,
     language(text) {
-      return languages.get(text, () =>
+      return memos.languages.get(text, () =>
         answerLanguage(desk, current().detectLanguage(text)?.language ?? desk.languages[0] ?? 'en'),
       );
     },
     classifyMessage(text, language) {
       const model = current();
-      return classified.get(`${language}\n${text}`, () => classify(model, base, text, language, vague));
+      return memos.classified.memo.get(`${language}\n${text}`, () =>
+        classify(model, base, text, language, vague),
+      );
     },
     rankWithin(text, department) {
       const model = current();

@@ -21,8 +21,4 @@ export class MemoCache<V> {
     this.#entries.set(key, value);
     return value;
   }
-
-  clear(): void {
-    this.#entries.clear();
-  }
 }

@@ -8,8 +8,8 @@ import { defineBehaviour, type ActorContext } from '../runtime/index.js';
 import { ACTION_AWAITING_FACT, ACTION_CALL_FACT, ACTION_SLOTS_FACT } from './action-facts.js';
 import { composeAnswer, type ComposedAnswer } from './answer-composer.js';
 import { deskProfile, intentDescription } from './desk-knowledge.js';
-import { knowledgeBaseFor } from './knowledge-cache.js';
-import { MemoCache } from './memo-cache.js';
+import { knowledgeBaseFor, searchMemoFor } from './knowledge-cache.js';
+import type { MemoCache } from './memo-cache.js';
 import { otherOwner } from './ownership.js';
 import {
   SpecialistMessage,
@@ -45,8 +45,6 @@ export interface SpecialistState {
   /** Search results by query; never mutated by the callers. */
   searches: MemoCache<SearchHit[]>;
 }
-
-const SEARCH_MEMO_ENTRIES = 4096;
 
 function search(state: SpecialistState, text: string, options: SearchOptions): SearchHit[] {
   const key = `${options.language}|${options.department ?? ''}|${options.intent ?? ''}|${options.limit ?? ''}|${text}`;
@@ -413,11 +411,12 @@ export const specialistBehaviour = defineBehaviour<SpecialistState, SpecialistMe
   messages: SpecialistMessage,
   init(ctx) {
     const config = SpecialistConfig.parse(ctx.config);
+    const knowledge = knowledgeBaseFor(config.knowledgeDirs);
     return {
       config,
       desk: deskProfile(ctx),
-      knowledge: knowledgeBaseFor(config.knowledgeDirs),
-      searches: new MemoCache<SearchHit[]>(SEARCH_MEMO_ENTRIES),
+      knowledge,
+      searches: searchMemoFor(knowledge),
     };
   },
   async receive(state, message, ctx) {

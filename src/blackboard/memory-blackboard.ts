@@ -12,6 +12,7 @@ import { ConversationNotFoundError, StaleFenceError } from './errors.js';
 import { LruMap } from './lru.js';
 import { resolveBlackboardOptions, type BlackboardOptions } from './options.js';
 import { reportListenerError } from './report-listener-error.js';
+import { Labels, shareStrings } from './shared-strings.js';
 import { validateWrite } from './validate-write.js';
 
 interface StoredConversation {
@@ -40,6 +41,7 @@ export function createMemoryBlackboard(options: BlackboardOptions = {}): Blackbo
   const conversations = new LruMap<string, StoredConversation>(o.maxConversations);
   const results = new LruMap<string, QueryResult>(o.maxResults);
   const listeners = new ChangeListeners(o.onListenerError ?? reportListenerError);
+  const labels = new Labels();
 
   function find(conversationId: string): StoredConversation {
     const stored = conversations.get(conversationId);
@@ -62,11 +64,17 @@ export function createMemoryBlackboard(options: BlackboardOptions = {}): Blackbo
     options?: WriteOptions,
   ): BlackboardEntry[] {
     const stored = find(conversationId);
-    const entries = inputs.map((input, i) =>
-      Object.freeze(
-        validateWrite(BlackboardEntry, conversationId, prepareEntry(input, stored.lastSeq + 1 + i)),
-      ),
-    );
+    let previous = stored.entries.at(-1);
+    const entries = inputs.map((input, i) => {
+      const entry = validateWrite(
+        BlackboardEntry,
+        conversationId,
+        prepareEntry(input, stored.lastSeq + 1 + i),
+      );
+      shareStrings(entry, previous, labels);
+      previous = entry;
+      return Object.freeze(entry);
+    });
     admit(stored, options);
     const firstVersion = stored.version + 1;
     for (const entry of entries) {

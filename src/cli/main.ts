@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { boundHeapGrowth } from './heap-growth.js';
 import { runCli } from './run-cli.js';
 
 const io = {
@@ -6,7 +7,11 @@ const io = {
   err: (line: string) => process.stderr.write(`${line}\n`),
 };
 
-runCli(process.argv.slice(2), io).then(
+const argv = process.argv.slice(2);
+// Only the long-running server: a one-off command is better served by V8's own sizing.
+if ((argv[0] ?? 'serve') === 'serve') boundHeapGrowth(process.execArgv, process.env.NODE_OPTIONS);
+
+runCli(argv, io).then(
   (code) => {
     if (code !== undefined) process.exitCode = code;
   },

@@ -64,14 +64,21 @@ interface Member {
   space: FeatureSpace;
   linear: LinearWeights;
   temperature: number;
+  /** As read: `linear.bias` holds it as float32, which would not give back the same JSON. */
+  bias: number[];
 }
+
+/** The model's JSON without its members, whose base64 weights are rebuilt from the decoded arrays. */
+type ModelHeader = Omit<IntentModelJson, 'members'>;
 
 /** The shipped linear intent model and user-trained models: classify, map to departments, serialize. */
 export class IntentModel implements IntentClassifier {
   readonly labels: readonly string[];
   readonly catalog: IntentCatalog;
   readonly threshold: number;
-  readonly #json: IntentModelJson;
+  // Keeping the JSON as read would hold every weight twice (the base64 text is larger than the
+  // arrays) in each thread that loads the model; `toJSON` is rare (training, learning), so it rebuilds.
+  readonly #json: ModelHeader;
   readonly #members: Member[];
   readonly #departments: Map<string, Department>;
   readonly #oosClass: number;
@@ -80,7 +87,8 @@ export class IntentModel implements IntentClassifier {
   readonly #language: LanguageModel | undefined;
 
   constructor(json: IntentModelJson) {
-    this.#json = json;
+    const { members, ...header } = json;
+    this.#json = header;
     this.labels = json.classes.filter((label) => label !== OOS_LABEL);
     this.catalog = json.catalog;
     this.threshold = json.threshold;
@@ -94,7 +102,7 @@ export class IntentModel implements IntentClassifier {
       return departmentIndex.get(department) as number;
     });
     this.#language = json.language ? new LanguageModel(json.language) : undefined;
-    this.#members = json.members.map((member) => {
+    this.#members = members.map((member) => {
       const space = new FeatureSpace(
         member.features.options,
         member.features.vocabulary,
@@ -110,7 +118,7 @@ export class IntentModel implements IntentClassifier {
         weights,
         bias: Float32Array.from(member.bias),
       };
-      return { space, linear, temperature: member.temperature };
+      return { space, linear, temperature: member.temperature, bias: member.bias };
     });
   }
 
@@ -234,7 +242,13 @@ export class IntentModel implements IntentClassifier {
   }
 
   toJSON(): IntentModelJson {
-    return this.#json;
+    // The members in their place between `classes` and `threshold`, so a written model reads the same.
+    const { kind, schemaVersion, classes, ...rest } = this.#json;
+    const members = this.#members.map((member) => ({
+      ...encodeMember(member.space, member.linear, member.temperature),
+      bias: member.bias,
+    }));
+    return { kind, schemaVersion, classes, members, ...rest };
   }
 }
 

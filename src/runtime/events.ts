@@ -35,7 +35,16 @@ export class EventBus {
       this.#topics.set(topic, set);
     }
     set.add(listener);
-    return () => set.delete(listener);
+    return () => {
+      set.delete(listener);
+      // A topic is often one query's: kept empty, every streamed query would leave its entry behind.
+      if (set.size === 0 && this.#topics.get(topic) === set) this.#topics.delete(topic);
+    };
+  }
+
+  /** Topics with a listener: at rest, one per open stream, no more. */
+  get topicCount(): number {
+    return this.#topics.size;
   }
 
   emit(topic: string, event: unknown): void {

