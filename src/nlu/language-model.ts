@@ -27,6 +27,8 @@ const CZECH_ONLY = /[ěščřžůťďň]/iu;
 const CZECH_LETTERS = /^[a-záéíóúůýčďěňřšťž]$/iu;
 const LETTER = /\p{L}/gu;
 const LATIN_LETTER = /\p{Script=Latin}/u;
+/** How sure the words must be of English, over how many n-grams, to outweigh a Czech letter. */
+const ENGLISH_OVER_CZECH_LETTERS = { pCs: 0.02, minGrams: 60 };
 // Percentile of training messages below which the per-n-gram fit counts as neither language.
 const OTHER_PERCENTILE = 0.01;
 
@@ -108,12 +110,19 @@ export class LanguageModel {
       (ch) => ch > '\x7f' && ch.normalize('NFD') !== ch && !CZECH_LETTERS.test(ch),
     );
     if (foreign.length > 0) return { language: 'other', confidence: 0.9 };
-    if (CZECH_ONLY.test(text)) return { language: 'cs', confidence: 0.99 };
+    const czechLetters = CZECH_ONLY.test(text);
     const { logLikelihood, fit, n } = this.#score(text);
-    if (fit < this.#json.otherBelow) return { language: 'other', confidence: 0.6 };
     // Naive Bayes multiplies dependent n-gram evidence; dividing by sqrt(n) keeps it from being certain.
     const margin = (logLikelihood[0] - logLikelihood[1]) / Math.sqrt(n);
     const pCs = 1 / (1 + Math.exp(-margin * 4));
+    if (czechLetters) {
+      // A Czech letter settles it, unless several words are plainly English around a Czech name or a
+      // price in Kč ("I'm Tomáš Dvořák and I was charged 499 Kč twice"): the n-grams see no diacritics.
+      const englishDespiteLetters =
+        n >= ENGLISH_OVER_CZECH_LETTERS.minGrams && pCs < ENGLISH_OVER_CZECH_LETTERS.pCs;
+      if (!englishDespiteLetters) return { language: 'cs', confidence: 0.99 };
+    }
+    if (fit < this.#json.otherBelow) return { language: 'other', confidence: 0.6 };
     return pCs >= 0.5 ? { language: 'cs', confidence: pCs } : { language: 'en', confidence: 1 - pCs };
   }
 

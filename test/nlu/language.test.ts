@@ -35,6 +35,25 @@ describe('detectLanguage', () => {
     expect(detectLanguage('12345 !!!')).toMatchObject({ language: 'other' });
   });
 
+  it('reads an English sentence around a Czech name or a price in Kč as English', () => {
+    for (const text of [
+      'Why was I charged 499 Kč when my plan is 299?',
+      "Hi, I'm Tomáš Dvořák and I can't log in to my account",
+    ]) {
+      expect(detectLanguage(text).language, text).toBe('en');
+    }
+  });
+
+  it('keeps short Czech with a Czech letter Czech, however English its other words look', () => {
+    for (const text of [
+      'Zaplatil jsem 499 Kč dvakrát',
+      'Dobrý den, Tomáš Dvořák',
+      'Přeji hezký den, thanks',
+    ]) {
+      expect(detectLanguage(text).language, text).toBe('cs');
+    }
+  });
+
   it('reports a confidence between 0.5 and 1 for a supported language', () => {
     const guess = detectLanguage('kdy mate otevreno');
     expect(guess.confidence).toBeGreaterThanOrEqual(0.5);
