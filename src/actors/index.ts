@@ -1,4 +1,5 @@
 export { rememberedSlots } from './action-facts.js';
+export type { ToolCallReply } from './tool-loop.js';
 export { composeHandover } from './answer-composer.js';
 export { BUILT_IN_BEHAVIOURS } from './behaviour-refs.js';
 export { BUILT_IN_TEXTS } from './conversation-texts.js';

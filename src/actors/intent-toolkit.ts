@@ -4,6 +4,7 @@ import type { ClassifyRequest } from '../llm/index.js';
 import {
   intentModelFromJSON,
   loadIntentModel,
+  OOS_LABEL,
   segment,
   type IntentModel,
   type LoadedIntentModel,
@@ -27,9 +28,8 @@ export interface IntentModelSource {
   intentMappingPath?: string | undefined;
 }
 
-const OOS = 'oos';
 /** Likeliest intents kept per part, for clarifying questions. */
-const ALTERNATIVES = 4;
+export const ALTERNATIVES = 4;
 const MEMO_ENTRIES = 4096;
 // Models are large: one per worker thread and file, shared by the router instances on it.
 const baseModels = new Map<string, LoadedIntentModel>();
@@ -175,7 +175,7 @@ function classify(
     }
     return {
       text: part,
-      intent: prediction.outOfScope ? OOS : prediction.intent,
+      intent: prediction.outOfScope ? OOS_LABEL : prediction.intent,
       department: department ?? 'escalation',
       confidence: prediction.confidence,
       ...(prediction.departmentConfidence === undefined

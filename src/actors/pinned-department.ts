@@ -1,10 +1,7 @@
 import type { SpecialistDepartment } from '../domain/vocabulary.js';
+import { OOS_LABEL } from '../nlu/index.js';
+import { ALTERNATIVES } from './intent-toolkit.js';
 import type { Candidate, ClassifiedPart } from './routing-plan.js';
-
-/** Likeliest intents kept for a clarifying question, as many as the classifier keeps. */
-const ALTERNATIVES = 4;
-/** The intent of a message no intent of the department matches at all. */
-const NO_INTENT = 'oos';
 
 /**
  * The customer chose the department (a `swarmdesk/<department>` model), so where the message goes is
@@ -24,7 +21,8 @@ export function pinToDepartment(
   return [
     {
       text,
-      intent: best?.intent ?? NO_INTENT,
+      // No intent of the department matches the message at all.
+      intent: best?.intent ?? OOS_LABEL,
       department,
       confidence: best?.confidence ?? 0,
       departmentConfidence: 1,

@@ -195,10 +195,6 @@ interface ToolAnswerInput {
   facts: PostedFact[];
 }
 
-/**
- * An answer in LLM mode with the department's actions as tools; undefined when the LLM cannot be
- * used, so the caller answers offline. Every call made is on the trail, the failed ones too.
- */
 /** What the LLM service is asked for one part: the customer's words, the articles and the context. */
 function llmAnswerRequest(
   request: AnswerRequested,
@@ -219,6 +215,10 @@ function llmAnswerRequest(
   };
 }
 
+/**
+ * An answer in LLM mode with the department's actions as tools; undefined when the LLM cannot be
+ * used, so the caller answers offline. Every call made is on the trail, the failed ones too.
+ */
 async function answerWithTools(
   ctx: ActorContext,
   state: SpecialistState,

@@ -3,12 +3,18 @@ import type { ToolProfile } from '../domain/desk-profile.js';
 import type { AnswerRequest, AnswerResult, ToolStep } from '../llm/index.js';
 import type { ActorContext } from '../runtime/index.js';
 
-/** What the desk's `actions.call` answers for one call a model asked for (see src/desk/action-service). */
-interface ToolCallReply {
+/**
+ * What the desk's `actions.call` answers for one call a model asked for (src/desk/action-service):
+ * the result the model reads, and the record of the call for the trail, which the loop only passes on.
+ */
+export interface ToolCallReply<CallRecord = unknown> {
   ok: boolean;
+  /** The error code when it failed. */
   code?: string;
+  /** JSON for the model: the backend's answer, or `{"error": {code, message}}`. */
   result: string;
-  call?: unknown;
+  /** Absent when no call was attempted (arguments that are not a JSON object). */
+  call?: CallRecord;
 }
 
 export interface ToolLoopInput {

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import {
-  ActionCallRecord,
   runActionTurn,
+  type ActionCallRecord,
   type ActionEngine,
   type ActionResult,
   type ActionTurn,
 } from '../actions/index.js';
-import { rememberedSlots } from '../actors/index.js';
+import { rememberedSlots, type ToolCallReply as ToolLoopCallReply } from '../actors/index.js';
 import type { Blackboard } from '../blackboard/index.js';
 import type { DeskProfile } from '../domain/desk-profile.js';
 
@@ -30,17 +30,8 @@ const ToolCallRequest = z.object({
 });
 type ToolCallRequest = z.infer<typeof ToolCallRequest>;
 
-/** What a model's call gave: the result the model reads, and the record of the call for the trail. */
-export const ToolCallReply = z.object({
-  ok: z.boolean(),
-  /** The error code when it failed. */
-  code: z.string().optional(),
-  /** JSON for the model: the backend's answer, or `{"error": {code, message}}`. */
-  result: z.string(),
-  /** Absent when no call was attempted (arguments that are not a JSON object). */
-  call: ActionCallRecord.optional(),
-});
-export type ToolCallReply = z.infer<typeof ToolCallReply>;
+/** What a model's call gave, as the tool loop reads it, with the call's record typed. */
+export type ToolCallReply = ToolLoopCallReply<ActionCallRecord>;
 
 // A backend that answers pages of data must not flood the model's context.
 const MAX_RESULT_CHARS = 8_000;

@@ -27,19 +27,19 @@ export type FakeReply = { delayMs?: number; waitFor?: Promise<void> } & (
 
 export type FakeHandler = (request: FakeLlmRequest) => FakeReply | Promise<FakeReply>;
 
+/** A function call as the wire carries it, in an assistant message or a completion. */
+const WireToolCall = z.object({
+  id: z.string(),
+  type: z.literal('function'),
+  function: z.object({ name: z.string(), arguments: z.string() }),
+});
+type WireToolCall = z.infer<typeof WireToolCall>;
+
 const Message = z.object({
   role: z.string(),
   content: z.union([z.string(), z.array(z.unknown()), z.null()]).optional(),
   tool_call_id: z.string().optional(),
-  tool_calls: z
-    .array(
-      z.object({
-        id: z.string(),
-        type: z.literal('function'),
-        function: z.object({ name: z.string(), arguments: z.string() }),
-      }),
-    )
-    .optional(),
+  tool_calls: z.array(WireToolCall).optional(),
 });
 
 const Tool = z.object({
@@ -248,15 +248,20 @@ async function respond(reply: FakeReply, request: FakeLlmRequest, res: ServerRes
   }
 }
 
+/** Starts an event stream; the function it gives sends one `data:` frame. */
+function openEventStream(res: ServerResponse): (payload: unknown) => void {
+  res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+  return (payload) => {
+    res.write(`data: ${JSON.stringify(payload)}\n\n`);
+  };
+}
+
 async function streamText(
   reply: Extract<FakeReply, { kind: 'text' }>,
   request: FakeLlmRequest,
   res: ServerResponse,
 ): Promise<void> {
-  res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
-  const send = (payload: unknown): void => {
-    res.write(`data: ${JSON.stringify(payload)}\n\n`);
-  };
+  const send = openEventStream(res);
   const tokens = reply.tokens ?? reply.text.match(/\S+\s*|\s+/g) ?? [];
   send(chunk(request, { role: 'assistant', content: '' }, null));
   for (const [index, token] of tokens.entries()) {
@@ -280,18 +285,13 @@ async function streamText(
   res.end('data: [DONE]\n\n');
 }
 
-type WireToolCall = { id: string; type: 'function'; function: { name: string; arguments: string } };
-
 /** As OpenAI streams calls: each call's id and name first, then its arguments in two fragments. */
 async function streamToolCalls(
   calls: WireToolCall[],
   request: FakeLlmRequest,
   res: ServerResponse,
 ): Promise<void> {
-  res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
-  const send = (payload: unknown): void => {
-    res.write(`data: ${JSON.stringify(payload)}\n\n`);
-  };
+  const send = openEventStream(res);
   send(chunk(request, { role: 'assistant', content: null }, null));
   for (const [index, call] of calls.entries()) {
     const { name, arguments: args } = call.function;
