@@ -10,7 +10,7 @@ import {
   type LoadedIntentModel,
 } from '../nlu/index.js';
 import { answerLanguage, intentDescription } from './desk-knowledge.js';
-import { MemoCache } from './memo-cache.js';
+import { MemoCache } from '../runtime/index.js';
 import type { Candidate, ClassifiedPart } from './routing-plan.js';
 
 /** What the router asks of the language tools: one object per router, the model cached per thread. */

@@ -1,5 +1,5 @@
 import { loadKnowledgeBase, type KnowledgeBase, type SearchHit } from '../knowledge/index.js';
-import { MemoCache } from './memo-cache.js';
+import { MemoCache } from '../runtime/index.js';
 
 // One knowledge base per worker thread and set of folders: every specialist on the thread shares it.
 const loaded = new Map<string, KnowledgeBase>();

@@ -4,12 +4,11 @@ import type { DeskProfile, ToolProfile } from '../domain/desk-profile.js';
 import { SpecialistDepartment } from '../domain/vocabulary.js';
 import type { AnswerRequest, AnswerResult } from '../llm/index.js';
 import type { Article, KnowledgeBase, SearchHit, SearchOptions } from '../knowledge/index.js';
-import { defineBehaviour, type ActorContext } from '../runtime/index.js';
+import { defineBehaviour, type ActorContext, type MemoCache } from '../runtime/index.js';
 import { ACTION_AWAITING_FACT, ACTION_CALL_FACT, ACTION_SLOTS_FACT } from './action-facts.js';
 import { composeAnswer, type ComposedAnswer } from './answer-composer.js';
 import { deskProfile, intentDescription } from './desk-knowledge.js';
 import { knowledgeBaseFor, searchMemoFor } from './knowledge-cache.js';
-import type { MemoCache } from './memo-cache.js';
 import { otherOwner } from './ownership.js';
 import {
   SpecialistMessage,

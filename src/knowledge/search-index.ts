@@ -1,7 +1,7 @@
 import MiniSearch, { type SearchOptions as MiniSearchOptions } from 'minisearch';
 import { z } from 'zod';
 import { Language } from '../domain/vocabulary.js';
-import { SwarmError } from '../runtime/index.js';
+import { MemoCache, SwarmError } from '../runtime/index.js';
 import type { Article, KnowledgeBase, SearchHit, SearchOptions } from './knowledge-base.js';
 import { termProcessor } from './terms.js';
 
@@ -25,8 +25,19 @@ const SEARCH_DEFAULTS = {
   fuzzyMinLength: 6,
 } as const;
 
+/**
+ * Query terms whose scored articles are kept per knowledge base. Customers' words repeat far more than
+ * their messages do: the fuzzy and prefix walks of the index then run once per term, not per message.
+ */
+const TERM_MEMO_ENTRIES = 20_000;
+
 const FIELDS = ['title', 'tags', 'body'] as const;
 type IndexedFields = Record<(typeof FIELDS)[number], string> & { key: string };
+
+/** A processed query term's articles (by key) and their scores, before any department filter. */
+type TermHits = ReadonlyArray<readonly [key: string, score: number]>;
+
+const tokenize = MiniSearch.getDefault('tokenize') as (text: string) => string[];
 
 function keyOf(article: Pick<Article, 'id' | 'language'>): string {
   return `${article.language}/${article.id}`;
@@ -56,6 +67,8 @@ class MiniSearchKnowledgeBase implements KnowledgeBase {
   readonly #articles: ReadonlyMap<string, Article>;
   readonly #indexes: ReadonlyMap<Language, MiniSearch<IndexedFields>>;
   readonly #options: ResolvedOptions;
+  readonly #processTerms = new Map(Language.options.map((language) => [language, termProcessor(language)]));
+  readonly #terms = new MemoCache<TermHits>(TERM_MEMO_ENTRIES);
 
   constructor(
     articles: ReadonlyMap<string, Article>,
@@ -86,32 +99,62 @@ class MiniSearchKnowledgeBase implements KnowledgeBase {
 
   search(text: string, options: SearchOptions): SearchHit[] {
     const index = this.#indexes.get(options.language);
-    if (!index) return [];
-    const { department, intent } = options;
-    const articleOf = (key: unknown): Article | undefined => this.#articles.get(String(key));
-    const searchOptions: MiniSearchOptions = {
-      boost: { ...SEARCH_DEFAULTS.fieldBoost },
-      prefix: (term) => term.length >= SEARCH_DEFAULTS.prefixMinLength,
-      fuzzy: (term) => (term.length >= SEARCH_DEFAULTS.fuzzyMinLength ? 1 : false),
-      ...(department ? { filter: (result) => articleOf(result.id)?.department === department } : {}),
-      ...(intent
-        ? {
-            boostDocument: (key: unknown) =>
-              articleOf(key)?.intents?.includes(intent) ? SEARCH_DEFAULTS.intentBoost : 1,
-          }
-        : {}),
-    };
-    const results = index.search(text, searchOptions);
+    const processTerm = this.#processTerms.get(options.language);
+    if (!index || !processTerm) return [];
+    const { department } = options;
+    // MiniSearch's OR query, term by term: a document's score is the sum of its terms' scores, times
+    // the number of distinct query terms it matched. Sums are taken in the same order, so the scores
+    // are MiniSearch's own to the last bit.
+    const scores = new Map<string, { sum: number; terms: Set<string> }>();
+    for (const token of tokenize(text)) {
+      const term = processTerm(token);
+      if (!term) continue;
+      for (const [key, score] of this.#termHits(index, term, options)) {
+        const known = scores.get(key);
+        if (known) {
+          known.sum += score;
+          known.terms.add(term);
+        } else scores.set(key, { sum: score, terms: new Set([term]) });
+      }
+    }
+    const results: SearchHit[] = [];
+    for (const [key, { sum, terms }] of scores) {
+      const article = this.#articles.get(key);
+      if (!article || (department && article.department !== department)) continue;
+      results.push({ article, score: sum * terms.size });
+    }
+    results.sort((a, b) => b.score - a.score);
     const best = results[0]?.score ?? 0;
     const floor = Math.max(this.#minScore(index.documentCount), best * SEARCH_DEFAULTS.relativeCut);
     const hits: SearchHit[] = [];
     for (const result of results) {
-      const article = articleOf(result.id);
-      if (!article || result.score < floor) continue;
-      hits.push({ article, score: result.score });
+      if (result.score < floor) continue;
+      hits.push(result);
       if (hits.length >= (options.limit ?? SEARCH_DEFAULTS.limit)) break;
     }
     return hits;
+  }
+
+  /** One processed query term's articles with their scores, exact, prefix and fuzzy matches together. */
+  #termHits(index: MiniSearch<IndexedFields>, term: string, options: SearchOptions): TermHits {
+    const { intent } = options;
+    return this.#terms.get(`${options.language}|${intent ?? ''}|${term}`, () => {
+      const searchOptions: MiniSearchOptions = {
+        boost: { ...SEARCH_DEFAULTS.fieldBoost },
+        prefix: (candidate) => candidate.length >= SEARCH_DEFAULTS.prefixMinLength,
+        fuzzy: (candidate) => (candidate.length >= SEARCH_DEFAULTS.fuzzyMinLength ? 1 : false),
+        // The term is processed already: searched as it is, not split or stemmed again.
+        tokenize: (query) => [query],
+        processTerm: (query) => query,
+        ...(intent
+          ? {
+              boostDocument: (key: unknown) =>
+                this.#articles.get(String(key))?.intents?.includes(intent) ? SEARCH_DEFAULTS.intentBoost : 1,
+            }
+          : {}),
+      };
+      return index.search(term, searchOptions).map((result) => [String(result.id), result.score] as const);
+    });
   }
 }
 

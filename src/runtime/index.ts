@@ -37,6 +37,7 @@ export {
   type SystemEvent,
 } from './system-types.js';
 export { createActorSystem } from './system.js';
+export { MemoCache } from './memo-cache.js';
 export { createManualClock, systemClock, type ManualClock } from './clock.js';
 export { rebuildError, serializeError } from './error-codec.js';
 export { startWorker, workerEntryUrl } from './worker-entry.js';

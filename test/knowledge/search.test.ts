@@ -46,6 +46,23 @@ describe('shipped knowledge base search', () => {
     expect(hits[0]!.score).toBeGreaterThanOrEqual(hits[1]!.score);
   });
 
+  it('finds the same hits whatever was searched before (terms are remembered per language and intent, not per department)', () => {
+    const text = 'I was charged twice and the app crashes at login';
+    const queries = [
+      { language: 'en', department: 'technical' },
+      { language: 'en', department: 'billing', intent: 'refund_request' },
+      { language: 'en', intent: 'login_problem' },
+      { language: 'en' },
+    ] as const;
+    const fresh = () => loadKnowledgeBase(demoDesk().knowledgeDirs);
+    const scored = (hits: ReturnType<typeof kb.search>) => hits.map((hit) => [hit.article.id, hit.score]);
+    const cold = queries.map((options) => scored(fresh().search(text, { ...options, limit: 10 })));
+    const warm = fresh();
+    const again = queries.map((options) => scored(warm.search(text, { ...options, limit: 10 })));
+    expect(again).toEqual(cold);
+    expect(new Set(cold.map((hits) => JSON.stringify(hits))).size).toBe(queries.length);
+  });
+
   it('gets an article by id, per language', () => {
     expect(kb.get('invoices', 'cs')?.title).toMatch(/Faktury/);
     expect(kb.get('invoices')?.language).toBe('en');

@@ -1,6 +1,6 @@
 /**
- * A bounded memo for pure functions of customer text: support traffic repeats its questions, and
- * classifying or searching the same words twice gives the same answer. Oldest entries go first.
+ * A bounded memo for a pure function of a string key: what is asked again (the same words classified
+ * or searched twice) is answered from it. Oldest entries go first.
  */
 export class MemoCache<V> {
   readonly #entries = new Map<string, V>();
