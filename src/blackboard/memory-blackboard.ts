@@ -65,11 +65,13 @@ export function createMemoryBlackboard(options: BlackboardOptions = {}): Blackbo
   ): BlackboardEntry[] {
     const stored = find(conversationId);
     let previous = stored.entries.at(-1);
+    // One write, one time: entries without their own `at` share it.
+    const now = new Date().toISOString();
     const entries = inputs.map((input, i) => {
       const entry = validateWrite(
         BlackboardEntry,
         conversationId,
-        prepareEntry(input, stored.lastSeq + 1 + i),
+        prepareEntry(input, stored.lastSeq + 1 + i, now),
       );
       shareStrings(entry, previous, labels);
       previous = entry;
@@ -164,8 +166,8 @@ export function createMemoryBlackboard(options: BlackboardOptions = {}): Blackbo
 }
 
 /** Assigns `seq` and `at`; a fact's value is the caller's object, so it is cloned before freezing. */
-function prepareEntry(input: BlackboardEntryInput, seq: number): BlackboardEntry {
-  const at = input.at ?? new Date().toISOString();
+function prepareEntry(input: BlackboardEntryInput, seq: number, now: string): BlackboardEntry {
+  const at = input.at ?? now;
   if (input.kind === 'fact') return { ...input, value: copyData(input.value), seq, at };
   return { ...input, seq, at };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { LanguageGuess } from './classifier.js';
 import type { ExampleLanguage } from './dataset.js';
+import { MemoCache } from '../runtime/index.js';
 import { decodeFloat32, encodeFloat32 } from './encoding.js';
 import { foldText } from './normalize.js';
 
@@ -29,24 +30,32 @@ const LETTER = /\p{L}/gu;
 const LATIN_LETTER = /\p{Script=Latin}/u;
 /** How sure the words must be of English, over how many n-grams, to outweigh a Czech letter. */
 const ENGLISH_OVER_CZECH_LETTERS = { pCs: 0.02, minGrams: 60 };
+/** Words whose n-gram scores are kept: messages differ, their words mostly recur. */
+const WORD_MEMO_ENTRIES = 20_000;
 // Percentile of training messages below which the per-n-gram fit counts as neither language.
 const OTHER_PERCENTILE = 0.01;
 
-function grams(text: string): string[] {
+function words(text: string): string[] {
+  return foldText(text).match(/\p{L}+/gu) ?? [];
+}
+
+function wordGrams(word: string): string[] {
   const out: string[] = [];
-  for (const word of foldText(text).match(/\p{L}+/gu) ?? []) {
-    const padded = ` ${word} `;
-    for (let n = GRAM_MIN; n <= GRAM_MAX; n++) {
-      for (let i = 0; i + n <= padded.length; i++) out.push(padded.slice(i, i + n));
-    }
+  const padded = ` ${word} `;
+  for (let n = GRAM_MIN; n <= GRAM_MAX; n++) {
+    for (let i = 0; i + n <= padded.length; i++) out.push(padded.slice(i, i + n));
   }
   return out;
 }
+
+/** One word's n-grams scored: log-likelihood under each language and how many n-grams it has. */
+type WordScore = readonly [cs: number, en: number, grams: number];
 
 export class LanguageModel {
   readonly #index: Map<string, number>;
   readonly #logProb: Float32Array;
   readonly #json: LanguageModelJson;
+  readonly #words = new MemoCache<WordScore>(WORD_MEMO_ENTRIES);
 
   constructor(json: LanguageModelJson) {
     this.#json = json;
@@ -59,7 +68,7 @@ export class LanguageModel {
     const totals = [0, 0];
     for (const example of examples) {
       const l = LANGUAGES.indexOf(example.language);
-      for (const gram of grams(example.text)) {
+      for (const gram of words(example.text).flatMap(wordGrams)) {
         const pair = counts.get(gram) ?? [0, 0];
         pair[l] = (pair[l] as number) + 1;
         counts.set(gram, pair);
@@ -89,16 +98,29 @@ export class LanguageModel {
   }
 
   #score(text: string): { logLikelihood: [number, number]; fit: number; n: number } {
-    const [unseenCs, unseenEn] = this.#json.unseen as [number, number];
     const logLikelihood: [number, number] = [0, 0];
-    const all = grams(text);
+    let count = 0;
+    for (const word of words(text)) {
+      const [cs, en, grams] = this.#words.get(word, () => this.#scoreWord(word));
+      logLikelihood[0] += cs;
+      logLikelihood[1] += en;
+      count += grams;
+    }
+    const n = Math.max(1, count);
+    return { logLikelihood, fit: Math.max(...logLikelihood) / n, n };
+  }
+
+  #scoreWord(word: string): WordScore {
+    const [unseenCs, unseenEn] = this.#json.unseen as [number, number];
+    let cs = 0;
+    let en = 0;
+    const all = wordGrams(word);
     for (const gram of all) {
       const g = this.#index.get(gram);
-      logLikelihood[0] += g === undefined ? unseenCs : (this.#logProb[g * 2] as number);
-      logLikelihood[1] += g === undefined ? unseenEn : (this.#logProb[g * 2 + 1] as number);
+      cs += g === undefined ? unseenCs : (this.#logProb[g * 2] as number);
+      en += g === undefined ? unseenEn : (this.#logProb[g * 2 + 1] as number);
     }
-    const n = Math.max(1, all.length);
-    return { logLikelihood, fit: Math.max(...logLikelihood) / n, n };
+    return [cs, en, all.length];
   }
 
   guess(text: string): LanguageGuess {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { LanguageModel } from '../../src/nlu/language-model.js';
 import { demoModel } from '../support/demo-desk.js';
 
 function detectLanguage(text: string) {
@@ -58,5 +59,15 @@ describe('detectLanguage', () => {
     const guess = detectLanguage('kdy mate otevreno');
     expect(guess.confidence).toBeGreaterThanOrEqual(0.5);
     expect(guess.confidence).toBeLessThanOrEqual(1);
+  });
+
+  it('scores a message the same whether its words were met before or not', () => {
+    const json = demoModel().model.toJSON().language;
+    if (!json) throw new Error('the demo model has a language model');
+    const messages = ['Nefunguje mi přihlášení do aplikace', 'my invoice shows the wrong company address'];
+    const cold = messages.map((text) => new LanguageModel(json).guess(text));
+    const warm = new LanguageModel(json);
+    warm.guess('prihlaseni aplikace faktura invoice address company wrong shows');
+    expect(messages.map((text) => warm.guess(text))).toEqual(cold);
   });
 });
