@@ -32,9 +32,12 @@ export function trustedProxies(entries: readonly string[]): TrustedProxies {
     if (bits === undefined) list.addAddress(plainAddress(address), type);
     else list.addSubnet(plainAddress(address), Number(bits), type);
   }
+  const configured = entries.length > 0;
   return {
-    configured: entries.length > 0,
+    configured,
     has(address) {
+      // Checking builds a SocketAddress each time: not worth it on every request when none is trusted.
+      if (!configured) return false;
       const plain = plainAddress(address);
       const family = isIP(plain);
       return family !== 0 && list.check(plain, family === 6 ? 'ipv6' : 'ipv4');
