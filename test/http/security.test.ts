@@ -1,5 +1,7 @@
 import { SignJWT } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { demoProfile } from '../support/demo-desk.js';
+import { FakeDesk } from '../support/fake-desk.js';
 import { sampleTicket } from '../tickets/conformance.js';
 import { makeApp, type TestApp } from './helpers.js';
 
@@ -201,5 +203,43 @@ describe('who can do what (docs/security.md)', () => {
       body: JSON.stringify({ customerId: 'C002', message: 'still here' }),
     });
     expect(other.status).toBe(200);
+  });
+});
+
+describe('GET /v1/desk for a customer token', () => {
+  class DeskWithActions extends FakeDesk {
+    override readonly profile = {
+      ...demoProfile(),
+      departments: Object.fromEntries(
+        Object.entries(demoProfile().departments).map(([name, department]) => [
+          name,
+          {
+            ...department,
+            instructions: `Internal playbook of ${name}.`,
+            tools: [{ name: `lookup_${name}`, description: 'Backend lookup', parameters: {} }],
+          },
+        ]),
+      ),
+    };
+  }
+
+  it("hides the departments' agent instructions and backend actions from customers, not from integrators", async () => {
+    const t = makeApp({ apiKeys: ['key-full'], customerTokenSecret: SECRET }, new DeskWithActions());
+    const read = async (token: string) => {
+      const response = await t.app.request('/v1/desk', { headers: { authorization: `Bearer ${token}` } });
+      expect(response.status).toBe(200);
+      return (await response.json()) as { departments: Record<string, Record<string, unknown>> };
+    };
+    const forIntegrator = await read('key-full');
+    const forCustomer = await read(await customerToken('C001'));
+    expect(forIntegrator.departments.billing).toMatchObject({
+      instructions: 'Internal playbook of billing.',
+    });
+    expect(forIntegrator.departments.billing?.tools).toHaveLength(1);
+    for (const [name, department] of Object.entries(forCustomer.departments)) {
+      expect(department, name).not.toHaveProperty('instructions');
+      expect(department, name).not.toHaveProperty('tools');
+      expect(department.title, name).toEqual(forIntegrator.departments[name]?.title);
+    }
   });
 });
