@@ -18,7 +18,7 @@ git ls-files --cached --others --exclude-standard -z | tar --null --ignore-faile
 (cd "$work/context" && bash scripts/container-build.sh "$work/release")
 
 cd "$work/release"
-export NODE_ENV=production SWARM_DESK=demo SWARM_DATA_DIR="$work/data" LOG_LEVEL=warn
+export NODE_ENV=production MALLOC_ARENA_MAX=2 SWARM_DESK=demo SWARM_DATA_DIR="$work/data" LOG_LEVEL=warn
 # The image's build-time training of the desk's model into the cache.
 node dist/cli/main.js train --desk "$SWARM_DESK"
 port="$(node -e "const s=require('node:net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")"
