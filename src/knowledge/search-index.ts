@@ -11,7 +11,7 @@ const SEARCH_DEFAULTS = {
   /**
    * Below this score a hit is noise: the agent should say it has no article, not guess. BM25 scores grow
    * with the corpus (through IDF), so the floor is given in units of the IDF of a term found in one
-   * article only; on the shipped 29 articles per language, 2.7 is a raw score of about 8, between the
+   * article only; on the shipped 30 articles per language, 2.7 is a raw score of about 8, between the
    * weakest real single-term match (about 12) and the strongest unrelated question (about 4.5).
    */
   minScorePerIdf: 2.7,

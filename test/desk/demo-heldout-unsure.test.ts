@@ -23,7 +23,7 @@ const unsure = readExamplesFile(HELD_OUT).flatMap((example) => {
 
 // Sent on to a department that is not the labelled one: routed (not asked, not escalated), and
 // answered there. Listed, so a fix shows up as a failure to update and a new miss as one to look at.
-const KNOWN_MISROUTES = ["I don't need you anymore, I want no trace of me left with you."];
+const KNOWN_MISROUTES: string[] = [];
 
 let desk: Desk;
 beforeAll(async () => {
