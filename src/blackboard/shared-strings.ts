@@ -2,8 +2,11 @@ import type { BlackboardEntry } from '../domain/conversation.js';
 
 /** Fields whose values come from a small set (agents, kinds, departments, intents, fact keys, languages). */
 const LABEL_FIELDS = ['by', 'kind', 'department', 'intent', 'key', 'language'] as const;
-/** Fields a conversation's entries repeat from one to the next: its query, often its time. */
-const REPEATED_FIELDS = ['queryId', 'at'] as const;
+/**
+ * Fields a conversation's entries repeat from one to the next: its query. (Their time needs no sharing:
+ * the entries of one write are stamped with one string, and the next write has another time.)
+ */
+const REPEATED_FIELDS = ['queryId'] as const;
 const LABELS_KEPT = 4096;
 const LABEL_MAX_LENGTH = 64;
 
@@ -21,7 +24,7 @@ export class Labels {
 
 /**
  * Entries arrive from worker threads, each with fresh copies of the same short strings (the query id,
- * the time, the agent, the kind, the department): a kept entry takes the instances already held. The
+ * the agent, the kind, the department): a kept entry takes the instances already held. The
  * bench's conversations (with their results) went from 8.2 to 6.8 KB of live heap each. Runs before
  * freezing, on the validated copy.
  */

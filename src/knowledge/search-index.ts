@@ -43,14 +43,18 @@ function keyOf(article: Pick<Article, 'id' | 'language'>): string {
   return `${article.language}/${article.id}`;
 }
 
-function createIndex(language: Language): MiniSearch<IndexedFields> {
+/** One language's index, and the term processor that indexed it and that queries go through. */
+interface LanguageIndex {
+  index: MiniSearch<IndexedFields>;
+  processTerm: (term: string) => string | null;
+}
+
+function createIndex(language: Language): LanguageIndex {
   const processTerm = termProcessor(language);
-  return new MiniSearch<IndexedFields>({
-    idField: 'key',
-    fields: [...FIELDS],
+  return {
+    index: new MiniSearch<IndexedFields>({ idField: 'key', fields: [...FIELDS], processTerm }),
     processTerm,
-    searchOptions: { processTerm },
-  });
+  };
 }
 
 function toIndexed(article: Article): IndexedFields {
@@ -65,14 +69,13 @@ type ResolvedOptions = z.output<typeof KnowledgeBaseOptions>;
 
 class MiniSearchKnowledgeBase implements KnowledgeBase {
   readonly #articles: ReadonlyMap<string, Article>;
-  readonly #indexes: ReadonlyMap<Language, MiniSearch<IndexedFields>>;
+  readonly #indexes: ReadonlyMap<Language, LanguageIndex>;
   readonly #options: ResolvedOptions;
-  readonly #processTerms = new Map(Language.options.map((language) => [language, termProcessor(language)]));
   readonly #terms = new MemoCache<TermHits>(TERM_MEMO_ENTRIES);
 
   constructor(
     articles: ReadonlyMap<string, Article>,
-    indexes: ReadonlyMap<Language, MiniSearch<IndexedFields>>,
+    indexes: ReadonlyMap<Language, LanguageIndex>,
     options: ResolvedOptions,
   ) {
     this.#articles = articles;
@@ -98,9 +101,9 @@ class MiniSearchKnowledgeBase implements KnowledgeBase {
   }
 
   search(text: string, options: SearchOptions): SearchHit[] {
-    const index = this.#indexes.get(options.language);
-    const processTerm = this.#processTerms.get(options.language);
-    if (!index || !processTerm) return [];
+    const found = this.#indexes.get(options.language);
+    if (!found) return [];
+    const { index, processTerm } = found;
     const { department } = options;
     // MiniSearch's OR query, term by term: a document's score is the sum of its terms' scores, times
     // the number of distinct query terms it matched. Sums are taken in the same order, so the scores
@@ -165,7 +168,7 @@ export function createKnowledgeBase(
 ): KnowledgeBase {
   const resolved = KnowledgeBaseOptions.parse(options);
   const byKey = new Map<string, Article>();
-  const indexes = new Map<Language, MiniSearch<IndexedFields>>();
+  const indexes = new Map<Language, LanguageIndex>();
   for (const language of Language.options) indexes.set(language, createIndex(language));
   for (const article of articles) {
     const key = keyOf(article);
@@ -173,7 +176,7 @@ export function createKnowledgeBase(
       throw new SwarmError('KNOWLEDGE_INVALID', `duplicate article ${key}`, { details: { key } });
     }
     byKey.set(key, article);
-    indexes.get(article.language)?.add(toIndexed(article));
+    indexes.get(article.language)?.index.add(toIndexed(article));
   }
   return new MiniSearchKnowledgeBase(byKey, indexes, resolved);
 }

@@ -6,27 +6,23 @@ function detectLanguage(text: string) {
   return demoModel().model.detectLanguage(text) ?? { language: 'other', confidence: 0 };
 }
 
+function expectLanguage(texts: readonly string[], language: 'cs' | 'en'): void {
+  for (const text of texts) expect(detectLanguage(text).language, text).toBe(language);
+}
+
 describe('detectLanguage', () => {
   it('recognises short Czech typed without diacritics', () => {
-    for (const text of [
-      'nefunguje mi prihlaseni',
-      'chci vratit penize',
-      'kdy prijde faktura',
-      'zapomnel jsem heslo',
-    ]) {
-      expect(detectLanguage(text).language, text).toBe('cs');
-    }
+    expectLanguage(
+      ['nefunguje mi prihlaseni', 'chci vratit penize', 'kdy prijde faktura', 'zapomnel jsem heslo'],
+      'cs',
+    );
   });
 
   it('recognises short English', () => {
-    for (const text of [
-      'login does not work',
-      'I want a refund',
-      'where is my invoice',
-      'forgot my password',
-    ]) {
-      expect(detectLanguage(text).language, text).toBe('en');
-    }
+    expectLanguage(
+      ['login does not work', 'I want a refund', 'where is my invoice', 'forgot my password'],
+      'en',
+    );
   });
 
   it('takes Czech-only letters as Czech and other scripts or foreign letters as other', () => {
@@ -37,22 +33,20 @@ describe('detectLanguage', () => {
   });
 
   it('reads an English sentence around a Czech name or a price in Kč as English', () => {
-    for (const text of [
-      'Why was I charged 499 Kč when my plan is 299?',
-      "Hi, I'm Tomáš Dvořák and I can't log in to my account",
-    ]) {
-      expect(detectLanguage(text).language, text).toBe('en');
-    }
+    expectLanguage(
+      [
+        'Why was I charged 499 Kč when my plan is 299?',
+        "Hi, I'm Tomáš Dvořák and I can't log in to my account",
+      ],
+      'en',
+    );
   });
 
   it('keeps short Czech with a Czech letter Czech, however English its other words look', () => {
-    for (const text of [
-      'Zaplatil jsem 499 Kč dvakrát',
-      'Dobrý den, Tomáš Dvořák',
-      'Přeji hezký den, thanks',
-    ]) {
-      expect(detectLanguage(text).language, text).toBe('cs');
-    }
+    expectLanguage(
+      ['Zaplatil jsem 499 Kč dvakrát', 'Dobrý den, Tomáš Dvořák', 'Přeji hezký den, thanks'],
+      'cs',
+    );
   });
 
   it('reports a confidence between 0.5 and 1 for a supported language', () => {
