@@ -2,7 +2,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { LoadResult } from './lib/load.js';
+import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import type { LoadResult } from './lib/load-result.js';
 import { machineLine, markdownTable, progress, progressDone, type Row, writeResults } from './lib/report.js';
 import { readThreadHeaps, type ThreadHeap } from './lib/process.js';
 import { median, medianRun } from './lib/stats.js';
@@ -86,15 +88,19 @@ async function floorAndPipeline(): Promise<void> {
     progress('warming up until the CPU per request settles');
     summary.warmUps = {
       floor: await warmUntilSteady(async () => (await helloLoad(hello, 100, 1)).cpuMsPerRequest),
+      sameRequestFloor: await warmUntilSteady(async () => (await queryLoad(hello, 50, 1)).cpuMsPerRequest),
       edge: await warmUntilSteady(async () => (await queryLoad(edge, 50, 1)).cpuMsPerRequest),
       pipeline: await warmUntilSteady(async () => (await queryLoad(desk, 50, 1)).cpuMsPerRequest),
     };
     const floorRuns: LoadResult[] = [];
+    const sameRequestRuns: LoadResult[] = [];
     const edgeRuns: LoadResult[] = [];
     const pipelineRuns: LoadResult[] = [];
     for (let run = 1; run <= profile.repeats; run++) {
       progress(`floor run ${run}/${profile.repeats}`);
       floorRuns.push(await helloLoad(hello, 100, profile.seconds));
+      progress(`same-request floor run ${run}/${profile.repeats}`);
+      sameRequestRuns.push(await queryLoad(hello, 50, profile.seconds));
       progress(`edge alone run ${run}/${profile.repeats}`);
       edgeRuns.push(await queryLoad(edge, 50, profile.seconds));
       progress(`offline pipeline run ${run}/${profile.repeats}`);
@@ -104,19 +110,27 @@ async function floorAndPipeline(): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 1_100));
     const threadHeaps = readThreadHeaps(heapsDir);
     progress(`swarm alone, ${profile.repeats} runs`);
-    const { runs: swarmRuns, memory } = swarmInProcess();
+    const { runs: swarmRuns, memory } = await swarmInProcess();
     const ratios = pipelineRuns.map((p, i) => p.requestsPerSec / floorRuns[i]!.requestsPerSec);
     const edgeRatios = edgeRuns.map((e, i) => e.requestsPerSec / floorRuns[i]!.requestsPerSec);
+    const edgeToSameRequest = edgeRuns.map((e, i) => e.requestsPerSec / sameRequestRuns[i]!.requestsPerSec);
+    const sameRequestRatios = sameRequestRuns.map((e, i) => e.requestsPerSec / floorRuns[i]!.requestsPerSec);
     const edgeShares = edgeRuns.flatMap((e, i) => {
       const pipelineCpu = pipelineRuns[i]!.cpuMsPerRequest;
       return e.cpuMsPerRequest === null || !pipelineCpu ? [] : [e.cpuMsPerRequest / pipelineCpu];
     });
     const floor = medianRow('1 edge floor', 'Hono hello JSON, 100 conn', floorRuns);
+    const sameRequestFloor = medianRow(
+      '1 edge floor, same request',
+      'Hono POST /v1/queries, body parsed, stand-in result, 50 conn',
+      sameRequestRuns,
+      `ratio to floor ${median(sameRequestRatios).toFixed(3)}`,
+    );
     const edgeAlone = medianRow(
       '2 edge alone (breakdown)',
       'POST /v1/queries, stand-in desk, 50 conn',
       edgeRuns,
-      `ratio to floor ${median(edgeRatios).toFixed(3)}; ${
+      `ratio to floor ${median(edgeRatios).toFixed(3)}, to the same-request floor ${median(edgeToSameRequest).toFixed(2)}; ${
         edgeShares.length === 0 ? 'share n/a' : `${median(edgeShares).toFixed(2)} of the pipeline's CPU/req`
       }`,
     );
@@ -137,7 +151,10 @@ async function floorAndPipeline(): Promise<void> {
       `ratio to floor ${median(ratios).toFixed(3)}; ${mainThreadNote(pipelineRuns)}; ${threadHeapNote(threadHeaps)}`,
     );
     summary.floor = floor;
+    summary.sameRequestFloor = sameRequestFloor;
+    summary.sameRequestFloorToFloor = median(sameRequestRatios);
     summary.edgeAlone = edgeAlone;
+    summary.edgeToSameRequestFloor = median(edgeToSameRequest);
     summary.edgeToFloor = median(edgeRatios);
     summary.edgeCpuShare = edgeShares.length === 0 ? null : median(edgeShares);
     summary.swarmAlone = swarmAlone;
@@ -200,26 +217,47 @@ async function llmLatency(): Promise<void> {
   progressDone('LLM latency sweep done');
 }
 
-/** The swarm without HTTP (bench/scenarios/swarm-in-process.ts, a process of its own): its runs and memory. */
-function swarmInProcess(): { runs: LoadResult[]; memory: ConversationMemory | null } {
-  const run = spawnSync(
-    process.execPath,
-    [
-      '--expose-gc',
-      // The heap growth `swarmdesk serve` sets for itself (src/cli/heap-growth.ts): this process hosts
-      // the desk as the server does, so that the two figures compare.
-      '--heap-growing-percent=50',
-      '--import',
-      'tsx',
-      'bench/scenarios/swarm-in-process.ts',
-      `--seconds=${profile.seconds}`,
-      `--repeats=${profile.repeats}`,
-      `--customers=${benchCustomersFile()}`,
-    ],
-    { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' },
-  );
-  if (run.status !== 0) throw new Error(`the in-process swarm run failed (exit ${run.status ?? run.signal})`);
-  return JSON.parse(run.stdout) as { runs: LoadResult[]; memory: ConversationMemory | null };
+/**
+ * The swarm without HTTP (bench/scenarios/swarm-in-process.ts, a process of its own): its runs and
+ * memory. The scenario is bundled first and run by plain node: under tsx its process also carried the
+ * loader's own thread and heap (about 50 MB of its peak RSS), which neither a server nor an
+ * application embedding the desk has.
+ */
+async function swarmInProcess(): Promise<{ runs: LoadResult[]; memory: ConversationMemory | null }> {
+  const dir = mkdtempSync(join(tmpdir(), 'swarmdesk-swarm-alone-'));
+  try {
+    const script = join(dir, 'swarm-in-process.mjs');
+    await build({
+      entryPoints: ['bench/scenarios/swarm-in-process.ts'],
+      outfile: script,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      packages: 'external',
+      logLevel: 'warning',
+    });
+    const run = spawnSync(
+      process.execPath,
+      [
+        '--expose-gc',
+        // The heap growth `swarmdesk serve` sets for itself (src/cli/heap-growth.ts): this process hosts
+        // the desk as the server does, so that the two figures compare.
+        '--heap-growing-percent=50',
+        script,
+        `--desk-module=${pathToFileURL(join(process.cwd(), 'dist', 'desk', 'index.js')).href}`,
+        `--seconds=${profile.seconds}`,
+        `--repeats=${profile.repeats}`,
+        `--customers=${benchCustomersFile()}`,
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' },
+    );
+    if (run.status !== 0)
+      throw new Error(`the in-process swarm run failed (exit ${run.status ?? run.signal})`);
+    return JSON.parse(run.stdout) as { runs: LoadResult[]; memory: ConversationMemory | null };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** Runs another bench script (through tsx, with the same profile); its tables come back as stdout. */

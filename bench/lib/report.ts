@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import type { LoadResult } from './load.js';
+import type { LoadResult } from './load-result.js';
 
 export interface Row {
   scenario: string;

@@ -5,7 +5,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { runLoad, type LoadResult } from '../lib/load.js';
+import { runLoad } from '../lib/load.js';
+import type { LoadResult } from '../lib/load-result.js';
 import { startService, type Service } from '../lib/process.js';
 import { machineLine, progress, progressDone, writeResults } from '../lib/report.js';
 import { median } from '../lib/stats.js';

@@ -1,5 +1,5 @@
 import { request, type ClientRequest } from 'node:http';
-import type { LoadResult } from '../lib/load.js';
+import type { LoadResult } from '../lib/load-result.js';
 import type { Service } from '../lib/process.js';
 
 export interface OpenConsoles {

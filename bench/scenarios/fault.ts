@@ -1,4 +1,4 @@
-import type { LoadResult } from '../lib/load.js';
+import type { LoadResult } from '../lib/load-result.js';
 import type { Service } from '../lib/process.js';
 import { progress } from '../lib/report.js';
 import { queryLoad, startSwarmdesk } from './pipeline.js';

@@ -5,7 +5,8 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { runLoad, type LoadResult } from '../lib/load.js';
+import { runLoad } from '../lib/load.js';
+import type { LoadResult } from '../lib/load-result.js';
 import { MESSAGE_MIX } from '../lib/messages.js';
 import { startService, type Service } from '../lib/process.js';
 import { markdownTable, machineLine, progress, progressDone, type Row, writeResults } from '../lib/report.js';

@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { runLoad, type LoadResult } from '../lib/load.js';
+import { runLoad } from '../lib/load.js';
+import type { LoadResult } from '../lib/load-result.js';
+import { standInAnswer, standInResult } from '../lib/stand-in-result.js';
 import { benchCustomersFile, queryBodySequence } from '../lib/messages.js';
 import { freePort, startService, type Service } from '../lib/process.js';
 import { progress } from '../lib/report.js';
@@ -45,7 +47,12 @@ export async function startEdgeOnly(): Promise<Service> {
 }
 
 export async function startHello(): Promise<Service> {
-  return startService({ command: process.execPath, args: ['bench/servers/hello.mjs'] });
+  const result = standInResult({ customerId: '', message: '' }, standInAnswer());
+  return startService({
+    command: process.execPath,
+    args: ['bench/servers/hello.mjs'],
+    env: { STAND_IN_RESULT: JSON.stringify(result) },
+  });
 }
 
 export function queryLoad(

@@ -4,7 +4,7 @@
 // stdout: the runs as LoadResults (what the swarm costs per query by itself, and what an integrator
 // embedding the desk gets) and the live heap one conversation keeps (run with --expose-gc).
 import type * as DeskModule from '../../src/desk/index.js';
-import { processFigures, type LoadResult } from '../lib/load.js';
+import { processFigures, type LoadResult } from '../lib/load-result.js';
 import { benchCustomersFile, querySequence } from '../lib/messages.js';
 import { sampleProcess } from '../lib/process.js';
 import { percentile } from '../lib/stats.js';
@@ -18,10 +18,10 @@ const repeats = Number(option('repeats') ?? 3);
 const inFlight = Number(option('in-flight') ?? 50);
 
 // The compiled desk (bench/run.ts builds first), as an integrator runs it: from source, each worker
-// thread would start through tsx's loader, which no deployment pays for in time or memory.
-const { createDesk } = (await import(
-  new URL('../../dist/desk/index.js', import.meta.url).href
-)) as typeof DeskModule;
+// thread would start through tsx's loader, which no deployment pays for in time or memory. bench/run.ts
+// runs this file bundled, from elsewhere, and says where the desk is.
+const deskModule = option('desk-module') ?? new URL('../../dist/desk/index.js', import.meta.url).href;
+const { createDesk } = (await import(deskModule)) as typeof DeskModule;
 const desk = await createDesk({ customersFile: option('customers') ?? benchCustomersFile() });
 const nextQuery = querySequence();
 

@@ -1,5 +1,5 @@
 // Scenario 8: the offline pipeline at each SWARM_THREADS, so the curve can be measured on any machine.
-import type { LoadResult } from '../lib/load.js';
+import type { LoadResult } from '../lib/load-result.js';
 import { progress } from '../lib/report.js';
 import { median, medianRun } from '../lib/stats.js';
 import { queryLoad, startSwarmdesk } from './pipeline.js';
