@@ -1,6 +1,6 @@
 import type { BlackboardEntryInput, ConversationState } from '../domain/conversation.js';
 import type { Customer } from '../domain/customer.js';
-import type { DeskProfile } from '../domain/desk-profile.js';
+import { homeDepartment, type DeskProfile } from '../domain/desk-profile.js';
 import type { Handoff, QueryPart, QueryResult, Suggestion, Usage } from '../domain/query.js';
 import { ESCALATION, type Department, type Language, type Priority } from '../domain/vocabulary.js';
 import { composeNote, mergeAnswers, type AnsweredPart } from './answer-composer.js';
@@ -166,15 +166,10 @@ export function assembleQuery(input: AssemblyInput): Assembled {
   const lead = parts[0];
   const first = input.classified[0];
   // Answered by the router itself: the conversation stays with its topic (a "thanks" keeps it).
-  // The router's own replies keep the pinned department, else the conversation's (or the desk's first).
+  // The router's own replies keep the pinned department, else the conversation's (or the desk's default).
   const department =
     lead?.department ??
-    (reply
-      ? (input.message.department ??
-        previous.department ??
-        Object.keys(input.desk.departments)[0] ??
-        ESCALATION)
-      : ESCALATION);
+    (reply ? (input.message.department ?? previous.department ?? homeDepartment(input.desk)) : ESCALATION);
   const response = reply
     ? reply.greet
       ? composeNote(language, input.customer, reply.text)

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Customer } from '../domain/customer.js';
-import type { DeskProfile } from '../domain/desk-profile.js';
+import { homeDepartment, type DeskProfile } from '../domain/desk-profile.js';
 import type { Handoff, StreamEvent, Usage } from '../domain/query.js';
 import { ESCALATION, type Department, type Language, type Priority } from '../domain/vocabulary.js';
 import type { ClassifyRequest, ClassifyResult } from '../llm/index.js';
@@ -353,10 +353,7 @@ async function route(state: RouterState, message: RouteRequested, ctx: ActorCont
       lead?.department ??
       (plan.escalation.length > 0
         ? ESCALATION
-        : (message.department ??
-          work.view.state.department ??
-          Object.keys(desk.departments)[0] ??
-          ESCALATION)),
+        : (message.department ?? work.view.state.department ?? homeDepartment(desk))),
     departments:
       plan.escalation.length > 0 && !departments.includes('escalation')
         ? [...departments, 'escalation']

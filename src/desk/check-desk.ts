@@ -40,6 +40,14 @@ export function checkDesk(desk: DeskDefinition): DeskProblem[] {
       message: 'a desk needs at least one department',
     });
   }
+  const home = desk.defaultDepartment;
+  if (home && !departments.has(home.value)) {
+    problems.push({
+      severity: 'error',
+      ...at(home, 'default_department'),
+      message: `"${home.value}" is not one of the desk's departments (${[...departments].join(', ')})`,
+    });
+  }
   for (const [name, entry] of Object.entries(desk.departments)) {
     const behaviour = entry.value.behaviour;
     if (behaviour !== undefined && !existsSync(resolve(entry.deskDir, behaviour))) {

@@ -69,6 +69,12 @@ export const DeskFile = z.strictObject({
   extends: z.string().min(1).optional(),
   languages: z.array(Language).min(1).optional(),
   departments: z.record(z.string(), DepartmentEntry).optional(),
+  /**
+   * The department a conversation belongs to before any topic reaches one: greetings, thanks,
+   * out-of-scope questions and clarifying questions in a new conversation are reported under it.
+   * The desk's first department when absent.
+   */
+  default_department: z.string().min(1).optional(),
   intents: z.record(z.string(), IntentEntry).optional(),
   out_of_scope: OutOfScopeEntry.optional(),
   /** Calls on the company's backend its intents and agents may make. */

@@ -25,6 +25,7 @@ export function profileOf(
   return {
     name: desk.name,
     languages: desk.languages,
+    ...(desk.defaultDepartment === undefined ? {} : { defaultDepartment: desk.defaultDepartment.value }),
     departments: Object.fromEntries(
       Object.entries(desk.departments).map(([name, { value }]) => {
         const tools = toolsFor(name);

@@ -43,6 +43,8 @@ export interface DeskDefinition {
   chain: string[];
   languages: Language[];
   departments: Record<string, Located<DepartmentEntry>>;
+  /** Its own `default_department`, else its base's. */
+  defaultDepartment: Located<string> | undefined;
   intents: Record<string, Located<IntentEntry>>;
   /** Its own actions over its base's: the same name replaces. */
   actions: Record<string, Located<ActionSpec>>;
@@ -76,6 +78,7 @@ const DeskTop = z.looseObject({
   name: DeskFile.shape.name,
   extends: DeskFile.shape.extends,
   languages: DeskFile.shape.languages,
+  default_department: DeskFile.shape.default_department,
 });
 
 function loadChain(dir: string, visiting: string[], problems: DeskProblem[]): DeskDefinition | undefined {
@@ -130,6 +133,10 @@ function loadChain(dir: string, visiting: string[], problems: DeskProblem[]): De
     if (!Department.safeParse(name).success || !DepartmentEntry.safeParse(value).success) continue;
     departments[name] = located(source, path, DepartmentEntry.parse(value), dir);
   }
+
+  const ownDefault = top.success ? top.data.default_department : undefined;
+  const defaultDepartment =
+    ownDefault === undefined ? base?.defaultDepartment : located(source, ['default_department'], ownDefault, dir);
 
   const actions: Record<string, Located<ActionSpec>> = { ...base?.actions };
   for (const [name, value] of entries(data['actions'])) {
@@ -195,6 +202,7 @@ function loadChain(dir: string, visiting: string[], problems: DeskProblem[]): De
     chain: [...(base?.chain ?? []), dir],
     languages: languages ?? ['en'],
     departments,
+    defaultDepartment,
     intents: { ...base?.intents, ...own },
     actions,
     webhooks,

@@ -58,6 +58,8 @@ export const DeskProfile = z.object({
   /** Answered natively; a message in any other language is answered in the first. */
   languages: z.array(Language).min(1),
   departments: z.record(Department, DepartmentProfile),
+  /** Where a conversation no topic has reached yet is reported; the first department when absent. */
+  defaultDepartment: Department.optional(),
   intents: z.record(z.string(), IntentProfile),
   /** Small talk, replies and person-required rules; the engine's own when absent. */
   texts: DeskTexts.optional(),
@@ -67,6 +69,14 @@ export type DeskProfile = z.infer<typeof DeskProfile>;
 /** The text in `language`, else in any language the desk has, else undefined. */
 export function localized(text: LocalizedText, language: Language): string | undefined {
   return text[language] ?? Object.values(text).find((value) => value !== undefined);
+}
+
+/**
+ * The department a conversation belongs to while no topic has reached one (the router answered it
+ * itself: small talk, out of scope, a clarifying question): the desk's default, else its first.
+ */
+export function homeDepartment(profile: DeskProfile): string {
+  return profile.defaultDepartment ?? Object.keys(profile.departments)[0] ?? ESCALATION;
 }
 
 /** The departments staffed by specialists, in the desk's order: every department but the human handoff. */

@@ -2,7 +2,13 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DeskInvalidError, inspectDesk, openDesk, type DeskProblem } from '../../src/desk/index.js';
+import {
+  DeskInvalidError,
+  inspectDesk,
+  openDesk,
+  profileOf,
+  type DeskProblem,
+} from '../../src/desk/index.js';
 
 let dir: string;
 
@@ -218,6 +224,25 @@ describe('swarmdesk check: a desk with problems', () => {
 });
 
 describe('a desk that extends another', () => {
+  it('names a default department the desk does not have', () => {
+    const file = validDesk('default_department: returns\n');
+    expect(errors(inspectDesk(dir).problems)).toContainEqual(
+      expect.objectContaining({
+        file,
+        line: 32,
+        field: 'default_department',
+        message: expect.stringContaining('"returns" is not one of the desk\'s departments'),
+      }),
+    );
+  });
+
+  it("keeps its base's default department unless it names its own", () => {
+    write('desk.yaml', 'name: Acme\nextends: demo\n');
+    expect(profileOf(openDesk(dir).desk).defaultDepartment).toBe('general');
+    write('desk.yaml', 'name: Acme\nextends: demo\ndefault_department: billing\n');
+    expect(profileOf(openDesk(dir).desk).defaultDepartment).toBe('billing');
+  });
+
   it("adds its own departments, intents and articles to the demo's, its own winning on the same name", () => {
     write(
       'desk.yaml',

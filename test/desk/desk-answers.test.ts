@@ -62,6 +62,18 @@ describe('desk: small talk, out of scope, unsure', () => {
     expect(result.response.length).toBeLessThan(140);
   });
 
+  it("reports a greeting or an out-of-scope question in a new conversation under the desk's default department", async () => {
+    for (const message of ['Hello', "What's the weather in Prague?", 'Dobrý den']) {
+      const result = await ask(message, 'CUST002');
+      expect(result.parts).toEqual([]);
+      expect({ message, department: result.department, departments: result.departments }).toEqual({
+        message,
+        department: 'general',
+        departments: [],
+      });
+    }
+  });
+
   it('tells "What\'s the weather in Prague?" what the desk can help with, with no ticket', async () => {
     const result = await ask("What's the weather in Prague?", 'CUST002');
     expect(result).toMatchObject({ escalated: false, ticketId: null, language: 'en' });
