@@ -14,9 +14,7 @@ const SUITE = fileURLToPath(new URL('../fixtures/conversations/demo.jsonl', impo
  * Checks the shipped intent model gets wrong today (the model's own issue, not this behaviour's): each
  * is listed so a fix shows up as a failure here, to be removed from the list.
  */
-// s104 is still read as out of scope; its department is right only because the demo desk's default
-// department, where an out-of-scope question in a new conversation is reported, is the one expected.
-const KNOWN_MISSES = ['s104#1 intent', 'c08#2 department'];
+const KNOWN_MISSES = ['c08#2 department'];
 
 let desk: Desk;
 let report: SuiteReport;
