@@ -136,7 +136,9 @@ function loadChain(dir: string, visiting: string[], problems: DeskProblem[]): De
 
   const ownDefault = top.success ? top.data.default_department : undefined;
   const defaultDepartment =
-    ownDefault === undefined ? base?.defaultDepartment : located(source, ['default_department'], ownDefault, dir);
+    ownDefault === undefined
+      ? base?.defaultDepartment
+      : located(source, ['default_department'], ownDefault, dir);
 
   const actions: Record<string, Located<ActionSpec>> = { ...base?.actions };
   for (const [name, value] of entries(data['actions'])) {
