@@ -23,10 +23,52 @@ function digitsOf(text: string): string {
   return text.replace(/\D/g, '');
 }
 
-// The pattern scans every word for an `@`; most answers have none, so look first.
+/** Every character an e-mail match can hold: a match lies inside one unbroken run of them. */
+const EMAIL_CHAR = /^[\p{L}\p{N}._%+@-]$/u;
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+/** Where the run of e-mail characters around `at` starts and ends (whole code points). */
+function emailRun(text: string, at: number): { start: number; end: number } {
+  let start = at;
+  while (start > 0) {
+    const width =
+      start > 1 && isLowSurrogate(text.charCodeAt(start - 1)) && isHighSurrogate(text.charCodeAt(start - 2))
+        ? 2
+        : 1;
+    if (!EMAIL_CHAR.test(text.slice(start - width, start))) break;
+    start -= width;
+  }
+  let end = at + 1;
+  while (end < text.length) {
+    const width = (text.codePointAt(end) as number) > 0xffff ? 2 : 1;
+    if (!EMAIL_CHAR.test(text.slice(end, end + width))) break;
+    end += width;
+  }
+  return { start, end };
+}
+
+/**
+ * The e-mail addresses in `text`, as the pattern finds them over the whole text. The pattern tries
+ * every word and backtracks through it looking for an `@`: over an article of a few KB that was a
+ * fifth of the LLM thread's CPU under load. Since a match cannot cross a character outside
+ * `EMAIL_CHAR`, it runs only on the runs of such characters that hold an `@`.
+ */
 export function emailsIn(text: string): string[] {
-  if (!text.includes('@')) return [];
-  return [...text.matchAll(EMAIL)].map((match) => match[0].toLowerCase());
+  const found: string[] = [];
+  let at = text.indexOf('@');
+  while (at !== -1) {
+    const { start, end } = emailRun(text, at);
+    for (const match of text.slice(start, end).matchAll(EMAIL)) found.push(match[0].toLowerCase());
+    at = text.indexOf('@', end);
+  }
+  return found;
 }
 
 /** Phone numbers as digit strings. */
