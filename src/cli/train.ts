@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import {
   LabelMapping,
+  mappingPathBeside,
   ModelInvalidError,
   readCatalogFile,
   readExamplesFile,
@@ -114,6 +115,14 @@ export async function runTrain(argv: string[], io: CommandIo): Promise<number> {
     io.out(`operating point: out-of-scope threshold ${point.threshold.toFixed(3)}`);
     io.out(`  why: ${point.reason}`);
     io.out(`model written to ${values.out}`);
+    // Without departments every intent routes to the default one, which a served model then does
+    // silently: say so, and how to give them.
+    if (!catalog)
+      io.out(
+        `departments: none given, so every intent routes to ${result.model.catalog.intents[0]?.department ?? 'general'}; ` +
+          `write { "labels": { "<intent>": "<department>" } } to ${mappingPathBeside(values.out)} ` +
+          '(read beside the model when it is served), or train again with --mapping or --catalog',
+      );
     return 0;
   } catch (error) {
     return reportFailure(error, io);

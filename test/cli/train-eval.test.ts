@@ -60,6 +60,11 @@ describe('swarmdesk train and eval', () => {
   it('prints accuracy, macro-F1 and out-of-scope figures as text', async () => {
     const model = join(dir, 'model.json');
     await runTrain(['--data', TOY_EXAMPLES_FILE, '--out', model], io);
+    // Trained without departments: it says where they go and how to give them.
+    expect(out.at(-1)).toBe(
+      `departments: none given, so every intent routes to general; write { "labels": { "<intent>": "<department>" } } ` +
+        `to ${join(dir, 'model.mapping.json')} (read beside the model when it is served), or train again with --mapping or --catalog`,
+    );
     out = [];
     expect(await runEval(['--model', model, '--data', TOY_EXAMPLES_FILE], io)).toBe(0);
     const text = out.join('\n');
