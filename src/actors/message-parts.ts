@@ -57,8 +57,12 @@ export function needsOf(
   const kept: ClassifiedPart[] = [];
   let leading: ClassifiedPart | undefined;
   for (const part of parts) {
-    if (isFragmentHere(part)) {
-      const last = kept.at(-1);
+    const last = kept.at(-1);
+    // A clause the model is only half sure of, in the department of the need before it, most likely
+    // goes on with that need ("the sync between my laptop | and phone stopped working"), not a new one.
+    const goesOn =
+      last !== undefined && part.department === last.department && part.confidence < STANDALONE_CONFIDENCE;
+    if (isFragmentHere(part) || goesOn) {
       if (last) kept[kept.length - 1] = joined(last, part, last);
       else leading = leading ? joined(leading, part, leading) : part;
       continue;

@@ -39,6 +39,22 @@ describe('needs of a message', () => {
     ]);
   });
 
+  it('joins a half-sure clause of the same department to the need before it, and no other', () => {
+    const sync = { ...part('The sync between my laptop', 'sync_problem', 0.99), department: 'technical' };
+    const halfSure = (intent: string, department: string, confidence: number): ClassifiedPart => ({
+      ...part('phone stopped working yesterday', intent, confidence),
+      department,
+    });
+    expect(needsOf([sync, halfSure('notifications_problem', 'technical', 0.48)], 0.45, 'en')).toEqual([
+      expect.objectContaining({
+        intent: 'sync_problem',
+        text: 'The sync between my laptop phone stopped working yesterday',
+      }),
+    ]);
+    expect(needsOf([sync, halfSure('notifications_problem', 'technical', 0.8)], 0.45, 'en')).toHaveLength(2);
+    expect(needsOf([sync, halfSure('double_charge', 'billing', 0.48)], 0.45, 'en')).toHaveLength(2);
+  });
+
   it('keeps a message of fragments only as it is', () => {
     const parts = [part('hmm', 'oos', 0.1), part('well', 'oos', 0.1)];
     expect(needsOf(parts, 0.45, 'en')).toEqual(parts);
