@@ -131,10 +131,11 @@ export function assembleQuery(input: AssemblyInput): Assembled {
       ...input.runs.flatMap((run) => (run.outcome.kind === 'escalate' ? [run.outcome.part] : [])),
     ];
     // A part only a person can answer is a need of its own; otherwise the handover is about the
-    // message as a whole (anger, a GDPR request), and one part stands for it.
+    // message as a whole (anger, a GDPR request), and one part stands for it: the one a person-required
+    // rule matched, else the message's first.
     ownNeed = escalatedParts.length > 0;
-    const first = input.classified[0];
-    const shown = escalatedParts.length > 0 ? escalatedParts : first ? [first] : [];
+    const standsFor = input.plan.handoverPart ?? input.classified[0];
+    const shown = escalatedParts.length > 0 ? escalatedParts : standsFor ? [standsFor] : [];
     for (const { text, intent, confidence } of shown) {
       parts.push({
         text,

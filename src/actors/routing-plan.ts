@@ -64,6 +64,8 @@ export interface RoutingPlan {
   escalatedParts: ClassifiedPart[];
   /** The ticket's queue when a rule names one (a GDPR request goes to the privacy team's queue). */
   queue: Department | undefined;
+  /** The part a person-required rule matched (a specialist answers it too): what the handover is about. */
+  handoverPart: ClassifiedPart | undefined;
   priority: Priority;
   attempts: number;
   triedAgents: string[];
@@ -150,6 +152,7 @@ function emptyPlan(kind: RoutingKind, input: PlanInput): RoutingPlan {
     escalation: [],
     escalatedParts: [],
     queue: undefined,
+    handoverPart: undefined,
     priority: prioritise(input, [], []),
     attempts: 0,
     triedAgents: [],
@@ -331,6 +334,7 @@ function planNew(input: PlanInput, needs: readonly ClassifiedPart[]): RoutingPla
   const escalatedParts: ClassifiedPart[] = [];
   const escalation = new Set<EscalationReason>();
   let queue: Department | undefined;
+  let handoverPart: ClassifiedPart | undefined;
   for (const part of confident) {
     const reasons = escalationReasons({
       intent: part.intent,
@@ -347,6 +351,7 @@ function planNew(input: PlanInput, needs: readonly ClassifiedPart[]): RoutingPla
     if (rule) {
       escalation.add('person_required');
       queue ??= rule.queue;
+      handoverPart ??= part;
     }
     if (isSpecialistOf(input.desk, part.department)) {
       parts.push({
@@ -367,6 +372,7 @@ function planNew(input: PlanInput, needs: readonly ClassifiedPart[]): RoutingPla
     escalation: reasons,
     escalatedParts,
     queue,
+    handoverPart,
     priority: prioritise(
       input,
       confident.map((part) => part.intent),

@@ -164,6 +164,16 @@ describe('desk: repeat contact, GDPR', () => {
     const ticket = result.ticketId ? await desk.getTicket(result.ticketId) : undefined;
     expect(ticket).toMatchObject({ department: 'general', reasons: ['person_required'] });
   });
+
+  it('shows the handover as the need a person is required for, beside another need', async () => {
+    const result = await ask('Chci zrušit předplatné a smazat účet', 'CUST003');
+    expect(result.escalated).toBe(true);
+    expect(result.parts.map(({ intent, department }) => `${department}/${intent}`)).toEqual([
+      'billing/cancel_subscription',
+      'general/account_deletion',
+      'escalation/account_deletion',
+    ]);
+  });
 });
 
 describe('desk: streaming and address', () => {
