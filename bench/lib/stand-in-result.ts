@@ -2,12 +2,11 @@
 // desk's double-charge article, as the swarm would answer it). The edge-alone server and the
 // same-request floor both send it, so the two differ only in what runs around it.
 import { randomUUID } from 'node:crypto';
-import { DEMO_DESK_DIR, openDesk } from '../../src/desk/index.js';
+import { DEMO_DESK_DIR, openDesk, type DeskDefinition } from '../../src/desk/index.js';
 import type { QueryInput, QueryResult } from '../../src/domain/query.js';
 import { loadKnowledgeBase } from '../../src/knowledge/index.js';
 
-export function standInAnswer(): string {
-  const demo = openDesk(DEMO_DESK_DIR).desk;
+export function standInAnswer(demo: DeskDefinition = openDesk(DEMO_DESK_DIR).desk): string {
   const article = loadKnowledgeBase(demo.knowledgeDirs).search('charged twice for one payment', {
     language: 'en',
     limit: 1,

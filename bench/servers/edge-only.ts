@@ -14,7 +14,7 @@ import {
 import { standInAnswer, standInResult } from '../lib/stand-in-result.js';
 
 const demo = openDesk(DEMO_DESK_DIR).desk;
-const answer = standInAnswer();
+const answer = standInAnswer(demo);
 
 const notHere = (what: string) => () =>
   Promise.reject(new Error(`the edge-only bench server has no ${what}`));

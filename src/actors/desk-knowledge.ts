@@ -19,6 +19,21 @@ export function isSpecialistOf(profile: DeskProfile, department: string | undefi
   return department !== undefined && department !== ESCALATION && department in profile.departments;
 }
 
+/**
+ * Where a reply the router gives itself (small talk, out of scope, a clarifying question) is reported:
+ * the department the customer pinned, else the conversation's, else the desk's default (its first
+ * department when it names none).
+ */
+export function ownReplyDepartment(
+  profile: DeskProfile,
+  pinned: string | undefined,
+  conversation: string | undefined,
+): string {
+  return (
+    pinned ?? conversation ?? profile.defaultDepartment ?? Object.keys(profile.departments)[0] ?? ESCALATION
+  );
+}
+
 export function departmentOfIntent(profile: DeskProfile, intent: string): string | undefined {
   return profile.intents[intent]?.department;
 }

@@ -1,10 +1,10 @@
 import type { BlackboardEntryInput, ConversationState } from '../domain/conversation.js';
 import type { Customer } from '../domain/customer.js';
-import { homeDepartment, type DeskProfile } from '../domain/desk-profile.js';
+import type { DeskProfile } from '../domain/desk-profile.js';
 import type { Handoff, QueryPart, QueryResult, Suggestion, Usage } from '../domain/query.js';
 import { ESCALATION, type Department, type Language, type Priority } from '../domain/vocabulary.js';
 import { composeNote, mergeAnswers, type AnsweredPart } from './answer-composer.js';
-import { departmentTitle } from './desk-knowledge.js';
+import { departmentTitle, ownReplyDepartment } from './desk-knowledge.js';
 import type { EscalationReply } from './escalation-messages.js';
 import type { EscalationReason } from './escalation-policy.js';
 import type { RouteRequested } from './router-messages.js';
@@ -170,7 +170,7 @@ export function assembleQuery(input: AssemblyInput): Assembled {
   // The router's own replies keep the pinned department, else the conversation's (or the desk's default).
   const department =
     lead?.department ??
-    (reply ? (input.message.department ?? previous.department ?? homeDepartment(input.desk)) : ESCALATION);
+    (reply ? ownReplyDepartment(input.desk, input.message.department, previous.department) : ESCALATION);
   const response = reply
     ? reply.greet
       ? composeNote(language, input.customer, reply.text)

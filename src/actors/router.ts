@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Customer } from '../domain/customer.js';
-import { homeDepartment, type DeskProfile } from '../domain/desk-profile.js';
+import type { DeskProfile } from '../domain/desk-profile.js';
 import type { Handoff, StreamEvent, Usage } from '../domain/query.js';
 import { ESCALATION, type Department, type Language, type Priority } from '../domain/vocabulary.js';
 import type { ClassifyRequest, ClassifyResult } from '../llm/index.js';
@@ -11,7 +11,7 @@ import type { DeskTexts } from '../domain/desk-texts.js';
 import { BUILT_IN_TEXTS } from './conversation-texts.js';
 import { viewConversation, type ConversationView } from './conversation-view.js';
 import { scoreCues } from './cues.js';
-import { deskProfile } from './desk-knowledge.js';
+import { deskProfile, ownReplyDepartment } from './desk-knowledge.js';
 import type { EscalationReply, EscalationRequested } from './escalation-messages.js';
 import { ESCALATION_DEFAULTS, type EscalationReason } from './escalation-policy.js';
 import { createIntentToolkit, type IntentToolkit } from './intent-toolkit.js';
@@ -353,7 +353,7 @@ async function route(state: RouterState, message: RouteRequested, ctx: ActorCont
       lead?.department ??
       (plan.escalation.length > 0
         ? ESCALATION
-        : (message.department ?? work.view.state.department ?? homeDepartment(desk))),
+        : ownReplyDepartment(desk, message.department, work.view.state.department)),
     departments:
       plan.escalation.length > 0 && !departments.includes('escalation')
         ? [...departments, 'escalation']

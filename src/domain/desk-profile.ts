@@ -71,14 +71,6 @@ export function localized(text: LocalizedText, language: Language): string | und
   return text[language] ?? Object.values(text).find((value) => value !== undefined);
 }
 
-/**
- * The department a conversation belongs to while no topic has reached one (the router answered it
- * itself: small talk, out of scope, a clarifying question): the desk's default, else its first.
- */
-export function homeDepartment(profile: DeskProfile): string {
-  return profile.defaultDepartment ?? Object.keys(profile.departments)[0] ?? ESCALATION;
-}
-
 /** The departments staffed by specialists, in the desk's order: every department but the human handoff. */
 export function specialistDepartments(profile: DeskProfile): string[] {
   return Object.keys(profile.departments).filter((department) => department !== ESCALATION);

@@ -146,6 +146,18 @@ describe('swarmdesk check: a desk with problems', () => {
     );
   });
 
+  it('names a default department the desk does not have', () => {
+    const file = validDesk('default_department: returns\n');
+    expect(errors(inspectDesk(dir).problems)).toContainEqual(
+      expect.objectContaining({
+        file,
+        line: 32,
+        field: 'default_department',
+        message: expect.stringContaining('"returns" is not one of the desk\'s departments'),
+      }),
+    );
+  });
+
   it('refuses a department named escalation, the human handoff every desk has', () => {
     write(
       'desk.yaml',
@@ -224,18 +236,6 @@ describe('swarmdesk check: a desk with problems', () => {
 });
 
 describe('a desk that extends another', () => {
-  it('names a default department the desk does not have', () => {
-    const file = validDesk('default_department: returns\n');
-    expect(errors(inspectDesk(dir).problems)).toContainEqual(
-      expect.objectContaining({
-        file,
-        line: 32,
-        field: 'default_department',
-        message: expect.stringContaining('"returns" is not one of the desk\'s departments'),
-      }),
-    );
-  });
-
   it("keeps its base's default department unless it names its own", () => {
     write('desk.yaml', 'name: Acme\nextends: demo\n');
     expect(profileOf(openDesk(dir).desk).defaultDepartment).toBe('general');
