@@ -21,6 +21,7 @@ export { IntentModel, intentModelFromJSON } from './intent-model.js';
 export { JsonlCorrectionStore } from './jsonl-correction-store.js';
 export { Learner, type LearnerOptions } from './learner.js';
 export { foldText, tokenize } from './normalize.js';
+export { PhraseMatcher } from './phrase-matcher.js';
 export { RedisCorrectionStore } from './redis-correction-store.js';
 export { detectIntents } from './multi-intent.js';
 export {

@@ -43,4 +43,17 @@ describe('priority', () => {
     expect(cues.shouting).toBe(true);
     expect(cues.negative).toBeGreaterThanOrEqual(3);
   });
+
+  it('counts letters with diacritics and outside ASCII when it reads shouting', () => {
+    expect(scoreCues('ŘÍKÁM VÁM TO UŽ POTŘETÍ!').shouting).toBe(true);
+    expect(scoreCues('ŘÍKÁM vám to už potřetí, je to úplně špatně').shouting).toBe(false);
+    expect(scoreCues('ΑΥΤΟ ΔΕΝ ΛΕΙΤΟΥΡΓΕΙ ΚΑΘΟΛΟΥ').shouting).toBe(true);
+    // Eight capitals but under 12 letters in all: too short to be shouting.
+    expect(scoreCues('OK OK OK, OK?').shouting).toBe(false);
+  });
+
+  it('finds "again" in Czech as a whole word only', () => {
+    expect(scoreCues('Aplikace se zase zasekává').recurring).toBeGreaterThan(0);
+    expect(scoreCues('Aplikace se zasekává').recurring).toBe(0);
+  });
 });
