@@ -48,28 +48,34 @@ export function createNodeFetch(): typeof fetch {
       });
       request.once('response', (incoming) => {
         const status = incoming.statusCode ?? 502;
-        const responseInit: ResponseInit = {
-          status,
-          statusText: incoming.statusMessage ?? '',
-          headers: responseHeaders(incoming),
-        };
+        const responseInit: ResponseInit = { status, statusText: incoming.statusMessage ?? '' };
         if (status === 204 || status === 304 || method === 'HEAD') {
           incoming.resume();
           done();
-          resolve(new Response(null, responseInit));
+          resolve(new Response(null, { ...responseInit, headers: responseHeaders(incoming) }));
           return;
         }
         if (String(incoming.headers['content-type']).includes('text/event-stream')) {
           incoming.once('close', done);
           const stream = Readable.toWeb(incoming) as WebReadableStream<Uint8Array>;
-          resolve(new Response(stream as unknown as ReadableStream<Uint8Array>, responseInit));
+          resolve(
+            new Response(stream as unknown as ReadableStream<Uint8Array>, {
+              ...responseInit,
+              headers: responseHeaders(incoming),
+            }),
+          );
           return;
         }
         const chunks: Buffer[] = [];
         incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
         incoming.once('end', () => {
           done();
-          resolve(new Response(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks), responseInit));
+          const body = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
+          resolve(
+            status >= 200 && status < 300
+              ? (new BufferedResponse(status, url.href, incoming, body) as unknown as Response)
+              : new Response(body, { ...responseInit, headers: responseHeaders(incoming) }),
+          );
         });
         incoming.once('error', (error) => {
           done();
@@ -89,10 +95,97 @@ function abortError(signal: AbortSignal | undefined): Error {
 
 function plainHeaders(headers: ConstructorParameters<typeof Headers>[0]): Record<string, string> {
   const out: Record<string, string> = {};
-  new Headers(headers).forEach((value, name) => {
+  (headers instanceof Headers ? headers : new Headers(headers)).forEach((value, name) => {
     out[name] = value;
   });
   return out;
+}
+
+/**
+ * A whole 2xx answer, already in memory, with what the openai client reads of a response: its status,
+ * headers, and body as JSON or text. A WHATWG Response builds a body stream and a header list for
+ * every call, which was a seventh of the LLM thread's CPU (docs/llm.md); error answers and event
+ * streams still get a real one. The LLM tests drive the client over HTTP through it.
+ */
+class BufferedResponse {
+  readonly ok = true;
+  readonly redirected = false;
+  readonly type = 'basic';
+  readonly body = null;
+  readonly statusText: string;
+  readonly headers: ResponseHeaders;
+  #text: string | undefined;
+  #used = false;
+
+  constructor(
+    readonly status: number,
+    readonly url: string,
+    incoming: http.IncomingMessage,
+    private readonly bytes: Buffer,
+  ) {
+    this.statusText = incoming.statusMessage ?? '';
+    this.headers = new ResponseHeaders(incoming.headers);
+  }
+
+  get bodyUsed(): boolean {
+    return this.#used;
+  }
+
+  text(): Promise<string> {
+    if (this.#used) return Promise.reject(new TypeError('Body is unusable: Body has already been read'));
+    this.#used = true;
+    this.#text ??= this.bytes.toString('utf8');
+    return Promise.resolve(this.#text);
+  }
+
+  async json(): Promise<unknown> {
+    return JSON.parse(await this.text()) as unknown;
+  }
+
+  arrayBuffer(): Promise<ArrayBuffer> {
+    if (this.#used) return Promise.reject(new TypeError('Body is unusable: Body has already been read'));
+    this.#used = true;
+    const { buffer, byteOffset, byteLength } = this.bytes;
+    return Promise.resolve(buffer.slice(byteOffset, byteOffset + byteLength) as ArrayBuffer);
+  }
+}
+
+/** Node's parsed headers (names lower case, repeats joined) read the way `Headers` reads them. */
+class ResponseHeaders {
+  constructor(private readonly parsed: http.IncomingHttpHeaders) {}
+
+  get(name: string): string | null {
+    const value = this.parsed[name.toLowerCase()];
+    if (value === undefined) return null;
+    return Array.isArray(value) ? value.join(', ') : value;
+  }
+
+  has(name: string): boolean {
+    return this.parsed[name.toLowerCase()] !== undefined;
+  }
+
+  *entries(): IterableIterator<[string, string]> {
+    for (const name of Object.keys(this.parsed).sort()) {
+      const value = this.get(name);
+      if (value !== null) yield [name, value];
+    }
+  }
+
+  keys(): IterableIterator<string> {
+    return Array.from(this.entries(), ([name]) => name)[Symbol.iterator]();
+  }
+
+  values(): IterableIterator<string> {
+    return Array.from(this.entries(), ([, value]) => value)[Symbol.iterator]();
+  }
+
+  forEach(callback: (value: string, name: string) => void): void {
+    for (const [name, value] of this.entries()) callback(value, name);
+  }
+
+  [Symbol.iterator](): IterableIterator<[string, string]> {
+    return this.entries();
+  }
 }
 
 function responseHeaders(incoming: http.IncomingMessage): Headers {

@@ -20,6 +20,9 @@ beforeAll(async () => {
         res.writeHead(200, { 'content-type': 'text/event-stream' });
         res.write('data: one\n\n');
         setTimeout(() => res.end('data: two\n\n'), 20);
+      } else if (req.url === '/limited') {
+        res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '2' });
+        res.end('{"error":{"message":"slow down"}}');
       } else if (req.url === '/empty') {
         res.writeHead(204).end();
       }
@@ -62,6 +65,29 @@ describe('createNodeFetch', () => {
     for (let next = await reader.read(); !next.done; next = await reader.read())
       rest += new TextDecoder().decode(next.value);
     expect(rest).toBe('data: two\n\n');
+  });
+
+  it('reads a whole answer as the Response it stands for: headers as Headers reads them, the body once', async () => {
+    const response = await fetchOverHttp(`${base}/json`, { method: 'POST', body: 'x' });
+    expect(response.ok).toBe(true);
+    expect(response.url).toBe(`${base}/json`);
+    expect(response.headers.get('Content-Type')).toBe('application/json');
+    expect(response.headers.has('x-missing')).toBe(false);
+    const names = [...response.headers.entries()].map(([name]) => name);
+    expect(names).toEqual([...names].sort());
+    expect(names).toContain('x-request-id');
+    expect(await response.text()).toBe('{"echo":"x"}');
+    expect(response.bodyUsed).toBe(true);
+    await expect(response.json()).rejects.toThrow(TypeError);
+  });
+
+  it('hands an error answer over as a real Response', async () => {
+    const response = await fetchOverHttp(`${base}/limited`);
+    expect(response).toBeInstanceOf(Response);
+    expect(response.ok).toBe(false);
+    expect(response.status).toBe(429);
+    expect(response.headers.get('retry-after')).toBe('2');
+    expect(await response.json()).toEqual({ error: { message: 'slow down' } });
   });
 
   it('answers 204 with no body', async () => {
