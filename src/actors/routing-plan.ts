@@ -145,6 +145,16 @@ function prioritise(input: PlanInput, intents: readonly string[], reasons: reado
   return priority;
 }
 
+/**
+ * A reply the router gives itself (small talk, out of scope, a clarifying question) hands no need to
+ * anyone: it starts `low` and takes no step for the customer's plan, so a Premium customer's greeting
+ * does not read as a pressing case. Cues still lift it: "URGENT, nothing works" that the router must
+ * ask about is not a low matter.
+ */
+function ownReplyPriority(input: PlanInput): Priority {
+  return priorityFor({ cues: input.cues, start: 'low', reasons: [], plan: undefined });
+}
+
 function emptyPlan(kind: RoutingKind, input: PlanInput): RoutingPlan {
   return {
     kind,
@@ -153,7 +163,7 @@ function emptyPlan(kind: RoutingKind, input: PlanInput): RoutingPlan {
     escalatedParts: [],
     queue: undefined,
     handoverPart: undefined,
-    priority: prioritise(input, [], []),
+    priority: ownReplyPriority(input),
     attempts: 0,
     triedAgents: [],
     problem: undefined,

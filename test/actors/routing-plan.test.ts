@@ -151,6 +151,35 @@ describe('routing plan', () => {
     expect(p.escalation).toEqual([]);
   });
 
+  it('gives a reply of its own low priority whatever the plan, unless the words are pressing', () => {
+    const premium = {
+      customer: {
+        schemaVersion: 1 as const,
+        customerId: 'c-premium',
+        name: 'Eva',
+        email: 'eva@example.com',
+        phone: '',
+        subscriptionType: 'Premium' as const,
+        lastContact: null,
+        issuesHistory: [],
+      },
+    };
+    const weather = plan('What is the weather in Prague?', [part('oos', 'escalation', 0.05)], fresh, premium);
+    expect(weather).toMatchObject({ kind: 'out_of_scope', priority: 'low' });
+    const hello = plan('Hello', [part('oos', 'escalation', 0.1)], fresh, {
+      ...premium,
+      smallTalk: { kinds: ['greeting'], language: 'en' },
+    });
+    expect(hello).toMatchObject({ kind: 'small_talk', priority: 'low' });
+    const pressing = plan('URGENT, nothing works, asap', [part('oos', 'escalation', 0.05)], fresh, premium);
+    expect(pressing.kind).toBe('out_of_scope');
+    expect(pressing.priority).toBe('high');
+    // A need handed to a specialist still takes the plan's step.
+    expect(plan('I cannot log in', [part('login_problem', 'technical')], fresh, premium).priority).toBe(
+      'high',
+    );
+  });
+
   it('opens a ticket for an unsure message that asks for a person', () => {
     const p = plan('I need to speak to someone', [part('oos', 'escalation', 0.05)]);
     expect(p.escalation).toEqual(['human_requested']);
