@@ -84,7 +84,11 @@ export function composeHandover(input: HandoverInput): ComposedAnswer {
   const t = templatesFor(input.language);
   const sentences: string[] = [];
   if (input.noArticle) sentences.push(t.noArticle);
+  // "By law or by our rules" explains a handover nothing else explains; beside anger or a request for
+  // a person it reads as if the customer's own words had not been heard.
+  const explained = input.reasons.some((reason) => reason !== 'person_required' && t.reason[reason]);
   for (const reason of input.reasons) {
+    if (reason === 'person_required' && explained) continue;
     const sentence = t.reason[reason];
     if (sentence && !sentences.includes(sentence)) sentences.push(sentence);
   }

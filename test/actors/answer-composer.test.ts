@@ -83,6 +83,16 @@ describe('answer composer', () => {
     expect(text).toContain('nejpozději 25. 11. 2026 v 14:00 UTC');
   });
 
+  it('says a person is required by the rules only when nothing the customer said explains the handover', () => {
+    const handover = (reasons: Parameters<typeof composeHandover>[0]['reasons']) =>
+      composeHandover({ language: 'en', customer: null, reasons, ticket: null, noArticle: false }).text;
+    const rules = 'has to be handled by a person, by law or by our rules';
+    expect(handover(['person_required'])).toContain(rules);
+    const angry = handover(['anger', 'person_required']);
+    expect(angry).toContain('I am sorry for the trouble this has caused you.');
+    expect(angry).not.toContain(rules);
+  });
+
   it('merges several parts into one reply with one greeting and a section per department', () => {
     const text = mergeAnswers(
       'en',
