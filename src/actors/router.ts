@@ -72,6 +72,8 @@ interface Work {
   language: Language;
   priority: Priority;
   customer: Customer | null;
+  /** The customer as its specialists see it (`earlierIssuesOnly`). */
+  answerCustomer: Customer | null;
   view: ConversationView;
   deadline: number;
   usage: Usage;
@@ -118,9 +120,24 @@ function answerRequest(
     retry: part.retry,
     avoidArticles: part.retry ? work.view.givenArticles : [],
     stream: message.stream && work.partsStream,
-    customer: work.customer,
+    customer: work.answerCustomer,
     history: work.view.history,
   };
+}
+
+/**
+ * The customer without the issues recorded for this conversation's earlier messages: an answer to a
+ * follow-up must not say "I can see we looked at a similar issue today" of the message just before.
+ */
+function earlierIssuesOnly(customer: Customer | null, context: RouteRequested['context']): Customer | null {
+  if (!customer || context.entries.length === 0) return customer;
+  const thisConversation = new Set(context.entries.map((entry) => entry.queryId));
+  const earlier = customer.issuesHistory.filter(
+    (issue) => issue.queryId === undefined || !thisConversation.has(issue.queryId),
+  );
+  return earlier.length === customer.issuesHistory.length
+    ? customer
+    : { ...customer, issuesHistory: earlier };
 }
 
 /** One part through its specialist, following handoffs (at most `maxHops`), never throwing. */
@@ -290,6 +307,7 @@ async function route(state: RouterState, message: RouteRequested, ctx: ActorCont
     language,
     priority: 'medium',
     customer: loaded.customer,
+    answerCustomer: earlierIssuesOnly(loaded.customer, loaded),
     view: viewConversation(loaded.state, loaded.entries),
     deadline: started + message.budgetMs,
     usage: NO_USAGE,

@@ -13,6 +13,12 @@ describe('small talk', () => {
     expect(detect('Hi there!')).toEqual({ kinds: ['greeting'], language: 'en' });
   });
 
+  it('hears that a payment went through as the problem solved', () => {
+    expect(detect('Díky, už to prošlo!', 'cs')).toEqual({ kinds: ['resolved', 'thanks'], language: 'cs' });
+    expect(detect('Thanks, it went through now')).toEqual({ kinds: ['resolved', 'thanks'], language: 'en' });
+    expect(detect('the payment went through twice')).toBeUndefined();
+  });
+
   it('is not small talk as soon as the message carries anything else', () => {
     expect(detect('thanks, but it still crashes')).toBeUndefined();
     expect(detect('Hi, I cannot log in')).toBeUndefined();

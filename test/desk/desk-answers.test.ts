@@ -54,6 +54,26 @@ describe('desk: one answer per need', () => {
   });
 });
 
+describe('desk: a conversation over several messages', () => {
+  it('does not tell a follow-up that we looked at a similar issue, meaning the message before it', async () => {
+    // A customer the CRM knows, so that the first message is on record when the second is answered.
+    const first = await ask('Platba kartou mi neprošla, co mám dělat?', 'CUST006');
+    expect(first.intent).toBe('payment_failed');
+    const again = await ask('Pořád mi ta platba kartou neprochází', 'CUST006', first.conversationId);
+    expect(again.intent).toBe('payment_failed');
+    expect(again.escalated).toBe(false);
+    expect(again.response).not.toContain('podobný problém');
+  });
+
+  it('closes a failed payment with "it went through" instead of answering it again', async () => {
+    const customerId = `went-through-${randomUUID()}`;
+    const first = await ask('Platba kartou mi neprošla, co mám dělat?', customerId);
+    const thanks = await ask('Díky, už to prošlo!', customerId, first.conversationId);
+    expect(thanks).toMatchObject({ intent: 'small_talk', escalated: false, ticketId: null });
+    expect(thanks.response).not.toContain('Platba se nezdařila');
+  });
+});
+
 describe('desk: small talk, out of scope, unsure', () => {
   it('says goodbye to "thanks, bye" with no ticket and no article', async () => {
     const result = await ask('thanks, bye', 'CUST002');
