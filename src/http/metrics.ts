@@ -58,8 +58,8 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): EdgeM
   });
   const llmCalls = new Counter({
     name: 'swarmdesk_llm_calls_total',
-    help: 'LLM calls by agent and outcome.',
-    labelNames: ['agent', 'outcome'],
+    help: 'LLM calls by agent and outcome, with the error code of a failed call.',
+    labelNames: ['agent', 'outcome', 'code'],
     registers: [registry],
   });
   const llmTokens = new Counter({
@@ -159,7 +159,7 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): EdgeM
     }),
     llmCall: guard((record) => {
       recorder.observer.llmCall(record);
-      llmCalls.inc({ agent: record.agent, outcome: record.outcome });
+      llmCalls.inc({ agent: record.agent, outcome: record.outcome, code: record.errorCode ?? '' });
       llmTokens.inc({ agent: record.agent, kind: 'prompt' }, record.promptTokens);
       llmTokens.inc({ agent: record.agent, kind: 'completion' }, record.completionTokens);
       llmLatency.observe({ agent: record.agent }, record.latencyMs / 1000);

@@ -42,6 +42,15 @@ describe('health, readiness, metrics and the API document', () => {
       completionTokens: 12,
       outcome: 'ok',
     });
+    app.metrics.observer.llmCall?.({
+      agent: 'billing-1',
+      queryId: 'q-2',
+      latencyMs: 3,
+      promptTokens: 0,
+      completionTokens: 0,
+      outcome: 'error',
+      errorCode: 'LLM_UNAVAILABLE',
+    });
     await app.request('/v1/queries/unknown');
     const res = await app.request('/metrics');
     expect(res.status).toBe(200);
@@ -54,6 +63,10 @@ describe('health, readiness, metrics and the API document', () => {
     expect(text).toContain('swarmdesk_agent_restarts{agent="technical-1",type="technical"} 1');
     expect(text).toContain('swarmdesk_errors_total{code="QUERY_NOT_FOUND"} 1');
     expect(text).toContain('swarmdesk_llm_tokens_total{agent="billing-1",kind="prompt"} 40');
+    expect(text).toContain('swarmdesk_llm_calls_total{agent="billing-1",outcome="ok",code=""} 1');
+    expect(text).toContain(
+      'swarmdesk_llm_calls_total{agent="billing-1",outcome="error",code="LLM_UNAVAILABLE"} 1',
+    );
     expect(text).toContain('swarmdesk_query_duration_seconds_bucket');
     expect(text).toMatch(
       /swarmdesk_http_request_duration_seconds_count\{method="POST",route="\/v1\/queries",status="200"\} 1/,
