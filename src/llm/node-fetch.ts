@@ -103,14 +103,12 @@ function plainHeaders(headers: ConstructorParameters<typeof Headers>[0]): Record
 
 /**
  * A whole 2xx answer, already in memory, with what the openai client reads of a response: its status,
- * headers, and body as JSON or text. A WHATWG Response builds a body stream and a header list for
+ * headers (`get`, `has`, `entries`), and body as JSON or text, once. A WHATWG Response builds a body stream and a header list for
  * every call, which was a seventh of the LLM thread's CPU (docs/llm.md); error answers and event
  * streams still get a real one. The LLM tests drive the client over HTTP through it.
  */
 class BufferedResponse {
   readonly ok = true;
-  readonly redirected = false;
-  readonly type = 'basic';
   readonly body = null;
   readonly statusText: string;
   readonly headers: ResponseHeaders;
@@ -141,13 +139,6 @@ class BufferedResponse {
   async json(): Promise<unknown> {
     return JSON.parse(await this.text()) as unknown;
   }
-
-  arrayBuffer(): Promise<ArrayBuffer> {
-    if (this.#used) return Promise.reject(new TypeError('Body is unusable: Body has already been read'));
-    this.#used = true;
-    const { buffer, byteOffset, byteLength } = this.bytes;
-    return Promise.resolve(buffer.slice(byteOffset, byteOffset + byteLength) as ArrayBuffer);
-  }
 }
 
 /** Node's parsed headers (names lower case, repeats joined) read the way `Headers` reads them. */
@@ -169,18 +160,6 @@ class ResponseHeaders {
       const value = this.get(name);
       if (value !== null) yield [name, value];
     }
-  }
-
-  keys(): IterableIterator<string> {
-    return Array.from(this.entries(), ([name]) => name)[Symbol.iterator]();
-  }
-
-  values(): IterableIterator<string> {
-    return Array.from(this.entries(), ([, value]) => value)[Symbol.iterator]();
-  }
-
-  forEach(callback: (value: string, name: string) => void): void {
-    for (const [name, value] of this.entries()) callback(value, name);
   }
 
   [Symbol.iterator](): IterableIterator<[string, string]> {
