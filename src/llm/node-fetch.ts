@@ -48,22 +48,16 @@ export function createNodeFetch(): typeof fetch {
       });
       request.once('response', (incoming) => {
         const status = incoming.statusCode ?? 502;
-        const responseInit: ResponseInit = { status, statusText: incoming.statusMessage ?? '' };
         if (status === 204 || status === 304 || method === 'HEAD') {
           incoming.resume();
           done();
-          resolve(new Response(null, { ...responseInit, headers: responseHeaders(incoming) }));
+          resolve(webResponse(null, status, incoming));
           return;
         }
         if (String(incoming.headers['content-type']).includes('text/event-stream')) {
           incoming.once('close', done);
           const stream = Readable.toWeb(incoming) as WebReadableStream<Uint8Array>;
-          resolve(
-            new Response(stream as unknown as ReadableStream<Uint8Array>, {
-              ...responseInit,
-              headers: responseHeaders(incoming),
-            }),
-          );
+          resolve(webResponse(stream as unknown as ReadableStream<Uint8Array>, status, incoming));
           return;
         }
         const chunks: Buffer[] = [];
@@ -74,7 +68,7 @@ export function createNodeFetch(): typeof fetch {
           resolve(
             status >= 200 && status < 300
               ? (new BufferedResponse(status, url.href, incoming, body) as unknown as Response)
-              : new Response(body, { ...responseInit, headers: responseHeaders(incoming) }),
+              : webResponse(body, status, incoming),
           );
         });
         incoming.once('error', (error) => {
@@ -112,7 +106,6 @@ class BufferedResponse {
   readonly body = null;
   readonly statusText: string;
   readonly headers: ResponseHeaders;
-  #text: string | undefined;
   #used = false;
 
   constructor(
@@ -132,8 +125,7 @@ class BufferedResponse {
   text(): Promise<string> {
     if (this.#used) return Promise.reject(new TypeError('Body is unusable: Body has already been read'));
     this.#used = true;
-    this.#text ??= this.bytes.toString('utf8');
-    return Promise.resolve(this.#text);
+    return Promise.resolve(this.bytes.toString('utf8'));
   }
 
   async json(): Promise<unknown> {
@@ -161,10 +153,19 @@ class ResponseHeaders {
       if (value !== null) yield [name, value];
     }
   }
+}
 
-  [Symbol.iterator](): IterableIterator<[string, string]> {
-    return this.entries();
-  }
+/** A WHATWG Response with the answer's status and headers: for event streams, errors and empty answers. */
+function webResponse(
+  body: Uint8Array | ReadableStream<Uint8Array> | null,
+  status: number,
+  incoming: http.IncomingMessage,
+): Response {
+  return new Response(body, {
+    status,
+    statusText: incoming.statusMessage ?? '',
+    headers: responseHeaders(incoming),
+  });
 }
 
 function responseHeaders(incoming: http.IncomingMessage): Headers {
