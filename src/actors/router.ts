@@ -227,6 +227,7 @@ async function refineWithLlm(
       const request: ClassifyRequest = {
         queryId: work.message.queryId,
         agent: work.ctx.self.id,
+        agentType: work.ctx.self.type,
         text: part.text,
         language: work.language,
         candidates,

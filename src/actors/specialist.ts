@@ -197,13 +197,14 @@ interface ToolAnswerInput {
 /** What the LLM service is asked for one part: the customer's words, the articles and the context. */
 function llmAnswerRequest(
   request: AnswerRequested,
-  agent: string,
+  self: ActorContext['self'],
   own: string,
   articles: AnswerRequest['articles'],
 ): AnswerRequest {
   return {
     queryId: request.queryId,
-    agent,
+    agent: self.id,
+    agentType: self.type,
     department: own,
     language: request.language,
     question: request.text,
@@ -226,7 +227,7 @@ async function answerWithTools(
   const { request, own } = input;
   const agent = ctx.self.id;
   const outcome = await runToolLoop(ctx, {
-    request: llmAnswerRequest(request, agent, own, input.articles),
+    request: llmAnswerRequest(request, ctx.self, own, input.articles),
     tools: input.tools,
     maxToolCalls: state.config.maxToolCalls,
     context: { conversationId: request.conversationId, customerId: request.customerId, department: own },
@@ -353,7 +354,7 @@ async function answer(
     });
     if (viaLlm) return viaLlm;
   } else if (state.config.llm) {
-    const llmRequest = llmAnswerRequest(request, agent, own, articles);
+    const llmRequest = llmAnswerRequest(request, ctx.self, own, articles);
     const result = await ctx.call<AnswerResult | null>('llm', 'answer', llmRequest);
     if (result) {
       usage = {

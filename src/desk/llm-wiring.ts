@@ -40,6 +40,7 @@ export function buildLlmService(
       notify(() =>
         observer.llmCall?.({
           agent: record.agent,
+          agentType: record.agentType,
           queryId: record.queryId,
           latencyMs: record.latencyMs,
           promptTokens: record.usage.promptTokens,

@@ -3,6 +3,8 @@ import type { QueryResult } from '../domain/query.js';
 
 export interface LlmCallRecord {
   agent: string;
+  /** The agent's type (its pool): metrics are labelled by this, never by the id. */
+  agentType: string;
   queryId: string;
   latencyMs: number;
   promptTokens: number;

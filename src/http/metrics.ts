@@ -58,20 +58,20 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): EdgeM
   });
   const llmCalls = new Counter({
     name: 'swarmdesk_llm_calls_total',
-    help: 'LLM calls by agent and outcome, with the error code of a failed call.',
-    labelNames: ['agent', 'outcome', 'code'],
+    help: 'LLM calls by agent type and outcome, with the error code of a failed call.',
+    labelNames: ['type', 'outcome', 'code'],
     registers: [registry],
   });
   const llmTokens = new Counter({
     name: 'swarmdesk_llm_tokens_total',
-    help: 'LLM tokens by agent and kind (prompt, completion).',
-    labelNames: ['agent', 'kind'],
+    help: 'LLM tokens by agent type and kind (prompt, completion).',
+    labelNames: ['type', 'kind'],
     registers: [registry],
   });
   const llmLatency = new Histogram({
     name: 'swarmdesk_llm_call_duration_seconds',
-    help: 'LLM call latency by agent.',
-    labelNames: ['agent'],
+    help: 'LLM call latency by agent type.',
+    labelNames: ['type'],
     buckets: LATENCY_BUCKETS,
     registers: [registry],
   });
@@ -159,10 +159,12 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): EdgeM
     }),
     llmCall: guard((record) => {
       recorder.observer.llmCall(record);
-      llmCalls.inc({ agent: record.agent, outcome: record.outcome, code: record.errorCode ?? '' });
-      llmTokens.inc({ agent: record.agent, kind: 'prompt' }, record.promptTokens);
-      llmTokens.inc({ agent: record.agent, kind: 'completion' }, record.completionTokens);
-      llmLatency.observe({ agent: record.agent }, record.latencyMs / 1000);
+      // By type, not id: pools that scale mint new ids, and every label value is a series kept forever.
+      const type = record.agentType;
+      llmCalls.inc({ type, outcome: record.outcome, code: record.errorCode ?? '' });
+      llmTokens.inc({ type, kind: 'prompt' }, record.promptTokens);
+      llmTokens.inc({ type, kind: 'completion' }, record.completionTokens);
+      llmLatency.observe({ type }, record.latencyMs / 1000);
     }),
     actionCall: guard((record) => {
       actionCalls.inc({ action: record.action, outcome: record.outcome, code: record.code ?? '' });

@@ -13,6 +13,8 @@ type LlmCallOutcome = 'ok' | 'error' | 'fallback';
 export interface LlmCallRecord {
   method: 'answer' | 'classify';
   agent: string;
+  /** The agent's type: a fixed set, where ids grow as pools scale. */
+  agentType: string;
   queryId: string;
   latencyMs: number;
   usage: LlmUsage;
@@ -64,13 +66,14 @@ export function createLlmService(port: LlmPort, options: LlmServiceOptions): Llm
 
   const failed = (
     method: LlmCallRecord['method'],
-    request: { agent: string; queryId: string },
+    request: { agent: string; agentType: string; queryId: string },
     error: unknown,
     startedAt: number,
   ): null => {
     record({
       method,
       agent: request.agent,
+      agentType: request.agentType,
       queryId: request.queryId,
       latencyMs: performance.now() - startedAt,
       usage: NO_USAGE,
@@ -91,12 +94,13 @@ export function createLlmService(port: LlmPort, options: LlmServiceOptions): Llm
 
     async answer(request: AnswerRequest): Promise<AnswerResult | null> {
       const startedAt = performance.now();
-      const { agent, queryId } = request;
+      const { agent, agentType, queryId } = request;
       const input = checkInput(request.question, { customerId: request.customer?.customerId });
       if (!input.ok) {
         record({
           method: 'answer',
           agent,
+          agentType,
           queryId,
           latencyMs: 0,
           usage: NO_USAGE,
@@ -153,6 +157,7 @@ export function createLlmService(port: LlmPort, options: LlmServiceOptions): Llm
         record({
           method: 'answer',
           agent,
+          agentType,
           queryId,
           latencyMs: result.latencyMs,
           usage: result.usage,
@@ -191,6 +196,7 @@ export function createLlmService(port: LlmPort, options: LlmServiceOptions): Llm
         record({
           method: 'classify',
           agent: request.agent,
+          agentType: request.agentType,
           queryId: request.queryId,
           latencyMs,
           usage,

@@ -18,6 +18,11 @@ export interface ToolStep {
 export interface AnswerRequest {
   queryId: string;
   agent: string;
+  /**
+   * The agent's type (its pool): metrics are labelled by it, a fixed set, where ids grow without end
+   * as pools scale up and down.
+   */
+  agentType: string;
   department: Department;
   language: Language;
   question: string;
@@ -51,6 +56,11 @@ export interface AnswerResult {
 export interface ClassifyRequest {
   queryId: string;
   agent: string;
+  /**
+   * The agent's type (its pool): metrics are labelled by it, a fixed set, where ids grow without end
+   * as pools scale up and down.
+   */
+  agentType: string;
   text: string;
   language: Language;
   candidates: Array<{ intent: string; department: Department; description: string }>;

@@ -16,6 +16,7 @@ const input = (maxToolCalls: number): ToolLoopInput => ({
   request: {
     queryId: 'q-1',
     agent: 'shipping-1',
+    agentType: 'shipping',
     department: 'shipping',
     language: 'en',
     question: 'Where is my order 123456?',

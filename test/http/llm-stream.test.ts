@@ -70,6 +70,8 @@ describe('LLM mode end to end: fake chat-completions server → desk → SSE cli
     const done = JSON.parse(events.at(-1)!.data) as { result: QueryResult };
     expect(done.result).toMatchObject({ response: text, department: 'billing', escalated: false });
     expect(done.result.usage.llmCalls).toBeGreaterThanOrEqual(1);
+    const metrics = await (await fetch(`${running.url}/metrics`)).text();
+    expect(metrics).toMatch(/swarmdesk_llm_calls_total\{type="billing",outcome="ok",code=""\} \d/);
   });
 
   it('answers offline, still streaming and never with a 5xx, when the LLM endpoint fails', async () => {

@@ -36,6 +36,7 @@ describe('health, readiness, metrics and the API document', () => {
     });
     app.metrics.observer.llmCall?.({
       agent: 'billing-1',
+      agentType: 'billing',
       queryId: 'q-1',
       latencyMs: 120,
       promptTokens: 40,
@@ -43,7 +44,8 @@ describe('health, readiness, metrics and the API document', () => {
       outcome: 'ok',
     });
     app.metrics.observer.llmCall?.({
-      agent: 'billing-1',
+      agent: 'billing-7',
+      agentType: 'billing',
       queryId: 'q-2',
       latencyMs: 3,
       promptTokens: 0,
@@ -62,11 +64,14 @@ describe('health, readiness, metrics and the API document', () => {
     expect(text).toContain('swarmdesk_agent_mailbox_depth{agent="technical-1",type="technical"} 2');
     expect(text).toContain('swarmdesk_agent_restarts{agent="technical-1",type="technical"} 1');
     expect(text).toContain('swarmdesk_errors_total{code="QUERY_NOT_FOUND"} 1');
-    expect(text).toContain('swarmdesk_llm_tokens_total{agent="billing-1",kind="prompt"} 40');
-    expect(text).toContain('swarmdesk_llm_calls_total{agent="billing-1",outcome="ok",code=""} 1');
+    // Labelled by the agent's type: a pool that scales up mints ids, and each id would be new series.
+    expect(text).toContain('swarmdesk_llm_tokens_total{type="billing",kind="prompt"} 40');
+    expect(text).toContain('swarmdesk_llm_calls_total{type="billing",outcome="ok",code=""} 1');
     expect(text).toContain(
-      'swarmdesk_llm_calls_total{agent="billing-1",outcome="error",code="LLM_UNAVAILABLE"} 1',
+      'swarmdesk_llm_calls_total{type="billing",outcome="error",code="LLM_UNAVAILABLE"} 1',
     );
+    expect(text).toContain('swarmdesk_llm_call_duration_seconds_count{type="billing"} 2');
+    expect(text).not.toContain('billing-7');
     expect(text).toContain('swarmdesk_query_duration_seconds_bucket');
     expect(text).toMatch(
       /swarmdesk_http_request_duration_seconds_count\{method="POST",route="\/v1\/queries",status="200"\} 1/,

@@ -37,6 +37,7 @@ function answerRequest(overrides: Partial<AnswerRequest> = {}): AnswerRequest {
   return {
     queryId: 'q-1',
     agent: 'technical-1',
+    agentType: 'technical',
     department: 'technical',
     language: 'cs',
     question: 'Router se mi každou noc restartuje, co s tím?',
@@ -84,7 +85,13 @@ describe('LlmService.answer', () => {
     expect(published.every(({ queryId, event }) => queryId === 'q-1' && event.type === 'token')).toBe(true);
     expect(published[0]?.event).toMatchObject({ type: 'token', queryId: 'q-1', agent: 'technical-1' });
     expect(records).toEqual([
-      expect.objectContaining({ method: 'answer', agent: 'technical-1', queryId: 'q-1', outcome: 'ok' }),
+      expect.objectContaining({
+        method: 'answer',
+        agent: 'technical-1',
+        agentType: 'technical',
+        queryId: 'q-1',
+        outcome: 'ok',
+      }),
     ]);
     expect(service.takeUsage('q-1')).toEqual({ llmCalls: 1, promptTokens: 120, completionTokens: 9 });
     expect(service.takeUsage('q-1')).toEqual({ llmCalls: 0, promptTokens: 0, completionTokens: 0 });
@@ -172,7 +179,9 @@ describe('LlmService.answer', () => {
     fake.enqueue({ kind: 'status', status: 500 }, { kind: 'status', status: 500 });
     expect(await service.answer(answerRequest())).toBeNull();
     expect(fake.calls).toHaveLength(2);
-    expect(records).toEqual([expect.objectContaining({ outcome: 'error', errorCode: 'LLM_REQUEST_FAILED' })]);
+    expect(records).toEqual([
+      expect.objectContaining({ agentType: 'technical', outcome: 'error', errorCode: 'LLM_REQUEST_FAILED' }),
+    ]);
   });
 
   it('resolves null when the LLM hangs past the timeout', async () => {
@@ -186,6 +195,7 @@ describe('LlmService.classify', () => {
   const classifyRequest = {
     queryId: 'q-2',
     agent: 'router-1',
+    agentType: 'router',
     text: 'Zaplatil jsem dvakrát',
     language: 'cs' as const,
     candidates: [

@@ -71,6 +71,7 @@ describe('console routes', () => {
     metrics.observer.queryFailed?.('ASK_TIMEOUT');
     metrics.observer.llmCall?.({
       agent: 'billing-1',
+      agentType: 'billing',
       queryId: 'q-1',
       latencyMs: 5,
       promptTokens: 30,
