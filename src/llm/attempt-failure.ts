@@ -8,12 +8,15 @@ export interface AttemptFailure {
   retryable: boolean;
   /** true: the server is at fault (counts against the breaker); false: it answered; undefined: says nothing. */
   serverFault: boolean | undefined;
+  /** The server answered that it has too much to do (429, 503): it is up, and takes fewer calls. */
+  overload: boolean;
   retryAfterMs: number | undefined;
   /** The error to reject with when this is the last attempt. */
   toError(attempts: number): SwarmError;
 }
 
 const RETRYABLE_STATUSES = new Set([408, 409, 429]);
+const OVERLOAD_STATUSES = new Set([429, 503]);
 
 export function describeFailure(
   error: unknown,
@@ -27,6 +30,7 @@ export function describeFailure(
     return {
       retryable: true,
       serverFault: true,
+      overload: false,
       retryAfterMs: undefined,
       toError: (attempts) => new LlmRequestError(undefined, attempts, { cause: error }),
     };
@@ -37,6 +41,7 @@ export function describeFailure(
     return {
       retryable,
       serverFault: retryable,
+      overload: OVERLOAD_STATUSES.has(status),
       retryAfterMs: retryable ? retryAfterHint(error.headers, Date.now()) : undefined,
       toError: (attempts) => new LlmRequestError(status, attempts, { cause: error }),
     };
@@ -53,5 +58,5 @@ function fixed(
   error: SwarmError,
   flags: { retryable: boolean; serverFault: boolean | undefined },
 ): AttemptFailure {
-  return { ...flags, retryAfterMs: undefined, toError: () => error };
+  return { ...flags, overload: false, retryAfterMs: undefined, toError: () => error };
 }

@@ -87,6 +87,9 @@ export interface LlmPort {
   chat(request: ChatRequest): Promise<ChatResult>;
   /** A JSON answer validated against `schema`; invalid or empty output rejects with `LLM_INVALID_OUTPUT`. */
   structured<T>(request: StructuredRequest<T>): Promise<{ value: T; usage: LlmUsage; latencyMs: number }>;
-  /** Breaker state and queue, for `/readyz` and metrics. */
-  health(): { breaker: 'closed' | 'open' | 'half-open'; inFlight: number; queued: number };
+  /**
+   * Breaker state and queue, for `/readyz` and metrics; `limit` is how many calls the concurrency cap
+   * lets in now (below the configured cap while the server says it is overloaded).
+   */
+  health(): { breaker: 'closed' | 'open' | 'half-open'; inFlight: number; queued: number; limit: number };
 }

@@ -2,7 +2,7 @@ import OpenAI from 'openai';
 import type { Clock } from '../runtime/index.js';
 import { parseLlmConfig, type LlmConfig, type LlmConfigInput } from './config.js';
 import { chatAttempt, type AttemptOutput, type ChatBody } from './chat-attempt.js';
-import { describeFailure } from './attempt-failure.js';
+import { describeFailure, type AttemptFailure } from './attempt-failure.js';
 import { createNodeFetch } from './node-fetch.js';
 import { LlmAbortedError, LlmInvalidOutputError, LlmUnavailableError } from './errors/index.js';
 import { createStreamGuard } from './guardrails/index.js';
@@ -127,14 +127,47 @@ export function createLlmEngine(input: LlmConfigInput, deps: LlmDeps = {}): LlmE
     }
   }
 
+  /**
+   * One attempt in a slot of the limiter, given back before any backoff so that a retry waits its
+   * turn under the limit as it stands then.
+   */
+  async function attemptInSlot(
+    body: ChatBody,
+    request: Pick<CompletionRequest, 'signal'>,
+    onToken: ((delta: string) => void) | undefined,
+  ): Promise<{ output: AttemptOutput } | { failure: AttemptFailure }> {
+    const release = await limiter.acquire(request.signal);
+    const generation = limiter.generation;
+    try {
+      const permit = breaker.tryAcquire();
+      if (!permit) throw new LlmUnavailableError(breaker.state, breaker.retryInMs());
+      try {
+        const output = await attemptWithTimeout(body, request, onToken);
+        breaker.recordSuccess(permit);
+        limiter.succeeded();
+        return { output };
+      } catch (thrown) {
+        const failure = thrown as AttemptFailure;
+        if (failure.overload) limiter.overloaded(generation);
+        // An overloaded server is sent fewer calls; it counts as down only when it refuses even one.
+        if (failure.serverFault === true && (!failure.overload || limiter.limit === 1)) {
+          breaker.recordFailure(permit);
+          // Whoever comes after an outage starts again from one call (the limiter's slow start).
+          if (breaker.state !== 'closed') limiter.restart();
+        } else if (failure.serverFault === false) breaker.recordSuccess(permit);
+        else breaker.release(permit);
+        return { failure };
+      }
+    } finally {
+      release();
+    }
+  }
+
   async function call(
     body: ChatBody,
     request: Pick<CompletionRequest, 'signal' | 'onToken'>,
   ): Promise<AttemptOutput & { latencyMs: number }> {
     const startedAt = clock.now();
-    if (request.signal?.aborted) throw new LlmAbortedError();
-    if (breaker.state === 'open') throw new LlmUnavailableError('open', breaker.retryInMs());
-    const release = await limiter.acquire(request.signal);
     let streamed = false;
     const onToken = request.onToken
       ? (delta: string): void => {
@@ -142,33 +175,23 @@ export function createLlmEngine(input: LlmConfigInput, deps: LlmDeps = {}): LlmE
           request.onToken?.(delta);
         }
       : undefined;
-    try {
-      for (let attempt = 1; ; attempt += 1) {
-        const permit = breaker.tryAcquire();
-        if (!permit) throw new LlmUnavailableError(breaker.state, breaker.retryInMs());
-        try {
-          const output = await attemptWithTimeout(body, request, onToken);
-          breaker.recordSuccess(permit);
-          return { ...output, latencyMs: clock.now() - startedAt };
-        } catch (thrown) {
-          const failure = thrown as ReturnType<typeof describeFailure>;
-          if (failure.serverFault === true) breaker.recordFailure(permit);
-          else if (failure.serverFault === false) breaker.recordSuccess(permit);
-          else breaker.release(permit);
-          // Tokens already reached the customer: a retry would repeat them, so the call fails instead.
-          if (!failure.retryable || attempt > config.maxRetries || streamed) throw failure.toError(attempt);
-          const delay =
-            failure.retryAfterMs ??
-            backoffDelay(attempt - 1, {
-              baseDelayMs: config.retryBaseDelayMs,
-              maxDelayMs: config.retryMaxDelayMs,
-              random,
-            });
-          await sleep(Math.min(delay, config.retryMaxDelayMs), request.signal);
-        }
-      }
-    } finally {
-      release();
+    for (let attempt = 1; ; attempt += 1) {
+      if (request.signal?.aborted) throw new LlmAbortedError();
+      // Before the limiter's queue: while a probe is out, a waiting call could only be refused later.
+      if (!breaker.admits()) throw new LlmUnavailableError(breaker.state, breaker.retryInMs());
+      const outcome = await attemptInSlot(body, request, onToken);
+      if ('output' in outcome) return { ...outcome.output, latencyMs: clock.now() - startedAt };
+      const { failure } = outcome;
+      // Tokens already reached the customer: a retry would repeat them, so the call fails instead.
+      if (!failure.retryable || attempt > config.maxRetries || streamed) throw failure.toError(attempt);
+      const delay =
+        failure.retryAfterMs ??
+        backoffDelay(attempt - 1, {
+          baseDelayMs: config.retryBaseDelayMs,
+          maxDelayMs: config.retryMaxDelayMs,
+          random,
+        });
+      await sleep(Math.min(delay, config.retryMaxDelayMs), request.signal);
     }
   }
 
@@ -235,7 +258,12 @@ export function createLlmEngine(input: LlmConfigInput, deps: LlmDeps = {}): LlmE
     },
 
     health() {
-      return { breaker: breaker.state, inFlight: limiter.inFlight, queued: limiter.queued };
+      return {
+        breaker: breaker.state,
+        inFlight: limiter.inFlight,
+        queued: limiter.queued,
+        limit: limiter.limit,
+      };
     },
   };
 }

@@ -37,6 +37,13 @@ export class CircuitBreaker {
     return Math.max(0, this.#openedAt + this.#config.cooldownMs - this.#now());
   }
 
+  /** Whether `tryAcquire` would give a permit now; it takes none. */
+  admits(): boolean {
+    if (this.#state === 'closed') return true;
+    if (this.#state === 'open' && !this.#cooledDown()) return false;
+    return !this.#probeInFlight;
+  }
+
   /** A permit for one attempt, or undefined when the attempt must be rejected without a request. */
   tryAcquire(): BreakerPermit | undefined {
     if (this.#state === 'open') {

@@ -45,7 +45,7 @@ export function createLlmThread(input: LlmConfigInput): LlmThread {
   const config = parseLlmConfig(input);
   const streams = new Map<number, (text: string) => void>();
   const waiting = new Map<number, (error: SwarmError) => void>();
-  let health: LlmHealth = { breaker: 'closed', inFlight: 0, queued: 0 };
+  let health: LlmHealth = { breaker: 'closed', inFlight: 0, queued: 0, limit: config.concurrency };
   let nextCallId = 1;
   let closing = false;
 

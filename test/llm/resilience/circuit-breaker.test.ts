@@ -60,7 +60,7 @@ describe('circuit breaker over HTTP', () => {
   });
 
   it('half-opens after the cool-down, lets one probe through and closes when it succeeds', async () => {
-    fake.enqueue(...Array.from({ length: 3 }, () => ({ kind: 'status' as const, status: 503 })));
+    fake.enqueue(...Array.from({ length: 3 }, () => ({ kind: 'status' as const, status: 502 })));
     for (let i = 0; i < 3; i += 1) await codeOf(llm.complete(request));
     clock.advance(9_999);
     expect(llm.health().breaker).toBe('open');
@@ -92,6 +92,28 @@ describe('circuit breaker over HTTP', () => {
     expect(llm.health().breaker).toBe('open');
     expect(await codeOf(llm.complete(request))).toBe('LLM_UNAVAILABLE');
     expect(fake.calls).toHaveLength(4);
+  });
+
+  it('takes an overloaded answer (503, 429) as down only when the server refuses even one call at a time', async () => {
+    fake.setDefault({ kind: 'status', status: 503 });
+    const codes: string[] = [];
+    while (codes.length < 20 && llm.health().breaker === 'closed')
+      codes.push(await codeOf(llm.complete(request)));
+    // The configured 16 is halved at each refusal; from the one that leaves one call, three open it.
+    expect(codes).toEqual(Array.from({ length: 6 }, () => 'LLM_REQUEST_FAILED'));
+    expect(llm.health()).toMatchObject({ breaker: 'open', limit: 1 });
+  });
+
+  it('lets calls in again from one at a time after an outage, doubling as they succeed', async () => {
+    fake.enqueue(...Array.from({ length: 3 }, () => ({ kind: 'status' as const, status: 500 })));
+    for (let i = 0; i < 3; i += 1) await codeOf(llm.complete(request));
+    expect(llm.health()).toMatchObject({ breaker: 'open', limit: 1 });
+    clock.advance(10_000);
+    fake.setDefault({ kind: 'text', text: 'back' });
+    expect(await codeOf(llm.complete(request))).toBe('resolved');
+    expect(llm.health()).toMatchObject({ breaker: 'closed', limit: 2 });
+    await Promise.all([llm.complete(request), llm.complete(request)]);
+    expect(llm.health().limit).toBe(4);
   });
 
   it('does not count answers the caller cannot use as server failures', async () => {

@@ -1,3 +1,5 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLlm } from '../../../src/llm/index.js';
 import { ConcurrencyLimiter } from '../../../src/llm/resilience/index.js';
@@ -51,7 +53,126 @@ describe('concurrency cap over HTTP', () => {
   });
 });
 
+/** A chat-completions server that works on `capacity` requests at a time and refuses the rest with 503. */
+async function serverTaking(capacity: number, delayMs: number) {
+  let working = 0;
+  const seen = { answered: 0, refused: 0, mostAtOnce: 0 };
+  const server: Server = createServer((req, res) => {
+    req.resume();
+    req.once('end', () => {
+      if (working >= capacity) {
+        seen.refused += 1;
+        res.writeHead(503, { 'content-type': 'application/json' });
+        res.end('{"error":{"message":"busy"}}');
+        return;
+      }
+      working += 1;
+      seen.mostAtOnce = Math.max(seen.mostAtOnce, working);
+      setTimeout(() => {
+        working -= 1;
+        seen.answered += 1;
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(
+          JSON.stringify({
+            id: 'c',
+            object: 'chat.completion',
+            created: 0,
+            model: 'm',
+            choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content: 'done' } }],
+          }),
+        );
+      }, delayMs);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseURL: `http://127.0.0.1:${port}/v1`,
+    seen,
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+describe('adaptive limit over HTTP', () => {
+  it('sends a server that takes fewer calls than configured about what it takes, and keeps answering', async () => {
+    const server = await serverTaking(4, 20);
+    try {
+      const llm = createLlm({
+        baseURL: server.baseURL,
+        concurrency: 64,
+        maxQueue: 256,
+        retryBaseDelayMs: 5,
+      });
+      const outcomes = await Promise.allSettled(
+        Array.from({ length: 120 }, (_, i) => llm.complete(request(`q${i}`))),
+      );
+      const failed = outcomes.filter((outcome) => outcome.status === 'rejected');
+      // Without the cut, the first round's 60 refusals open the breaker and the rest fail unsent.
+      expect(llm.health().breaker).toBe('closed');
+      expect(failed.length).toBeLessThan(12);
+      expect(server.seen.answered).toBe(120 - failed.length);
+      expect(server.seen.refused).toBeLessThan(120);
+      expect(llm.health().limit).toBeLessThan(16);
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
 describe('ConcurrencyLimiter', () => {
+  it('halves its limit once for the refusals of one round, and grows it again with successes', () => {
+    const limiter = new ConcurrencyLimiter(16, 0);
+    const round = limiter.generation;
+    limiter.overloaded(round);
+    limiter.overloaded(round);
+    expect(limiter.limit).toBe(8);
+    limiter.overloaded(limiter.generation);
+    expect(limiter.limit).toBe(4);
+    // Past the last cut, one more slot for about every `limit` successes.
+    for (let i = 0; i < 5; i += 1) limiter.succeeded();
+    expect(limiter.limit).toBe(5);
+  });
+
+  it('restarts from one slot, doubling per round of successes up to the configured cap', () => {
+    const limiter = new ConcurrencyLimiter(16, 0);
+    limiter.restart();
+    const limits = [limiter.limit];
+    while (limiter.limit < 16) {
+      const round = limiter.limit;
+      for (let i = 0; i < round; i += 1) limiter.succeeded();
+      limits.push(limiter.limit);
+    }
+    expect(limits).toEqual([1, 2, 4, 8, 16]);
+    limiter.succeeded();
+    expect(limiter.limit).toBe(16);
+  });
+
+  it('gives up the slots above a cut limit and hands on the rest in order', async () => {
+    const limiter = new ConcurrencyLimiter(4, 5);
+    const held = await Promise.all([1, 2, 3, 4].map(() => limiter.acquire()));
+    const granted: string[] = [];
+    const waiting = ['e', 'f'].map((name) =>
+      limiter.acquire().then((release) => {
+        granted.push(name);
+        return release;
+      }),
+    );
+    limiter.overloaded(limiter.generation);
+    limiter.overloaded(limiter.generation);
+    expect(limiter.limit).toBe(1);
+    for (const release of held.slice(0, 3)) release();
+    await Promise.resolve();
+    expect(granted).toEqual([]);
+    expect(limiter.inFlight).toBe(1);
+    held[3]?.();
+    const [e] = await Promise.all([waiting[0]]);
+    expect(granted).toEqual(['e']);
+    e?.();
+    (await waiting[1])?.();
+    expect(granted).toEqual(['e', 'f']);
+    expect(limiter.inFlight).toBe(0);
+  });
+
   it('grants waiting callers in FIFO order', async () => {
     const limiter = new ConcurrencyLimiter(1, 5);
     const order: string[] = [];
