@@ -28,6 +28,7 @@ const desk: Desk = {
   getCustomer: async () => undefined,
   listTickets: async () => [],
   getTicket: async () => undefined,
+  llmHealth: () => undefined,
   updateTicket: async () => undefined,
   readiness: async () => ({
     ready: true,

@@ -330,6 +330,8 @@ export async function createDesk(input: DeskOptions = {}, deps: DeskDeps = {}): 
         };
       },
 
+      llmHealth: () => llmWiring?.health(),
+
       agents: {
         status: () => actors.status(),
         subscribe: (listener) => actors.subscribe(listener),

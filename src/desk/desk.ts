@@ -4,6 +4,7 @@ import type { Customer } from '../domain/customer.js';
 import type { DeskProfile } from '../domain/desk-profile.js';
 import type { Feedback, FeedbackOutcome, QueryInput, QueryResult, StreamEvent } from '../domain/query.js';
 import type { Ticket, TicketUpdate } from '../domain/ticket.js';
+import type { LlmHealth } from '../llm/index.js';
 import type { TicketListOptions } from '../tickets/index.js';
 
 export interface SubmitOptions {
@@ -42,6 +43,11 @@ export interface Desk {
    */
   updateTicket(ticketId: string, update: TicketUpdate): Promise<Ticket | undefined>;
   readiness(): Promise<Readiness>;
+  /**
+   * The LLM client's breaker, calls in flight and queued, and its concurrency limit now; undefined
+   * offline or with an LLM service of the caller's own.
+   */
+  llmHealth(): LlmHealth | undefined;
   readonly agents: {
     status(): ActorStatus[];
     subscribe(listener: (event: SystemEvent) => void): () => void;

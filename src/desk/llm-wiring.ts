@@ -1,5 +1,5 @@
 import type { StreamEvent } from '../domain/query.js';
-import { createLlmService, createLlmThread, type LlmHostService } from '../llm/index.js';
+import { createLlmService, createLlmThread, type LlmHealth, type LlmHostService } from '../llm/index.js';
 import type { ResolvedDeskOptions } from './desk-options.js';
 import type { DeskObserver } from './observer.js';
 
@@ -14,6 +14,8 @@ export function notify(fn: () => void): void {
 
 export interface LlmWiring {
   service: LlmHostService;
+  /** The breaker, the calls in flight and queued, and the concurrency limit now. */
+  health(): LlmHealth;
   /** Ends the LLM thread. */
   close(): Promise<void>;
 }
@@ -50,5 +52,5 @@ export function buildLlmService(
         }),
       ),
   });
-  return { service, close: () => port.close() };
+  return { service, health: () => port.health(), close: () => port.close() };
 }

@@ -112,6 +112,7 @@ export function createApp(deps: AppDeps): SwarmApp {
     ...(deps.webhooks ? { webhooks: deps.webhooks } : {}),
   };
   metrics.watchAgents(() => deps.desk.agents.status());
+  metrics.watchLlm(() => deps.desk.llmHealth());
 
   const hono = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   const { injectWebSocket, upgradeWebSocket, wss } = createWebSocketUpgrades(

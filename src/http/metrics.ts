@@ -1,5 +1,6 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { DeskObserver } from '../desk/index.js';
+import type { LlmHealth } from '../llm/index.js';
 import type { ActorStatus } from '../runtime/index.js';
 import { createConsoleRecorder, type ConsoleRecorder } from './console/index.js';
 
@@ -12,6 +13,8 @@ export interface EdgeMetrics {
   readonly recorder: ConsoleRecorder;
   /** Mailbox depth and restarts are read from the agents when scraped, not pushed. */
   watchAgents(status: () => ActorStatus[]): void;
+  /** The LLM client's breaker and limit, read when scraped; undefined (offline) gives no series. */
+  watchLlm(health: () => LlmHealth | undefined): void;
   httpRequest(method: string, route: string, status: number, seconds: number): void;
   error(code: string): void;
 }
@@ -23,6 +26,7 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): EdgeM
   const recorder = createConsoleRecorder();
   if (options.defaultMetrics ?? true) collectDefaultMetrics({ register: registry, prefix: 'swarmdesk_' });
   let agents: () => ActorStatus[] = () => [];
+  let llm: () => LlmHealth | undefined = () => undefined;
 
   const queries = new Counter({
     name: 'swarmdesk_queries_total',
@@ -131,6 +135,38 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): EdgeM
     },
   });
 
+  new Gauge({
+    name: 'swarmdesk_llm_breaker_state',
+    help: "1 for the LLM breaker's state now (closed, open, half-open), 0 for the others.",
+    labelNames: ['state'],
+    registers: [registry],
+    collect() {
+      this.reset();
+      const health = llm();
+      if (!health) return;
+      for (const state of ['closed', 'open', 'half-open'] as const)
+        this.set({ state }, health.breaker === state ? 1 : 0);
+    },
+  });
+  const llmGauge = (name: string, help: string, read: (health: LlmHealth) => number) =>
+    new Gauge({
+      name,
+      help,
+      registers: [registry],
+      collect() {
+        this.reset();
+        const health = llm();
+        if (health) this.set(read(health));
+      },
+    });
+  llmGauge('swarmdesk_llm_in_flight', 'LLM calls at the server now.', (health) => health.inFlight);
+  llmGauge('swarmdesk_llm_queued', 'LLM calls waiting for a slot.', (health) => health.queued);
+  llmGauge(
+    'swarmdesk_llm_concurrency_limit',
+    'LLM calls let in at once now: the configured cap, less while the server says it is overloaded.',
+    (health) => health.limit,
+  );
+
   // Observer hooks must never throw into the desk: prom-client only throws on label mistakes, which
   // these fixed label sets cannot make, but a guard costs nothing.
   const guard =
@@ -179,6 +215,9 @@ export function createMetrics(options: { defaultMetrics?: boolean } = {}): EdgeM
     recorder,
     watchAgents(status) {
       agents = status;
+    },
+    watchLlm(health) {
+      llm = health;
     },
     httpRequest(method, route, status, seconds) {
       httpLatency.observe({ method, route, status: String(status) }, seconds);

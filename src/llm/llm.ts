@@ -91,5 +91,12 @@ export interface LlmPort {
    * Breaker state and queue, for `/readyz` and metrics; `limit` is how many calls the concurrency cap
    * lets in now (below the configured cap while the server says it is overloaded).
    */
-  health(): { breaker: 'closed' | 'open' | 'half-open'; inFlight: number; queued: number; limit: number };
+  health(): LlmHealth;
+}
+
+export interface LlmHealth {
+  breaker: 'closed' | 'open' | 'half-open';
+  inFlight: number;
+  queued: number;
+  limit: number;
 }

@@ -20,6 +20,7 @@ export function withWebhookEvents(desk: Desk, publish: PublishEvent): Desk {
     listTickets: (options) => desk.listTickets(options),
     getTicket: (ticketId) => desk.getTicket(ticketId),
     readiness: () => desk.readiness(),
+    llmHealth: () => desk.llmHealth(),
     get agents() {
       return desk.agents;
     },

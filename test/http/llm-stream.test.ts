@@ -72,6 +72,8 @@ describe('LLM mode end to end: fake chat-completions server → desk → SSE cli
     expect(done.result.usage.llmCalls).toBeGreaterThanOrEqual(1);
     const metrics = await (await fetch(`${running.url}/metrics`)).text();
     expect(metrics).toMatch(/swarmdesk_llm_calls_total\{type="billing",outcome="ok",code=""\} \d/);
+    expect(metrics).toContain('swarmdesk_llm_breaker_state{state="closed"} 1');
+    expect(metrics).toContain('swarmdesk_llm_concurrency_limit 16');
   });
 
   it('answers offline, still streaming and never with a 5xx, when the LLM endpoint fails', async () => {

@@ -26,6 +26,20 @@ describe('health, readiness, metrics and the API document', () => {
     expect(await res.json()).toMatchObject({ ready: false });
   });
 
+  it("shows the LLM client's breaker, calls and adaptive limit when scraped; offline, no state and no slots", async () => {
+    const { app, desk } = makeApp();
+    const offline = await (await app.request('/metrics')).text();
+    expect(offline).not.toMatch(/^swarmdesk_llm_breaker_state\{/m);
+    expect(offline).toContain('swarmdesk_llm_concurrency_limit 0');
+    desk.llm = { breaker: 'open', inFlight: 3, queued: 7, limit: 1 };
+    const text = await (await app.request('/metrics')).text();
+    expect(text).toContain('swarmdesk_llm_breaker_state{state="open"} 1');
+    expect(text).toContain('swarmdesk_llm_breaker_state{state="closed"} 0');
+    expect(text).toContain('swarmdesk_llm_in_flight 3');
+    expect(text).toContain('swarmdesk_llm_queued 7');
+    expect(text).toContain('swarmdesk_llm_concurrency_limit 1');
+  });
+
   it('exposes queries, agents, errors and LLM usage as Prometheus text', async () => {
     const { app } = makeApp();
     await postJson(app, '/v1/queries', { customerId: 'C001', message: 'refund please' });

@@ -3,6 +3,7 @@ import type { Conversation } from '../../src/domain/conversation.js';
 import type { Customer } from '../../src/domain/customer.js';
 import type { Feedback, FeedbackOutcome, QueryInput, QueryResult } from '../../src/domain/query.js';
 import type { Ticket, TicketUpdate } from '../../src/domain/ticket.js';
+import type { LlmHealth } from '../../src/llm/index.js';
 import { applyUpdate } from '../../src/tickets/apply-update.js';
 import type { TicketListOptions } from '../../src/tickets/index.js';
 import {
@@ -207,6 +208,13 @@ export class FakeDesk implements Desk {
 
   async readiness(): Promise<Readiness> {
     return this.ready;
+  }
+
+  /** Set by a test to stand for a desk in LLM mode. */
+  llm: LlmHealth | undefined = undefined;
+
+  llmHealth(): LlmHealth | undefined {
+    return this.llm;
   }
 
   readonly agents = {

@@ -9,19 +9,13 @@ import type {
   ChatResult,
   CompletionRequest,
   CompletionResult,
+  LlmHealth,
   LlmPort,
   StructuredRequest,
 } from '../llm.js';
 import { jsonSchemaFormat } from '../structured-output.js';
 import { rebuildLlmError } from './error-codec.js';
-import type {
-  CompleteCall,
-  LlmHealth,
-  LlmThreadApi,
-  LlmThreadData,
-  Settled,
-  TokenBatch,
-} from './protocol.js';
+import type { CompleteCall, LlmThreadApi, LlmThreadData, Settled, TokenBatch } from './protocol.js';
 
 /** An LlmPort whose client runs on a thread of its own; `close` ends that thread. */
 export interface LlmThread extends LlmPort {

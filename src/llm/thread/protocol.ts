@@ -7,15 +7,13 @@ import type {
   ChatResult,
   CompletionResult,
   DialogueMessage,
-  LlmPort,
+  LlmHealth,
   LlmUsage,
   ToolDefinition,
 } from '../llm.js';
 import type { JsonSchemaFormat } from '../structured-output.js';
 
 /** What crosses between the main thread and the LLM thread: types only. */
-
-export type LlmHealth = ReturnType<LlmPort['health']>;
 
 export interface LlmThreadData {
   config: LlmConfig;
