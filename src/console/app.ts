@@ -12,7 +12,14 @@ import type { SseMessage } from './sse-parser.js';
 import { TicketsPanel } from './tickets-panel.js';
 import { TrafficPanel } from './traffic-panel.js';
 import { TryIt } from './try-it.js';
-import type { ConsoleEvent, Notice, QuerySummary, TicketQueueView, TrafficPoint } from './types.js';
+import type {
+  ConsoleEvent,
+  LlmHealth,
+  Notice,
+  QuerySummary,
+  TicketQueueView,
+  TrafficPoint,
+} from './types.js';
 import { useFeed } from './use-feed.js';
 
 const WINDOW_POINTS = 300;
@@ -38,6 +45,7 @@ export function App() {
   const [queries, setQueries] = useState<QuerySummary[]>([]);
   const [selected, setSelected] = useState<QuerySummary | undefined>(undefined);
   const [tickets, setTickets] = useState<TicketQueueView | undefined>(undefined);
+  const [llm, setLlm] = useState<LlmHealth | null | undefined>(undefined);
   const nextNotice = useRef(1);
 
   const notify = useCallback((ok: boolean, text: string) => {
@@ -66,6 +74,7 @@ export function App() {
       setTickets({ assigned: event.assigned, open: event.open });
       return;
     }
+    setLlm(event.llm);
     if (event.type === 'snapshot') {
       setPoints(event.traffic.slice(-WINDOW_POINTS));
       setQueries(event.queries.slice(0, LISTED_QUERIES));
@@ -94,7 +103,7 @@ export function App() {
       <${CredentialsForm} credentials=${credentials} save=${save} />
     </header>
     <main class="grid">
-      <${TrafficPanel} points=${points} />
+      <${TrafficPanel} points=${points} llm=${llm} />
       <${AgentsPanel} ...${props} />
       <${QueriesPanel} queries=${queries} selected=${selected?.queryId} open=${setSelected} />
       ${

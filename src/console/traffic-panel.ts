@@ -1,6 +1,6 @@
 import { html } from './html.js';
 import { Chart } from './chart.js';
-import type { TrafficPoint } from './types.js';
+import type { LlmHealth, TrafficPoint } from './types.js';
 
 function sum(points: TrafficPoint[], pick: (p: TrafficPoint) => number): number {
   return points.reduce((total, p) => total + pick(p), 0);
@@ -14,8 +14,26 @@ function latest(points: TrafficPoint[], pick: (p: TrafficPoint) => number | null
   return '–';
 }
 
-/** Queries, latency, failures, escalations and LLM tokens per second, from the console feed. */
-export function TrafficPanel({ points }: { points: TrafficPoint[] }) {
+const BREAKER_STATE = {
+  closed: 'state-idle',
+  'half-open': 'state-restarting',
+  open: 'state-failed',
+} as const;
+
+/** The LLM client now: its breaker, and its calls against the limit it lets in (less when overloaded). */
+function LlmFigure({ llm }: { llm: LlmHealth | null | undefined }) {
+  if (llm === undefined) return html`<dd data-figure="llm">–</dd>`;
+  if (llm === null)
+    return html`<dd data-figure="llm" title="No LLM: answers come from the knowledge base">off</dd>`;
+  const queued = llm.queued > 0 ? ` · ${llm.queued} queued` : '';
+  return html`<dd data-figure="llm" title="Breaker; calls at the server / the most let in now">
+    <span class=${`state ${BREAKER_STATE[llm.breaker]}`}>${llm.breaker}</span>
+    ${llm.inFlight}/${llm.limit}${queued}
+  </dd>`;
+}
+
+/** Queries, latency, failures, escalations and LLM tokens per second, and the LLM client now. */
+export function TrafficPanel({ points, llm }: { points: TrafficPoint[]; llm: LlmHealth | null | undefined }) {
   const x = points.map((p) => p.at / 1000);
   const recent = points.slice(-10);
   return html`<section class="panel traffic" aria-labelledby="traffic-title">
@@ -46,6 +64,10 @@ export function TrafficPanel({ points }: { points: TrafficPoint[] }) {
       <div>
         <dt>LLM tokens</dt>
         <dd>${sum(recent, (p) => p.llmTokens)}</dd>
+      </div>
+      <div>
+        <dt>LLM</dt>
+        <${LlmFigure} llm=${llm} />
       </div>
     </dl>
     <div class="charts">

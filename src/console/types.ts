@@ -5,6 +5,7 @@ export type { Conversation, BlackboardEntry } from '../domain/conversation.js';
 export type { FeedbackOutcome, QueryResult, StreamEvent } from '../domain/query.js';
 export type { Ticket, TicketStatus } from '../domain/ticket.js';
 export type { ConsoleEvent, QuerySummary, TicketQueueView, TrafficPoint } from '../http/console/schemas.js';
+export type { LlmHealth } from '../llm/llm-health.js';
 
 export interface Notice {
   id: number;

@@ -112,7 +112,8 @@ export function createApp(deps: AppDeps): SwarmApp {
     ...(deps.webhooks ? { webhooks: deps.webhooks } : {}),
   };
   metrics.watchAgents(() => deps.desk.agents.status());
-  metrics.watchLlm(() => deps.desk.llmHealth());
+  const llm = () => deps.desk.llmHealth();
+  metrics.watchLlm(llm);
 
   const hono = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   const { injectWebSocket, upgradeWebSocket, wss } = createWebSocketUpgrades(
@@ -172,14 +173,19 @@ export function createApp(deps: AppDeps): SwarmApp {
       routeDeps,
       {
         recorder: metrics.recorder,
-        feed: createConsoleFeed(metrics.recorder, async () => {
-          const [assigned, open] = await Promise.all([
-            deps.desk.listTickets({ status: 'assigned', limit: CONSOLE_TICKETS }),
-            deps.desk.listTickets({ status: 'open', limit: CONSOLE_TICKETS }),
-          ]);
-          return { assigned, open };
-        }),
+        feed: createConsoleFeed(
+          metrics.recorder,
+          async () => {
+            const [assigned, open] = await Promise.all([
+              deps.desk.listTickets({ status: 'assigned', limit: CONSOLE_TICKETS }),
+              deps.desk.listTickets({ status: 'open', limit: CONSOLE_TICKETS }),
+            ]);
+            return { assigned, open };
+          },
+          llm,
+        ),
         assets: loadConsoleAssets(deps.consoleDir),
+        llm,
       },
       validationHook,
     ),

@@ -10,7 +10,8 @@ export {
   LlmUnavailableError,
 } from './errors/index.js';
 export { checkInput, checkOutput, createStreamGuard, safeAnswer } from './guardrails/index.js';
-export type { LlmHealth, LlmPort, ToolCall } from './llm.js';
+export type { LlmPort, ToolCall } from './llm.js';
+export { LlmHealth } from './llm-health.js';
 export { createLlmService, type LlmCallRecord, type LlmHostService } from './llm-service.js';
 export { createLlm } from './openai-llm.js';
 export { createLlmThread, type LlmThread } from './thread/index.js';

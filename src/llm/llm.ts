@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { GuardVerdict, OutputCheckOptions } from './guardrails/index.js';
+import type { LlmHealth } from './llm-health.js';
 
 export interface ChatMessage {
   role: 'system' | 'user' | 'assistant';
@@ -92,11 +93,4 @@ export interface LlmPort {
    * lets in now (below the configured cap while the server says it is overloaded).
    */
   health(): LlmHealth;
-}
-
-export interface LlmHealth {
-  breaker: 'closed' | 'open' | 'half-open';
-  inFlight: number;
-  queued: number;
-  limit: number;
 }

@@ -44,6 +44,7 @@ describe('the operator console in Chromium', () => {
     await expect.poll(() => page.locator('[data-agent]').count()).toBe(agents.length);
     await page.locator('.agents .feed-live').waitFor();
     await page.locator('.top .feed-live').waitFor();
+    await expect.poll(() => page.locator('[data-figure="llm"]').textContent()).toBe('off');
     expect(problems).toEqual([]);
     await page.context().close();
   });

@@ -60,6 +60,8 @@ describe('working the desk from the console', () => {
     const queryId = (await page.locator('[data-try-done] code').textContent()) ?? '';
     const stored = (await (await fetch(`${server.url}/v1/queries/${queryId}`)).json()) as QueryResult;
     expect(stored).toMatchObject({ customerId: 'CUST004', response: ANSWER });
+    // The LLM client as the feed reports it: breaker closed, no call out now, the configured cap.
+    await expect.poll(() => page.locator('[data-figure="llm"]').textContent()).toMatch(/closed\s*0\/16/);
     expect(problems).toEqual([]);
     await page.context().close();
   });

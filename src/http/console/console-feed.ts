@@ -1,5 +1,6 @@
 import { sseFrame } from '../sse-frames.js';
 import type { ConsoleRecorder } from './recorder.js';
+import type { LlmHealth } from '../../llm/index.js';
 import type { ConsoleEvent, TicketQueueView } from './schemas.js';
 
 /** Queries sent in one tick at most: the list shows the latest few, not every query of a busy second. */
@@ -27,6 +28,8 @@ export interface ConsoleFeed {
 export function createConsoleFeed(
   recorder: ConsoleRecorder,
   tickets: () => Promise<TicketQueueView>,
+  /** The LLM client now; undefined offline. Read at every tick. */
+  llm: () => LlmHealth | undefined,
   options: { tickMs?: number; ticketsMs?: number } = {},
 ): ConsoleFeed {
   const { tickMs, ticketsMs } = { ...CONSOLE_FEED_DEFAULTS, ...options };
@@ -45,6 +48,7 @@ export function createConsoleFeed(
       type: 'tick',
       traffic,
       queries: recorder.queries.since(position, QUERIES_PER_TICK),
+      llm: llm() ?? null,
     };
     sentUpTo = traffic.at(-1)?.at ?? sentUpTo;
     position = recorder.queries.position;

@@ -1,6 +1,6 @@
 import type { DeskObserver } from '../../desk/index.js';
 import { createQueryLog, type QueryLog } from './query-log.js';
-import type { ConsoleSnapshot } from './schemas.js';
+import type { RecordedTraffic } from './schemas.js';
 import { createTrafficWindow, type TrafficWindow } from './traffic-window.js';
 
 const RECORDER_DEFAULTS = {
@@ -16,7 +16,7 @@ export interface ConsoleRecorder {
   readonly queries: QueryLog;
   /** Called by the edge's desk observer (see `createMetrics`). */
   readonly observer: Required<Pick<DeskObserver, 'queryCompleted' | 'queryFailed' | 'llmCall'>>;
-  snapshot(): ConsoleSnapshot;
+  snapshot(): RecordedTraffic;
 }
 
 export function createConsoleRecorder(

@@ -1,5 +1,6 @@
 import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
+import type { LlmHealth } from '../../llm/index.js';
 import type { AppEnv } from '../env.js';
 import { NotFoundError } from '../errors.js';
 import { createEventFeed } from '../event-feed.js';
@@ -24,6 +25,8 @@ export interface ConsoleDeps {
   recorder: ConsoleRecorder;
   feed: ConsoleFeed;
   assets: ConsoleAssets;
+  /** The LLM client now; undefined offline. */
+  llm: () => LlmHealth | undefined;
 }
 
 /**
@@ -33,10 +36,11 @@ export interface ConsoleDeps {
  */
 export function consoleRoutes(
   { lifecycle }: RouteDeps,
-  { recorder, feed, assets }: ConsoleDeps,
+  { recorder, feed, assets, llm }: ConsoleDeps,
   hook: OpenAPIHono<AppEnv>['defaultHook'],
 ) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: hook });
+  const snapshot = (): ConsoleSnapshot => ({ ...recorder.snapshot(), llm: llm() ?? null });
 
   const page = (): Response => {
     if (assets.index === undefined) {
@@ -70,7 +74,7 @@ export function consoleRoutes(
     path: '/v1/console/traffic',
     operationId: 'getConsoleTraffic',
     tags: ['Console'],
-    summary: 'The last minutes of traffic, second by second, and the latest answered queries',
+    summary: 'The last minutes of traffic, second by second, the latest answered queries and the LLM client',
     responses: {
       200: {
         description: 'The console snapshot',
@@ -79,7 +83,7 @@ export function consoleRoutes(
       ...errorResponses(401),
     },
   });
-  app.openapi(traffic, (c) => c.json(recorder.snapshot(), 200));
+  app.openapi(traffic, (c) => c.json(snapshot(), 200));
 
   const stream = createRoute({
     method: 'get',
@@ -102,7 +106,7 @@ export function consoleRoutes(
       const unregister = lifecycle.onClose(() => frames.end());
       sse.onAbort(() => frames.end());
       try {
-        await sse.write(sseFrame('snapshot', { type: 'snapshot', ...recorder.snapshot() }));
+        await sse.write(sseFrame('snapshot', { type: 'snapshot', ...snapshot() }));
         await writeFrames(sse, frames);
       } finally {
         unsubscribe();

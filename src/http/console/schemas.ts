@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { Ticket } from '../../domain/ticket.js';
+import { LlmHealth } from '../../llm/llm-health.js';
 import { Department, Language, Priority } from '../../domain/vocabulary.js';
 
 /** One second of traffic as the console charts it. Latencies are null in a second without queries. */
@@ -37,10 +38,14 @@ export const QuerySummary = z
   .openapi('QuerySummary');
 export type QuerySummary = z.infer<typeof QuerySummary>;
 
-/** `GET /v1/console/traffic`: the recorded seconds, oldest first, and the latest queries, newest first. */
-export const ConsoleSnapshot = z
-  .object({ traffic: z.array(TrafficPoint), queries: z.array(QuerySummary) })
-  .openapi('ConsoleSnapshot');
+/** What the recorder holds: the recorded seconds, oldest first, and the latest queries, newest first. */
+export const RecordedTraffic = z.object({ traffic: z.array(TrafficPoint), queries: z.array(QuerySummary) });
+export type RecordedTraffic = z.infer<typeof RecordedTraffic>;
+
+/** `GET /v1/console/traffic`: the recorded traffic and the LLM client now (null offline). */
+export const ConsoleSnapshot = RecordedTraffic.extend({ llm: LlmHealth.nullable() }).openapi(
+  'ConsoleSnapshot',
+);
 export type ConsoleSnapshot = z.infer<typeof ConsoleSnapshot>;
 
 /** The top of the human-handoff queue: the tickets taken, then the open ones, most urgent first. */
@@ -51,12 +56,13 @@ export type TicketQueueView = z.infer<typeof TicketQueueView>;
 
 /**
  * The console feed's events: a `snapshot` when a client connects, then a `tick` a second with the
- * seconds ended since the last tick and the queries answered meanwhile (newest first; a query may
- * repeat one of the snapshot's), and `tickets` when connecting and every few seconds.
+ * seconds ended since the last tick, the queries answered meanwhile (newest first; a query may
+ * repeat one of the snapshot's) and the LLM client now, and `tickets` when connecting and every few
+ * seconds.
  */
 export const ConsoleEvent = z.discriminatedUnion('type', [
   ConsoleSnapshot.extend({ type: z.literal('snapshot') }),
   TicketQueueView.extend({ type: z.literal('tickets') }),
-  z.object({ type: z.literal('tick'), traffic: z.array(TrafficPoint), queries: z.array(QuerySummary) }),
+  ConsoleSnapshot.extend({ type: z.literal('tick') }),
 ]);
 export type ConsoleEvent = z.infer<typeof ConsoleEvent>;

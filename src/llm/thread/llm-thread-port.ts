@@ -9,10 +9,10 @@ import type {
   ChatResult,
   CompletionRequest,
   CompletionResult,
-  LlmHealth,
   LlmPort,
   StructuredRequest,
 } from '../llm.js';
+import type { LlmHealth } from '../llm-health.js';
 import { jsonSchemaFormat } from '../structured-output.js';
 import { rebuildLlmError } from './error-codec.js';
 import type { CompleteCall, LlmThreadApi, LlmThreadData, Settled, TokenBatch } from './protocol.js';

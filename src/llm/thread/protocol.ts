@@ -7,10 +7,10 @@ import type {
   ChatResult,
   CompletionResult,
   DialogueMessage,
-  LlmHealth,
   LlmUsage,
   ToolDefinition,
 } from '../llm.js';
+import type { LlmHealth } from '../llm-health.js';
 import type { JsonSchemaFormat } from '../structured-output.js';
 
 /** What crosses between the main thread and the LLM thread: types only. */

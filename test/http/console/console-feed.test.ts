@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createConsoleFeed, createConsoleRecorder, ConsoleEvent } from '../../../src/http/console/index.js';
+import type { LlmHealth } from '../../../src/llm/index.js';
 import type { Ticket } from '../../../src/domain/ticket.js';
 import { sampleResult } from '../../blackboard/conformance.js';
 
@@ -32,6 +33,7 @@ function ticks(frames: string[]) {
 }
 
 const noTickets = async () => ({ assigned: [], open: [] });
+const noLlm = () => undefined;
 
 describe('console feed', () => {
   beforeEach(() => {
@@ -41,7 +43,7 @@ describe('console feed', () => {
   afterEach(() => vi.useRealTimers());
 
   it('runs no timer while nobody watches, and stops when the last watcher leaves', () => {
-    const feed = createConsoleFeed(createConsoleRecorder(), noTickets);
+    const feed = createConsoleFeed(createConsoleRecorder(), noTickets, noLlm);
     expect(vi.getTimerCount()).toBe(0);
     const first = feed.subscribe(() => {});
     const second = feed.subscribe(() => {});
@@ -55,7 +57,7 @@ describe('console feed', () => {
 
   it('sends every watcher the same frame each tick: the seconds ended and the queries answered since', () => {
     const recorder = createConsoleRecorder({ now: Date.now });
-    const feed = createConsoleFeed(recorder, noTickets, { tickMs: 1000 });
+    const feed = createConsoleFeed(recorder, noTickets, noLlm, { tickMs: 1000 });
     recorder.observer.queryCompleted(sampleResult('before'));
     const a: string[] = [];
     const b: string[] = [];
@@ -76,9 +78,28 @@ describe('console feed', () => {
     expect(quiet).toMatchObject({ type: 'tick', traffic: [{ at: 1_001_000, queries: 0 }], queries: [] });
   });
 
+  it("carries the LLM client's state as it is at each tick, and null offline", () => {
+    let llm: LlmHealth | undefined = { breaker: 'closed', inFlight: 2, queued: 0, limit: 16 };
+    const feed = createConsoleFeed(createConsoleRecorder({ now: Date.now }), noTickets, () => llm, {
+      tickMs: 1000,
+    });
+    const frames: string[] = [];
+    feed.subscribe((frame) => frames.push(frame));
+    vi.advanceTimersByTime(1000);
+    llm = { breaker: 'open', inFlight: 0, queued: 0, limit: 1 };
+    vi.advanceTimersByTime(1000);
+    llm = undefined;
+    vi.advanceTimersByTime(1000);
+    expect(ticks(frames).map((tick) => (tick.type === 'tick' ? tick.llm : 'not a tick'))).toEqual([
+      { breaker: 'closed', inFlight: 2, queued: 0, limit: 16 },
+      { breaker: 'open', inFlight: 0, queued: 0, limit: 1 },
+      null,
+    ]);
+  });
+
   it('leaves no second out when a tick comes late', () => {
     const recorder = createConsoleRecorder({ now: Date.now });
-    const feed = createConsoleFeed(recorder, noTickets, { tickMs: 1000 });
+    const feed = createConsoleFeed(recorder, noTickets, noLlm, { tickMs: 1000 });
     const frames: string[] = [];
     feed.subscribe((frame) => frames.push(frame));
     vi.setSystemTime(1_003_500);
@@ -95,7 +116,7 @@ describe('console feed', () => {
       reads++;
       return { assigned: [], open: [{ ...sampleTicket, ticketId: `T-${reads}` }] };
     };
-    const feed = createConsoleFeed(createConsoleRecorder(), view, { ticketsMs: 10_000 });
+    const feed = createConsoleFeed(createConsoleRecorder(), view, noLlm, { ticketsMs: 10_000 });
     const a: string[] = [];
     feed.subscribe((frame) => a.push(frame));
     await vi.advanceTimersByTimeAsync(0);

@@ -83,6 +83,7 @@ describe('console routes', () => {
     vi.useRealTimers();
     expect(res.status).toBe(200);
     const snapshot = ConsoleSnapshot.parse(await res.json());
+    expect(snapshot.llm).toBeNull();
     expect(snapshot.queries.map((q) => q.queryId)).toEqual(['q-1']);
     expect(snapshot.traffic.at(-1)).toEqual({
       at: 5_000_000,
