@@ -1,6 +1,7 @@
 import OpenAI from 'openai';
 import { SwarmError } from '../runtime/index.js';
 import { LlmAbortedError, LlmInvalidOutputError, LlmRequestError, LlmTimeoutError } from './errors/index.js';
+import { ClosedConnectionError } from './node-fetch.js';
 import { retryAfterHint } from './resilience/index.js';
 
 /** What one failed attempt means for the retry loop and for the circuit breaker. */
@@ -27,11 +28,13 @@ export function describeFailure(
   }
   if (cause.callerAborted) return fixed(new LlmAbortedError(), { retryable: false, serverFault: undefined });
   if (error instanceof OpenAI.APIConnectionError) {
+    // A kept-alive socket closed under the request is sent again at once, and proves nothing either way.
+    const closedIdle = error.cause instanceof ClosedConnectionError;
     return {
       retryable: true,
-      serverFault: true,
+      serverFault: closedIdle ? undefined : true,
       overload: false,
-      retryAfterMs: undefined,
+      retryAfterMs: closedIdle ? 0 : undefined,
       toError: (attempts) => new LlmRequestError(undefined, attempts, { cause: error }),
     };
   }

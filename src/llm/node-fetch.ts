@@ -9,11 +9,19 @@ import type { ReadableStream as WebReadableStream } from 'node:stream/web';
  * that was the largest cost on the LLM thread (docs/llm.md). A whole JSON answer is read into one
  * buffer here; only an event stream becomes a web stream, as the client parses it from one.
  */
+/**
+ * How long an idle connection is kept, as Node's own fetch (undici) keeps it: closing it before the
+ * server does (Node's servers: 5 s) avoids sending a request down a socket the server is closing. A
+ * server that says it keeps them shorter (`Keep-Alive: timeout=N`) is taken at its word, less a second.
+ */
+const IDLE_SOCKET_MS = 4_000;
+
+/** How a connection the server closed while the request was on its way shows itself. */
+const CLOSED_UNDER_US = new Set(['ECONNRESET', 'EPIPE']);
+
 export function createNodeFetch(): typeof fetch {
-  const agents = {
-    'http:': new http.Agent({ keepAlive: true, scheduling: 'lifo' }),
-    'https:': new https.Agent({ keepAlive: true, scheduling: 'lifo' }),
-  };
+  const options = { keepAlive: true, scheduling: 'lifo', timeout: IDLE_SOCKET_MS } as const;
+  const agents = { 'http:': new http.Agent(options), 'https:': new https.Agent(options) };
   return (input, init) => {
     if (typeof input !== 'string' && !(input instanceof URL)) {
       return Promise.reject(new TypeError('this fetch takes a URL, not a Request'));
@@ -42,11 +50,16 @@ export function createNodeFetch(): typeof fetch {
       };
       signal?.addEventListener('abort', onAbort, { once: true });
       const done = (): void => signal?.removeEventListener('abort', onAbort);
-      request.once('error', (error) => {
+      let answered = false;
+      request.once('error', (error: NodeJS.ErrnoException) => {
         done();
-        reject(signal?.aborted ? abortError(signal) : new TypeError('fetch failed', { cause: error }));
+        if (signal?.aborted) reject(abortError(signal));
+        else if (!answered && request.reusedSocket && CLOSED_UNDER_US.has(error.code ?? ''))
+          reject(new ClosedConnectionError(error));
+        else reject(new TypeError('fetch failed', { cause: error }));
       });
       request.once('response', (incoming) => {
+        answered = true;
         const status = incoming.statusCode ?? 502;
         if (status === 204 || status === 304 || method === 'HEAD') {
           incoming.resume();
@@ -64,11 +77,11 @@ export function createNodeFetch(): typeof fetch {
         incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
         incoming.once('end', () => {
           done();
-          const body = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
+          const bytes = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
           resolve(
             status >= 200 && status < 300
-              ? (new BufferedResponse(status, url.href, incoming, body) as unknown as Response)
-              : webResponse(body, status, incoming),
+              ? (new BufferedResponse(status, url.href, incoming, bytes) as unknown as Response)
+              : webResponse(bytes, status, incoming),
           );
         });
         incoming.once('error', (error) => {
@@ -79,6 +92,16 @@ export function createNodeFetch(): typeof fetch {
       request.end(body ?? undefined);
     });
   };
+}
+
+/**
+ * A kept-alive connection was closed by the server as a request went out on it, before any answer:
+ * the race of a server's idle timer with a new request, which says nothing about the server's health.
+ */
+export class ClosedConnectionError extends TypeError {
+  constructor(cause: Error) {
+    super('fetch failed: the server closed a kept-alive connection under the request', { cause });
+  }
 }
 
 function abortError(signal: AbortSignal | undefined): Error {

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNodeFetch } from '../../src/llm/node-fetch.js';
+import { ClosedConnectionError, createNodeFetch } from '../../src/llm/node-fetch.js';
 
 let server: Server;
 let base: string;
@@ -103,11 +103,42 @@ describe('createNodeFetch', () => {
     await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
   });
 
+  it('tells a kept-alive connection the server closed under the request from other failures', async () => {
+    // Each connection serves one request; the next one sent down it finds the socket closed, as when
+    // a server's keep-alive timer fires just as a request goes out.
+    const served = new WeakSet<object>();
+    const closing = createServer((req, res) => {
+      if (served.has(req.socket)) {
+        req.socket.destroy();
+        return;
+      }
+      served.add(req.socket);
+      req.resume();
+      req.once('end', () => res.end('{}'));
+    });
+    await new Promise<void>((resolve) => closing.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(closing.address() as AddressInfo).port}/`;
+    const local = createNodeFetch();
+    try {
+      expect((await local(url, { method: 'POST', body: '{}' })).status).toBe(200);
+      const closed = local(url, { method: 'POST', body: '{}' });
+      await expect(closed).rejects.toBeInstanceOf(ClosedConnectionError);
+      await expect(closed).rejects.toBeInstanceOf(TypeError);
+      // The closed socket left the pool: the next request opens a new connection and is served.
+      expect((await local(url, { method: 'POST', body: '{}' })).status).toBe(200);
+    } finally {
+      closing.closeAllConnections();
+      await new Promise((resolve) => closing.close(resolve));
+    }
+  });
+
   it('rejects as fetch does when nothing listens', async () => {
     const closed = createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise((resolve) => closed.close(resolve));
-    await expect(fetchOverHttp(`http://127.0.0.1:${port}/`)).rejects.toThrow(TypeError);
+    const refused = fetchOverHttp(`http://127.0.0.1:${port}/`);
+    await expect(refused).rejects.toThrow(TypeError);
+    await expect(refused).rejects.not.toBeInstanceOf(ClosedConnectionError);
   });
 });

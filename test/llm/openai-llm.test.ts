@@ -150,6 +150,16 @@ describe('retries', () => {
     expect(fake.calls).toHaveLength(3);
   });
 
+  it('sends again at once, and counts nothing against the breaker, when the server closed a kept-alive connection under the request', async () => {
+    // A counted failure would open this breaker, and a backoff would outlast the test.
+    const port = llm({ maxRetries: 1, retryBaseDelayMs: 60_000, breaker: { failureThreshold: 1 } });
+    fake.enqueue({ kind: 'text', text: 'first' }, { kind: 'drop' }, { kind: 'text', text: 'second' });
+    expect((await port.complete(request)).text).toBe('first');
+    expect((await port.complete(request)).text).toBe('second');
+    expect(port.health().breaker).toBe('closed');
+    expect(fake.calls).toHaveLength(3);
+  });
+
   it('recovers when a retry succeeds', async () => {
     fake.enqueue({ kind: 'status', status: 500 }, { kind: 'text', text: 'fine now' });
     expect((await llm().complete(request)).text).toBe('fine now');
