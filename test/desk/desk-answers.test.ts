@@ -30,6 +30,9 @@ describe('desk: one answer per need', () => {
   it.each([
     ['jak zrusim predplatne, uz to nechci platit', 'cancel_subscription', 'Vaše zpráva se týká více věcí'],
     ['your website is super slow today, pages take forever', 'app_slow', 'several topics'],
+    // "what can I do?" asks for help with the need before it; it had been read as opening hours.
+    ['The app keeps crashing every night, what can I do?', 'app_crash', 'several topics'],
+    ['Aplikace mi pořád padá, co mám dělat?', 'app_crash', 'Vaše zpráva se týká více věcí'],
   ])('answers "%s" once, as one need', async (message, intent, multiIntro) => {
     const result = await ask(message);
     expect(result).toMatchObject({ intent, escalated: false, ticketId: null });
@@ -131,7 +134,13 @@ describe('desk: small talk, out of scope, unsure', () => {
   });
 
   it('asks what the problem is about when told only "I have a problem", in either language', async () => {
-    for (const message of ['I have a problem', 'Mám problém', 'mam problem']) {
+    for (const message of [
+      'I have a problem',
+      'Mám problém',
+      'mam problem',
+      'What can I do?',
+      'Co mám dělat?',
+    ]) {
       const result = await ask(message, 'CUST005', randomUUID());
       expect(result, message).toMatchObject({ escalated: false, ticketId: null });
       expect(result.suggestions.length, message).toBeGreaterThanOrEqual(2);
