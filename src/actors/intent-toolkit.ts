@@ -20,6 +20,8 @@ export interface IntentToolkit {
   classifyMessage(text: string, language: Language): ClassifiedPart[];
   /** The department's intents for the whole message, likeliest first. */
   rankWithin(text: string, department: Department): Candidate[];
+  /** Whether the message has a word the intent model was trained on. */
+  knowsAWord(text: string): boolean;
   readonly candidates: ClassifyRequest['candidates'];
 }
 
@@ -103,6 +105,7 @@ export function createIntentToolkit(
         classify(model, base, text, language, vague),
       );
     },
+    knowsAWord: (text) => current().knowsAWord(text),
     rankWithin(text, department) {
       const model = current();
       return model

@@ -352,6 +352,7 @@ async function route(state: RouterState, message: RouteRequested, ctx: ActorCont
     smallTalk,
     personRequired: texts.personRequired,
     pinned: message.department,
+    knowsAWord: () => intents.knowsAWord(message.text),
   };
   let plan = planRouting(planInput);
   if (config.joinDepartmentParts && plan.parts.length > 1)

@@ -101,6 +101,11 @@ export interface PlanInput {
   personRequired?: Readonly<Record<string, PersonRequiredRule>>;
   /** The department the customer chose: a conversation with another one's specialist is routed anew. */
   pinned?: SpecialistDepartment | undefined;
+  /**
+   * Whether the message has a word the intent model knows; one with none ("asdfgh") is not a short
+   * "and then?" on the topic. Asked only of follow-ups.
+   */
+  knowsAWord?: () => boolean;
 }
 
 /** Below this confidence a part is unsure: the router's default (`RouterConfig.unsureBelow`). */
@@ -231,6 +236,8 @@ function planFollowUp(input: PlanInput, part: ClassifiedPart): RoutingPlan | und
   const { assignedAgent, intent: currentIntent, department } = state;
   if (!assignedAgent || !currentIntent || !isSpecialistOf(input.desk, department)) return undefined;
   if (input.pinned !== undefined && department !== input.pinned) return undefined;
+  // An action's answer (an order number) may be no word at all; anything else with none is not a follow-up.
+  if (input.continuesAction !== true && input.knowsAWord?.() === false) return undefined;
   const unsure = isUnsure(part, input.unsureBelow);
   // A reply giving what an action asked for continues it: not the same problem come back.
   const sameProblem = !unsure && part.intent === currentIntent && input.continuesAction !== true;

@@ -159,6 +159,14 @@ export class FeatureSpace {
     return this.vocabulary.length;
   }
 
+  /**
+   * Whether any word of the text was seen whole in training. Not by its first letters: "asdfgh" shares
+   * them with a typed-out "asdfghjkl" among the out-of-scope examples.
+   */
+  knowsAWord(text: string): boolean {
+    return tokenize(text).some((token) => this.#words.has(token));
+  }
+
   vectorize(text: string): SparseVector {
     // Indices into a reused buffer, sorted, then runs counted: no per-message Map of strings and one
     // callback bound once, because this is the hot path of every classification.

@@ -140,6 +140,14 @@ export class IntentModel implements IntentClassifier {
     return this.predictFromProbabilities(this.probabilities(text));
   }
 
+  /**
+   * Whether the text has a word the model was trained on: with none ("asdfgh"), its prediction rests
+   * on letter fragments alone and says nothing of what was meant.
+   */
+  knowsAWord(text: string): boolean {
+    return this.#members.some((member) => member.space.knowsAWord(text));
+  }
+
   /** Every in-scope intent with its calibrated probability, likeliest first: a full sort, off the hot path. */
   rank(text: string): Array<{ intent: string; confidence: number }> {
     const probabilities = this.probabilities(text);

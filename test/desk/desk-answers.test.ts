@@ -75,6 +75,19 @@ describe('desk: a conversation over several messages', () => {
     expect(thanks).toMatchObject({ intent: 'small_talk', escalated: false, ticketId: null });
     expect(thanks.response).not.toContain('Platba se nezdařila');
   });
+
+  it('does not answer a message of no known word with the article of the topic before it', async () => {
+    const customerId = `gibberish-${randomUUID()}`;
+    const first = await ask('Můžete mi poslat fakturu za listopad?', customerId);
+    expect(first.intent).toBe('invoice_request');
+    const noise = await ask('asdfgh', customerId, first.conversationId);
+    expect(noise.intent).not.toBe('invoice_request');
+    expect(noise.response).not.toContain('Faktury: kdy se vystavují');
+    expect(noise).toMatchObject({ escalated: false, ticketId: null });
+    // A short follow-up in words the desk knows still goes on with the topic.
+    const more = await ask('a kde ji najdu?', customerId, first.conversationId);
+    expect(more.intent).toBe('invoice_request');
+  });
 });
 
 describe('desk: small talk, out of scope, unsure', () => {

@@ -23,6 +23,16 @@ describe('IntentModel', () => {
     expect(model.classify('are you open on Saturday')).toMatchObject({ intent: 'opening_hours' });
   });
 
+  it('tells a text with a word it was trained on from one with none', () => {
+    const { model } = toyModel();
+    expect(model.knowsAWord('the login page hangs')).toBe(true);
+    expect(model.knowsAWord('nejde prihlasujete')).toBe(true);
+    // Sharing first letters with a trained word is not knowing it.
+    expect(model.knowsAWord('prihlasujete')).toBe(false);
+    expect(model.knowsAWord('asdfgh qwerty')).toBe(false);
+    expect(model.knowsAWord('')).toBe(false);
+  });
+
   it('reports unrelated text as out of scope', () => {
     const { model } = toyModel();
     for (const text of ['what is the weather in Rome', 'who won the tennis final', 'recept na bramboraky']) {
