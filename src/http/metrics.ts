@@ -13,7 +13,7 @@ export interface EdgeMetrics {
   readonly recorder: ConsoleRecorder;
   /** Mailbox depth and restarts are read from the agents when scraped, not pushed. */
   watchAgents(status: () => ActorStatus[]): void;
-  /** The LLM client's breaker and limit, read when scraped; undefined (offline) gives no series. */
+  /** The LLM client's breaker and limit, read when scraped; undefined (offline): no breaker series, zeros. */
   watchLlm(health: () => LlmHealth | undefined): void;
   httpRequest(method: string, route: string, status: number, seconds: number): void;
   error(code: string): void;
