@@ -4,12 +4,6 @@ import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 
 /**
- * A `fetch` for the openai client over `node:http` with keep-alive agents. The global fetch (undici)
- * builds a WHATWG request, body stream and response stream for every call; in a profile of LLM mode
- * that was the largest cost on the LLM thread (docs/llm.md). A whole JSON answer is read into one
- * buffer here; only an event stream becomes a web stream, as the client parses it from one.
- */
-/**
  * How long an idle connection is kept, as Node's own fetch (undici) keeps it: closing it before the
  * server does (Node's servers: 5 s) avoids sending a request down a socket the server is closing. A
  * server that says it keeps them shorter (`Keep-Alive: timeout=N`) is taken at its word, less a second.
@@ -19,6 +13,12 @@ const IDLE_SOCKET_MS = 4_000;
 /** How a connection the server closed while the request was on its way shows itself. */
 const CLOSED_UNDER_US = new Set(['ECONNRESET', 'EPIPE']);
 
+/**
+ * A `fetch` for the openai client over `node:http` with keep-alive agents. The global fetch (undici)
+ * builds a WHATWG request, body stream and response stream for every call; in a profile of LLM mode
+ * that was the largest cost on the LLM thread (docs/llm.md). A whole JSON answer is read into one
+ * buffer here; only an event stream becomes a web stream, as the client parses it from one.
+ */
 export function createNodeFetch(): typeof fetch {
   const options = { keepAlive: true, scheduling: 'lifo', timeout: IDLE_SOCKET_MS } as const;
   const agents = { 'http:': new http.Agent(options), 'https:': new https.Agent(options) };
