@@ -89,7 +89,7 @@ export interface LlmPort {
   /** A JSON answer validated against `schema`; invalid or empty output rejects with `LLM_INVALID_OUTPUT`. */
   structured<T>(request: StructuredRequest<T>): Promise<{ value: T; usage: LlmUsage; latencyMs: number }>;
   /**
-   * Breaker state and queue, for `/readyz` and metrics; `limit` is how many calls the concurrency cap
+   * Breaker state and queue, for metrics and the console; `limit` is how many calls the concurrency cap
    * lets in now (below the configured cap while the server says it is overloaded).
    */
   health(): LlmHealth;
