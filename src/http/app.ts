@@ -185,7 +185,6 @@ export function createApp(deps: AppDeps): SwarmApp {
           llm,
         ),
         assets: loadConsoleAssets(deps.consoleDir),
-        llm,
       },
       validationHook,
     ),

@@ -151,9 +151,8 @@ export function createLlmEngine(input: LlmConfigInput, deps: LlmDeps = {}): LlmE
         if (failure.overload) limiter.overloaded(generation);
         // An overloaded server is sent fewer calls; it counts as down only when it refuses even one.
         if (failure.serverFault === true && (!failure.overload || limiter.limit === 1)) {
-          breaker.recordFailure(permit);
           // Whoever comes after an outage starts again from one call (the limiter's slow start).
-          if (breaker.state !== 'closed') limiter.restart();
+          if (breaker.recordFailure(permit)) limiter.restart();
         } else if (failure.serverFault === false) breaker.recordSuccess(permit);
         else breaker.release(permit);
         return { failure };

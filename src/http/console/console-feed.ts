@@ -1,6 +1,6 @@
+import type { LlmHealth } from '../../llm/index.js';
 import { sseFrame } from '../sse-frames.js';
 import type { ConsoleRecorder } from './recorder.js';
-import type { LlmHealth } from '../../llm/index.js';
 import type { ConsoleEvent, TicketQueueView } from './schemas.js';
 
 /** Queries sent in one tick at most: the list shows the latest few, not every query of a busy second. */

@@ -1,6 +1,5 @@
 import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
-import type { LlmHealth } from '../../llm/index.js';
 import type { AppEnv } from '../env.js';
 import { NotFoundError } from '../errors.js';
 import { createEventFeed } from '../event-feed.js';
@@ -25,8 +24,6 @@ export interface ConsoleDeps {
   recorder: ConsoleRecorder;
   feed: ConsoleFeed;
   assets: ConsoleAssets;
-  /** The LLM client now; undefined offline. */
-  llm: () => LlmHealth | undefined;
 }
 
 /**
@@ -35,12 +32,12 @@ export interface ConsoleDeps {
  * the API itself). The data routes sit under /v1, so integrator keys guard them like every read.
  */
 export function consoleRoutes(
-  { lifecycle }: RouteDeps,
-  { recorder, feed, assets, llm }: ConsoleDeps,
+  { desk, lifecycle }: RouteDeps,
+  { recorder, feed, assets }: ConsoleDeps,
   hook: OpenAPIHono<AppEnv>['defaultHook'],
 ) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: hook });
-  const snapshot = (): ConsoleSnapshot => ({ ...recorder.snapshot(), llm: llm() ?? null });
+  const snapshot = (): ConsoleSnapshot => ({ ...recorder.snapshot(), llm: desk.llmHealth() ?? null });
 
   const page = (): Response => {
     if (assets.index === undefined) {

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { Ticket } from '../../domain/ticket.js';
-import { LlmHealth } from '../../llm/llm-health.js';
 import { Department, Language, Priority } from '../../domain/vocabulary.js';
+import { LlmHealth } from '../../llm/llm-health.js';
 
 /** One second of traffic as the console charts it. Latencies are null in a second without queries. */
 export const TrafficPoint = z

@@ -46,16 +46,11 @@ export class CircuitBreaker {
 
   /** A permit for one attempt, or undefined when the attempt must be rejected without a request. */
   tryAcquire(): BreakerPermit | undefined {
-    if (this.#state === 'open') {
-      if (!this.#cooledDown()) return undefined;
-      this.#state = 'half-open';
-    }
-    if (this.#state === 'half-open') {
-      if (this.#probeInFlight) return undefined;
-      this.#probeInFlight = true;
-      return { probe: true };
-    }
-    return { probe: false };
+    if (!this.admits()) return undefined;
+    if (this.#state === 'closed') return { probe: false };
+    this.#state = 'half-open';
+    this.#probeInFlight = true;
+    return { probe: true };
   }
 
   recordSuccess(permit: BreakerPermit): void {
@@ -69,16 +64,19 @@ export class CircuitBreaker {
     this.#observe(true);
   }
 
-  recordFailure(permit: BreakerPermit): void {
+  /** True when this failure opened the breaker. */
+  recordFailure(permit: BreakerPermit): boolean {
     if (permit.probe) {
       this.#probeInFlight = false;
       this.#open();
-      return;
+      return true;
     }
-    if (this.#state !== 'closed') return;
+    if (this.#state !== 'closed') return false;
     this.#consecutiveFailures += 1;
     this.#observe(false);
-    if (this.#consecutiveFailures >= this.#config.failureThreshold || this.#rateExceeded()) this.#open();
+    if (this.#consecutiveFailures < this.#config.failureThreshold && !this.#rateExceeded()) return false;
+    this.#open();
+    return true;
   }
 
   /** The attempt ended without saying anything about the server (the caller aborted it). */
