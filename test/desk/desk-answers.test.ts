@@ -48,6 +48,18 @@ describe('desk: one answer per need', () => {
     expect(result.response).not.toContain('Vaše zpráva se týká více věcí');
   });
 
+  it('tells "can I cancel any time, or is there a notice period?" that there is none, in either language', async () => {
+    const cs = await ask(
+      'Můžu zrušit předplatné kdykoliv, nebo je tam výpovědní lhůta?',
+      `notice-${randomUUID()}`,
+    );
+    expect(cs).toMatchObject({ intent: 'cancel_subscription', escalated: false });
+    expect(cs.response).toContain('bez výpovědní lhůty');
+    const en = await ask('Can I cancel anytime or is there a notice period?', `notice-${randomUUID()}`);
+    expect(en).toMatchObject({ intent: 'cancel_subscription', escalated: false });
+    expect(en.response).toContain('there is no notice period');
+  });
+
   it('answers "I moved, how do I change my address?" without a plan-upgrade article', async () => {
     const result = await ask('I moved, how do I change my address?');
     expect(result.parts).toHaveLength(1);
