@@ -3,8 +3,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
 import type { LoadResult } from './lib/load-result.js';
+import { bundleFolder, bundleForNode } from './lib/node-bundle.js';
 import { machineLine, markdownTable, progress, progressDone, type Row, writeResults } from './lib/report.js';
 import { readThreadHeaps, type ThreadHeap } from './lib/process.js';
 import { median, medianRun } from './lib/stats.js';
@@ -79,6 +79,15 @@ function threadHeapNote(heaps: ThreadHeap[]): string {
   return `peak heap MB: main ${main ? figure(main) : 'n/a'}, workers ${workers.map(figure).join(', ')}`;
 }
 
+/** The desk's agents' CPU per query over the stand-ins', median over the runs of each (two processes). */
+function agentsWork(desk: LoadResult[], standIn: LoadResult[]): string {
+  const cpu = (runs: LoadResult[]) =>
+    runs.flatMap((run) => (run.cpuMsPerRequest === null ? [] : [run.cpuMsPerRequest]));
+  const [withAgents, withStandIns] = [cpu(desk), cpu(standIn)];
+  if (withAgents.length === 0 || withStandIns.length === 0) return 'n/a';
+  return `${(median(withAgents) - median(withStandIns)).toFixed(3)} ms/query`;
+}
+
 async function floorAndPipeline(): Promise<void> {
   const hello = await startHello();
   const edge = await startEdgeOnly();
@@ -110,7 +119,9 @@ async function floorAndPipeline(): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 1_100));
     const threadHeaps = readThreadHeaps(heapsDir);
     progress(`swarm alone, ${profile.repeats} runs`);
-    const { runs: swarmRuns, memory } = await swarmInProcess();
+    const { runs: swarmRuns, memory } = await swarmInProcess('desk');
+    progress(`swarm floor (stand-in agents), ${profile.repeats} runs`);
+    const { runs: swarmFloorRuns } = await swarmInProcess('stand-in');
     const ratios = pipelineRuns.map((p, i) => p.requestsPerSec / floorRuns[i]!.requestsPerSec);
     const edgeRatios = edgeRuns.map((e, i) => e.requestsPerSec / floorRuns[i]!.requestsPerSec);
     const edgeToSameRequest = edgeRuns.map((e, i) => e.requestsPerSec / sameRequestRuns[i]!.requestsPerSec);
@@ -144,6 +155,15 @@ async function floorAndPipeline(): Promise<void> {
           : `live heap ${memory.kbPerConversation.toFixed(1)} KB per conversation`
       }`,
     );
+    const swarmFloor = medianRow(
+      '2 swarm floor (breakdown)',
+      'the same with stand-in agents that think nothing',
+      swarmFloorRuns,
+      `${mainThreadNote(swarmFloorRuns)}; the swarm alone less this, the agents' own work: ${agentsWork(
+        swarmRuns,
+        swarmFloorRuns,
+      )}`,
+    );
     const pipeline = medianRow(
       '2 offline pipeline',
       'POST /v1/queries, 50 conn',
@@ -158,6 +178,7 @@ async function floorAndPipeline(): Promise<void> {
     summary.edgeToFloor = median(edgeRatios);
     summary.edgeCpuShare = edgeShares.length === 0 ? null : median(edgeShares);
     summary.swarmAlone = swarmAlone;
+    summary.swarmFloor = swarmFloor;
     summary.conversationMemory = memory;
     summary.pipeline = pipeline;
     summary.pipelineThreadHeaps = threadHeaps;
@@ -219,24 +240,19 @@ async function llmLatency(): Promise<void> {
 
 /**
  * The swarm without HTTP (bench/scenarios/swarm-in-process.ts, a process of its own): its runs and
- * memory. The scenario is bundled first and run by plain node: under tsx its process also carried the
- * loader's own thread and heap (about 50 MB of its peak RSS), which neither a server nor an
- * application embedding the desk has.
+ * memory, with the desk's own agents or with stand-ins that think nothing. The scenario is bundled
+ * first and run by plain node (bench/lib/node-bundle.ts says why).
  */
-async function swarmInProcess(): Promise<{ runs: LoadResult[]; memory: ConversationMemory | null }> {
-  const dir = mkdtempSync(join(tmpdir(), 'swarmdesk-swarm-alone-'));
+async function swarmInProcess(
+  agents: 'desk' | 'stand-in',
+): Promise<{ runs: LoadResult[]; memory: ConversationMemory | null }> {
+  const folder = bundleFolder();
   try {
-    const script = join(dir, 'swarm-in-process.mjs');
-    await build({
-      entryPoints: ['bench/scenarios/swarm-in-process.ts'],
-      outfile: script,
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      packages: 'external',
-      logLevel: 'warning',
-    });
+    const script = await bundleForNode(
+      'bench/scenarios/swarm-in-process.ts',
+      folder.dir,
+      'swarm-in-process.mjs',
+    );
     const run = spawnSync(
       process.execPath,
       [
@@ -249,6 +265,7 @@ async function swarmInProcess(): Promise<{ runs: LoadResult[]; memory: Conversat
         `--seconds=${profile.seconds}`,
         `--repeats=${profile.repeats}`,
         `--customers=${benchCustomersFile()}`,
+        `--agents=${agents}`,
       ],
       { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' },
     );
@@ -256,7 +273,7 @@ async function swarmInProcess(): Promise<{ runs: LoadResult[]; memory: Conversat
       throw new Error(`the in-process swarm run failed (exit ${run.status ?? run.signal})`);
     return JSON.parse(run.stdout) as { runs: LoadResult[]; memory: ConversationMemory | null };
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    folder.remove();
   }
 }
 

@@ -2,11 +2,23 @@
 // `createDesk` in this process with the pipeline's data (the same 20,000 customers and message mix),
 // queries kept in flight through `desk.submit`, no sockets. Prints `{ runs, memory }` as JSON on
 // stdout: the runs as LoadResults (what the swarm costs per query by itself, and what an integrator
-// embedding the desk gets) and the live heap one conversation keeps (run with --expose-gc).
+// embedding the desk gets) and the live heap one conversation keeps (run with --expose-gc). With
+// `--agents=stand-in`, the same with agents that think nothing: the swarm's floor.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type * as DeskModule from '../../src/desk/index.js';
+import { specialistDepartments } from '../../src/domain/desk-profile.js';
 import { processFigures, type LoadResult } from '../lib/load-result.js';
-import { benchCustomersFile, querySequence } from '../lib/messages.js';
+import { benchCustomersFile, MESSAGE_MIX, querySequence } from '../lib/messages.js';
+import { bundleFolder, bundleForNode } from '../lib/node-bundle.js';
 import { sampleProcess } from '../lib/process.js';
+import {
+  RECORDED_ANSWERS_ENV,
+  recordAnswers,
+  standInBehaviours,
+  type RecordedAnswer,
+} from '../lib/stand-in-agents.js';
 import { percentile } from '../lib/stats.js';
 import { warmUntilSteady } from '../lib/warm-up.js';
 
@@ -22,8 +34,47 @@ const inFlight = Number(option('in-flight') ?? 50);
 // runs this file bundled, from elsewhere, and says where the desk is.
 const deskModule = option('desk-module') ?? new URL('../../dist/desk/index.js', import.meta.url).href;
 const { createDesk } = (await import(deskModule)) as typeof DeskModule;
-const desk = await createDesk({ customersFile: option('customers') ?? benchCustomersFile() });
+const customersFile = option('customers') ?? benchCustomersFile();
+// `--agents=stand-in`: the swarm's floor, with agents that think nothing (bench/lib/stand-in-agents.ts),
+// whose bundle and the answers they give live in `bundles` until the end.
+const bundles = option('agents') === 'stand-in' ? bundleFolder() : undefined;
+const desk = bundles
+  ? await standInDesk(bundles.dir).catch((error: unknown) => {
+      bundles.remove();
+      throw error;
+    })
+  : await createDesk({ customersFile });
 const nextQuery = querySequence();
+
+/**
+ * The desk with stand-in agents in its router and specialist pools (the escalation agent stays real),
+ * answering from what the real desk answered each message of the mix, recorded here first.
+ */
+async function standInDesk(dir: string): Promise<DeskModule.Desk> {
+  const real = await createDesk({ customersFile });
+  let answers: RecordedAnswer[];
+  let departments: string[];
+  try {
+    const mix = querySequence();
+    answers = await recordAnswers(
+      real,
+      Array.from(MESSAGE_MIX, () => mix()),
+    );
+    departments = specialistDepartments(real.profile);
+  } finally {
+    await real.close();
+  }
+  const file = join(dir, 'answers.json');
+  writeFileSync(file, JSON.stringify(answers));
+  // Read by each agent when it starts; worker threads take the environment as it is when they start.
+  process.env[RECORDED_ANSWERS_ENV] = file;
+  // The agents' threads import the stand-ins without tsx: bundled (bench/lib/node-bundle.ts).
+  const module = await bundleForNode('bench/lib/stand-in-agents.ts', dir, 'stand-in-agents.mjs');
+  return createDesk(
+    { customersFile },
+    { behaviours: standInBehaviours(pathToFileURL(module).href, departments) },
+  );
+}
 
 async function run(durationSeconds: number): Promise<LoadResult> {
   const before = sampleProcess(process.pid);
@@ -116,11 +167,12 @@ async function conversationMemory(): Promise<ConversationMemory | null> {
 try {
   // Measured before the warm-up: that runs until the CPU settles, which on a fast machine is more
   // conversations than the stores keep, and a full store only swaps one conversation for another.
-  const memory = await conversationMemory();
+  const memory = bundles ? null : await conversationMemory();
   const warmUp = await warmUntilSteady(async () => (await run(1)).cpuMsPerRequest);
   const runs: LoadResult[] = [];
   for (let repeat = 0; repeat < repeats; repeat++) runs.push(await run(seconds));
   process.stdout.write(`${JSON.stringify({ runs, memory, warmUp })}\n`);
 } finally {
   await desk.close();
+  bundles?.remove();
 }
