@@ -114,6 +114,13 @@ export const UNSURE_BELOW = 0.45;
 const OUT_OF_SCOPE_BELOW = 0.1;
 /** An out-of-scope follow-up this long is about something else, not a short "and then?". */
 const TOPIC_CHANGE_WORDS = 4;
+/**
+ * A follow-up this short ("a kde ji najdu?") leaves the conversation's topic only when the model is
+ * this sure of another department: its few words say little, and in a conversation they most often
+ * go on with what was asked before.
+ */
+const SHORT_FOLLOW_UP_WORDS = 5;
+const SHORT_FOLLOW_UP_UNSURE_BELOW = 0.7;
 /** Topics a clarifying question names. */
 const SUGGESTIONS = 3;
 /** A second topic is offered only from this confidence, so a clear single guess is not padded. */
@@ -238,7 +245,11 @@ function planFollowUp(input: PlanInput, part: ClassifiedPart): RoutingPlan | und
   if (input.pinned !== undefined && department !== input.pinned) return undefined;
   // An action's answer (an order number) may be no word at all; anything else with none is not a follow-up.
   if (input.continuesAction !== true && input.knowsAWord?.() === false) return undefined;
-  const unsure = isUnsure(part, input.unsureBelow);
+  const short = wordCount(input.text) <= SHORT_FOLLOW_UP_WORDS;
+  const unsure = isUnsure(
+    part,
+    short ? Math.max(input.unsureBelow, SHORT_FOLLOW_UP_UNSURE_BELOW) : input.unsureBelow,
+  );
   // A reply giving what an action asked for continues it: not the same problem come back.
   const sameProblem = !unsure && part.intent === currentIntent && input.continuesAction !== true;
   const resolved = state.resolved === true;

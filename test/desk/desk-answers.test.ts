@@ -33,6 +33,14 @@ describe('desk: one answer per need', () => {
     // "what can I do?" asks for help with the need before it; it had been read as opening hours.
     ['The app keeps crashing every night, what can I do?', 'app_crash', 'several topics'],
     ['Aplikace mi pořád padá, co mám dělat?', 'app_crash', 'Vaše zpráva se týká více věcí'],
+    // A clause that only tells what the customer did had been answered as a need of its own (a failed
+    // payment, a new card) before the double charge it leads up to.
+    [
+      'Včera jsem zaplatil kartou a peníze mi odešly dvakrát.',
+      'double_charge',
+      'Vaše zpráva se týká více věcí',
+    ],
+    ['I paid by card yesterday and the money was taken twice.', 'double_charge', 'several topics'],
   ])('answers "%s" once, as one need', async (message, intent, multiIntro) => {
     const result = await ask(message);
     expect(result).toMatchObject({ intent, escalated: false, ticketId: null });
