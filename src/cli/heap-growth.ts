@@ -11,12 +11,10 @@ const SERVER_HEAP_GROWING_PERCENT = 50;
  * of it garbage waiting for a collection; with this it stays under 200 MB, at no CPU per query the
  * bench could tell apart (a full collection costs about what is alive, and marks concurrently). The
  * flag is process-wide, and V8 reads it at every collection, so setting it at start is enough. A growth
- * given to node itself (on its command line or in NODE_OPTIONS) is left as it is.
+ * given to node on its command line is left as it is (node refuses the flag in NODE_OPTIONS).
  */
-export function boundHeapGrowth(execArgv: readonly string[], nodeOptions: string | undefined): boolean {
-  const given = [...execArgv, ...(nodeOptions ?? '').split(/\s+/)].some((arg) =>
-    arg.replaceAll('_', '-').startsWith(FLAG),
-  );
+export function boundHeapGrowth(execArgv: readonly string[]): boolean {
+  const given = execArgv.some((arg) => arg.replaceAll('_', '-').startsWith(FLAG));
   if (given) return false;
   setFlagsFromString(`${FLAG}=${SERVER_HEAP_GROWING_PERCENT}`);
   return true;

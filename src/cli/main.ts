@@ -9,7 +9,7 @@ const io = {
 
 const argv = process.argv.slice(2);
 // Only the long-running server: a one-off command is better served by V8's own sizing.
-if ((argv[0] ?? 'serve') === 'serve') boundHeapGrowth(process.execArgv, process.env.NODE_OPTIONS);
+if ((argv[0] ?? 'serve') === 'serve') boundHeapGrowth(process.execArgv);
 
 runCli(argv, io).then(
   (code) => {
