@@ -1,6 +1,6 @@
 import type { Customer } from '../domain/customer.js';
 import { ESCALATION, type Department, type Language, type Priority } from '../domain/vocabulary.js';
-import type { Article } from '../knowledge/index.js';
+import { answeringStep, type Article } from '../knowledge/index.js';
 import { CS_TEMPLATES, EN_TEMPLATES, type AnswerTemplates } from './answer-templates.js';
 import type { EscalationReason } from './escalation-policy.js';
 
@@ -17,6 +17,8 @@ export interface ComposedAnswer {
 export interface OfflineAnswerInput {
   language: Language;
   article: Article;
+  /** The customer's words the article answers. */
+  question: string;
   customer: Customer | null;
   intent: string;
   /** The previous answer did not help: `other` offers a different article, `same` the same one again. */
@@ -50,7 +52,11 @@ export function composeAnswer(input: OfflineAnswerInput): ComposedAnswer {
       : input.retry === 'same'
         ? t.retrySameIntro(article.title)
         : t.articleIntro(article.title);
-  const lines = [intro, '', article.body];
+  // A first answer to a question about one item of a longer article says that item first.
+  const answering = input.retry === 'no' ? answeringStep(article, input.question) : undefined;
+  const lines = answering
+    ? [t.inShort(answering.step), '', intro, '', answering.body]
+    : [intro, '', article.body];
   const notes: string[] = [];
   const recent = recentIssueDate(customer, input.intent, input.now);
   if (recent) notes.push(t.recentIssue(t.date(recent)));

@@ -6,6 +6,8 @@ import type { EscalationReason } from './escalation-policy.js';
 export interface AnswerTemplates {
   greeting(name: string | undefined): string;
   articleIntro(title: string): string;
+  /** The article's item that answers the question, said before the whole article. */
+  inShort(step: string): string;
   retryIntro(title: string): string;
   /** A retry with no other article to offer: the same steps, and a person if they fail again. */
   retrySameIntro(title: string): string;
@@ -36,6 +38,7 @@ export const CS_TEMPLATES: AnswerTemplates = {
     return address ? `Dobrý den, ${address},` : 'Dobrý den,';
   },
   articleIntro: (title) => `K vašemu dotazu máme tento postup (${title}):`,
+  inShort: (step) => `Ve zkratce: ${step}`,
   retryIntro: (title) => `Je mi líto, že předchozí rada nepomohla. Zkusme to jinak (${title}):`,
   retrySameIntro: (title) =>
     `Je mi líto, že předchozí rada nepomohla. Jiný postup v naší znalostní bázi nemáme, projděte prosím ` +
@@ -80,6 +83,7 @@ export const CS_TEMPLATES: AnswerTemplates = {
 export const EN_TEMPLATES: AnswerTemplates = {
   greeting: (name) => (name ? `Hello ${name},` : 'Hello,'),
   articleIntro: (title) => `Here is what helps with this (${title}):`,
+  inShort: (step) => `In short: ${step}`,
   retryIntro: (title) => `I am sorry the previous advice did not help. Let us try another way (${title}):`,
   retrySameIntro: (title) =>
     `I am sorry the previous advice did not help. Our knowledge base has no other procedure, so please go ` +

@@ -373,6 +373,7 @@ async function answer(
     composed = composeAnswer({
       language: request.language,
       article: best.article,
+      question: request.text,
       customer: request.customer,
       intent: request.intent,
       retry: !request.retry ? 'no' : hits[0] ? 'other' : 'same',

@@ -32,6 +32,7 @@ describe('answer composer', () => {
     const { text } = composeAnswer({
       language: 'cs',
       article,
+      question: 'Aplikace se mi zasekává při přihlášení',
       customer: jan,
       intent: 'login_problem',
       retry: 'no',
@@ -48,6 +49,7 @@ describe('answer composer', () => {
     const { text } = composeAnswer({
       language: 'en',
       article: { ...article, language: 'en', title: 'Login', body: 'Update the app.' },
+      question: 'I cannot log in',
       customer: null,
       intent: 'login_problem',
       retry: 'no',
@@ -61,12 +63,83 @@ describe('answer composer', () => {
     const { text } = composeAnswer({
       language: 'cs',
       article,
+      question: 'pořád to nejde',
       customer: null,
       intent: 'login_problem',
       retry: 'other',
       now: NOW,
     });
     expect(text).toContain('Je mi líto, že předchozí rada nepomohla');
+  });
+
+  it('says first the item of a longer article that the question is about, in either language', () => {
+    const overview: Article = {
+      id: 'feature-overview',
+      department: 'general',
+      language: 'en',
+      title: 'What the app can do',
+      body: [
+        'A quick guide:',
+        '',
+        '1. **Projects**: create a project with the + button.',
+        '2. **Search**: press Ctrl+K to search across all projects.',
+        '3. **Dark mode**: Settings → Appearance → Theme: Light or Dark.',
+      ].join('\n'),
+      tags: [],
+    };
+    const answer = (question: string, retry: 'no' | 'other' = 'no') =>
+      composeAnswer({
+        language: 'en',
+        article: overview,
+        question,
+        customer: null,
+        intent: 'x',
+        retry,
+        now: NOW,
+      }).text;
+    expect(answer('Is there a dark mode?')).toContain(
+      'In short: **Dark mode**: Settings → Appearance → Theme: Light or Dark.\n\nHere is what helps',
+    );
+    // Said once: the item leaves the list it came from.
+    expect(answer('Is there a dark mode?').match(/Dark mode/g)).toHaveLength(1);
+    expect(answer('Can I switch to a dark theme?')).toContain('In short: **Dark mode**');
+    const czech = {
+      ...overview,
+      language: 'cs' as const,
+      body: '1. Projekty.\n2. **Tmavý režim**: Nastavení → Vzhled.',
+    };
+    const cs = composeAnswer({
+      language: 'cs',
+      article: czech,
+      question: 'Dá se zapnout tmavý režim?',
+      customer: null,
+      intent: 'x',
+      retry: 'no',
+      now: NOW,
+    }).text;
+    expect(cs).toContain('Ve zkratce: **Tmavý režim**: Nastavení → Vzhled.\n\nK vašemu dotazu');
+    // One word of the question in an item is not enough; nor is the first item, read first anyway; nor
+    // an answer to "that did not help", which starts with saying so; nor a step of a procedure, which
+    // means little without the steps before it.
+    const procedure = {
+      ...overview,
+      title: 'Language',
+      body: '1. Open Settings → Profile → Language.\n2. Choose English or Czech. It switches at once.',
+    };
+    expect(
+      composeAnswer({
+        language: 'en',
+        article: procedure,
+        question: 'How do I switch to English at once?',
+        customer: null,
+        intent: 'x',
+        retry: 'no',
+        now: NOW,
+      }).text,
+    ).not.toContain('In short');
+    expect(answer('Is search fast?')).not.toContain('In short');
+    expect(answer('How do I create projects with the + button?')).not.toContain('In short');
+    expect(answer('Is there a dark mode?', 'other')).not.toContain('In short');
   });
 
   it('tells the customer honestly about the ticket and when a person answers', () => {
@@ -113,6 +186,7 @@ describe('answer composer', () => {
       composeAnswer({
         language: 'cs',
         article,
+        question: 'nejde přihlášení',
         customer: { ...jan, name },
         intent: 'login_problem',
         retry: 'no',

@@ -49,6 +49,21 @@ describe('desk: one answer per need', () => {
     expect(repeated(result.response)).toEqual([]);
   });
 
+  it.each([
+    ['Is there a dark mode?', 'In short: **Dark mode**: Settings → Appearance', 'Dark mode'],
+    ['Jde aplikace používat bez internetu?', 'Ve zkratce: **Bez internetu**:', 'Bez internetu'],
+  ])(
+    'says first the item of the features article that "%s" asks about, once',
+    async (message, lead, label) => {
+      const result = await ask(message);
+      expect(result.intent).toBe('feature_question');
+      // The greeting, then the item; the article follows without it.
+      expect(result.response.split('\n\n')[1]).toContain(lead);
+      expect(result.response.split(label)).toHaveLength(2);
+      expect(repeated(result.response)).toEqual([]);
+    },
+  );
+
   it('joins "potrebuju ji pro ucetni" to the invoice question instead of opening a ticket for it', async () => {
     const result = await ask('kde najdu fakturu za listopad? potrebuju ji pro ucetni');
     expect(result).toMatchObject({ intent: 'invoice_request', department: 'billing', escalated: false });
