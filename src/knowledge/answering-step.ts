@@ -21,6 +21,37 @@ export interface AnsweringStep {
   body: string;
 }
 
+interface ListItem {
+  /** The line of the body it is on. */
+  index: number;
+  text: string;
+  terms: ReadonlySet<string>;
+}
+
+/** An article's title terms, lines and list items, read once per article: answers reuse them. */
+interface ArticleList {
+  title: ReadonlySet<string>;
+  lines: string[];
+  items: ListItem[];
+}
+const lists = new WeakMap<object, ArticleList>();
+
+function listOf(
+  article: Pick<Article, 'title' | 'body'>,
+  processTerm: (term: string) => string | null,
+): ArticleList {
+  const known = lists.get(article);
+  if (known) return known;
+  const lines = article.body.split('\n');
+  const items = lines.flatMap((line, index) => {
+    const text = LIST_ITEM.exec(line)?.[3];
+    return text === undefined ? [] : [{ index, text: text.trim(), terms: termsOf(text, processTerm) }];
+  });
+  const list = { title: termsOf(article.title, processTerm), lines, items };
+  lists.set(article, list);
+  return list;
+}
+
 function termsOf(text: string, processTerm: (term: string) => string | null): Set<string> {
   const terms = new Set<string>();
   for (const [word] of text.matchAll(WORD)) {
@@ -58,31 +89,25 @@ function withoutLine(lines: readonly string[], removed: number): string {
  * asks ("Is there a dark mode?" and the seventh of eight features): a labelled item that holds, of
  * the question's words that the title does not hold and the list does, at least two, all of them, and
  * no other item any. Undefined when no item is that, or when it is the first item, which the customer
- * reads first anyway. A
- * question about what the whole article explains ("How do I add a new member?") shares its words with
- * several items, so it gets the article as it is.
+ * reads first anyway. A question about what the whole article explains ("How do I add a new
+ * member?") shares its words with several items, so it gets the article as it is.
  */
 export function answeringStep(
   article: Pick<Article, 'title' | 'body' | 'language'>,
   question: string,
 ): AnsweringStep | undefined {
   const processTerm = termProcessor(article.language);
-  const title = termsOf(article.title, processTerm);
+  const { title, lines, items } = listOf(article, processTerm);
   const asked = [...termsOf(question, processTerm)].filter((term) => !meets(term, title));
   if (asked.length < MIN_OWN_TERMS) return undefined;
-  const lines = article.body.split('\n');
-  const items = lines.flatMap((line, index) => {
-    const text = LIST_ITEM.exec(line)?.[3];
-    return text === undefined ? [] : [{ index, text: text.trim(), terms: termsOf(text, processTerm) }];
-  });
   // Words the article's list never uses say nothing about which item answers; each of the others
   // must be the item's own.
   const used = asked.filter((term) => items.some((item) => meets(term, item.terms)));
   if (used.length < MIN_OWN_TERMS) return undefined;
-  const owns = (item: (typeof items)[number], term: string): boolean =>
+  const owns = (item: ListItem, term: string): boolean =>
     meets(term, item.terms) && items.every((other) => other === item || !meets(term, other.terms));
-  const answering = items.filter((item) => used.every((term) => owns(item, term)));
-  const [only] = answering;
-  if (answering.length !== 1 || !only || only === items[0] || !LABELLED.test(only.text)) return undefined;
+  // Each word belongs to one item at most, so at most one item owns them all.
+  const only = items.find((item) => used.every((term) => owns(item, term)));
+  if (!only || only === items[0] || !LABELLED.test(only.text)) return undefined;
   return { step: only.text, body: withoutLine(lines, only.index) };
 }
