@@ -1,4 +1,4 @@
-export { answeringStep, type AnsweringStep } from './answering-step.js';
+export { answeringStep } from './answering-step.js';
 export { parseArticleFile } from './article-file.js';
 export { KnowledgeInvalidError } from './errors.js';
 export { type Article, type KnowledgeBase, type SearchHit, type SearchOptions } from './knowledge-base.js';
