@@ -58,10 +58,15 @@ export function needsOf(
   let leading: ClassifiedPart | undefined;
   for (const part of parts) {
     const last = kept.at(-1);
-    // A clause the model is only half sure of, in the department of the need before it, most likely
-    // goes on with that need ("the sync between my laptop | and phone stopped working"), not a new one.
+    // A clause the model is only half sure of, in the department of the need before it or with that
+    // need among its likely readings, most likely goes on with it ("the sync between my laptop | and
+    // phone stopped working"; "…accept the team invitation, | the link says expired", which a reset
+    // link could say too), not a new one.
     const goesOn =
-      last !== undefined && part.department === last.department && part.confidence < STANDALONE_CONFIDENCE;
+      last !== undefined &&
+      part.confidence < STANDALONE_CONFIDENCE &&
+      (part.department === last.department ||
+        (part.alternatives ?? []).some((reading) => reading.intent === last.intent));
     if (isFragmentHere(part) || goesOn) {
       if (last) kept[kept.length - 1] = joined(last, part, last);
       else leading = leading ? joined(leading, part, leading) : part;

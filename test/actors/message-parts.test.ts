@@ -55,6 +55,28 @@ describe('needs of a message', () => {
     expect(needsOf([sync, halfSure('double_charge', 'billing', 0.48)], 0.45, 'en')).toHaveLength(2);
   });
 
+  it('joins a half-sure clause of another department when the need before it is among its readings', () => {
+    const invite = part('My colleague cannot accept the team invitation', 'team_invite', 1);
+    const expired = (alternatives: string[]): ClassifiedPart => ({
+      ...part('the link says expired', 'password_reset', 0.5),
+      department: 'technical',
+      alternatives: alternatives.map((intent, i) => ({
+        intent,
+        department: 'general',
+        confidence: 0.5 - i / 10,
+      })),
+    });
+    expect(
+      needsOf([invite, expired(['password_reset', 'error_message', 'team_invite'])], 0.45, 'en'),
+    ).toEqual([
+      expect.objectContaining({
+        intent: 'team_invite',
+        text: 'My colleague cannot accept the team invitation the link says expired',
+      }),
+    ]);
+    expect(needsOf([invite, expired(['password_reset', 'error_message'])], 0.45, 'en')).toHaveLength(2);
+  });
+
   it('keeps a message of fragments only as it is', () => {
     const parts = [part('hmm', 'oos', 0.1), part('well', 'oos', 0.1)];
     expect(needsOf(parts, 0.45, 'en')).toEqual(parts);

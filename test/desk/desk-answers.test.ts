@@ -41,6 +41,12 @@ describe('desk: one answer per need', () => {
       'Vaše zpráva se týká více věcí',
     ],
     ['I paid by card yesterday and the money was taken twice.', 'double_charge', 'several topics'],
+    // "the link says expired" could be a reset link (technical); after the invitation it is the invitation's.
+    [
+      'My colleague cannot accept the team invitation, the link says expired.',
+      'team_invite',
+      'several topics',
+    ],
   ])('answers "%s" once, as one need', async (message, intent, multiIntro) => {
     const result = await ask(message);
     expect(result).toMatchObject({ intent, escalated: false, ticketId: null });
