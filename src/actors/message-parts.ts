@@ -37,6 +37,15 @@ export function isFragment(part: ClassifiedPart, unsureBelow: number, language: 
   return part.confidence < STANDALONE_CONFIDENCE && tokens.some((word) => references.has(word));
 }
 
+/** `part` is below standalone confidence, and in `need`'s department or reads as `need` too. */
+function halfSureWith(part: ClassifiedPart, need: ClassifiedPart): boolean {
+  return (
+    part.confidence < STANDALONE_CONFIDENCE &&
+    (part.department === need.department ||
+      (part.alternatives ?? []).some((reading) => reading.intent === need.intent))
+  );
+}
+
 function joined(a: ClassifiedPart, b: ClassifiedPart, lead: ClassifiedPart): ClassifiedPart {
   return { ...lead, text: `${a.text} ${b.text}` };
 }
@@ -62,14 +71,22 @@ export function needsOf(
     // need among its likely readings, most likely goes on with it ("the sync between my laptop | and
     // phone stopped working"; "…accept the team invitation, | the link says expired", which a reset
     // link could say too), not a new one.
-    const goesOn =
-      last !== undefined &&
-      part.confidence < STANDALONE_CONFIDENCE &&
-      (part.department === last.department ||
-        (part.alternatives ?? []).some((reading) => reading.intent === last.intent));
+    const goesOn = last !== undefined && halfSureWith(part, last);
     if (isFragmentHere(part) || goesOn) {
       if (last) kept[kept.length - 1] = joined(last, part, last);
       else leading = leading ? joined(leading, part, leading) : part;
+      continue;
+    }
+    // The same, the other way: a first clause half sure of itself leads up to the need after it
+    // ("Zaplatil jsem kartou | a nepřišla mi faktura").
+    const first = kept.length === 1 ? last : undefined;
+    if (
+      first &&
+      first.intent !== part.intent &&
+      halfSureWith(first, part) &&
+      part.confidence > first.confidence
+    ) {
+      kept[0] = joined(first, part, part);
       continue;
     }
     const base = leading ? joined(leading, part, part) : part;

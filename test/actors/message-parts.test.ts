@@ -77,6 +77,21 @@ describe('needs of a message', () => {
     expect(needsOf([invite, expired(['password_reset', 'error_message'])], 0.45, 'en')).toHaveLength(2);
   });
 
+  it('joins a half-sure first clause to the surer need after it in its department', () => {
+    const paid = part('Zaplatil jsem kartou', 'payment_failed', 0.73);
+    const invoice = part('nepřišla mi faktura', 'invoice_request', 1);
+    const billing = (p: ClassifiedPart): ClassifiedPart => ({ ...p, department: 'billing' });
+    expect(needsOf([billing(paid), invoice], 0.45, 'cs')).toEqual([
+      expect.objectContaining({
+        intent: 'invoice_request',
+        text: 'Zaplatil jsem kartou nepřišla mi faktura',
+      }),
+    ]);
+    // A sure first clause is a need of its own, and so is one of another department.
+    expect(needsOf([billing({ ...paid, confidence: 0.9 }), invoice], 0.45, 'cs')).toHaveLength(2);
+    expect(needsOf([{ ...paid, department: 'technical' }, invoice], 0.45, 'cs')).toHaveLength(2);
+  });
+
   it('keeps a message of fragments only as it is', () => {
     const parts = [part('hmm', 'oos', 0.1), part('well', 'oos', 0.1)];
     expect(needsOf(parts, 0.45, 'en')).toEqual(parts);

@@ -41,6 +41,7 @@ describe('desk: one answer per need', () => {
       'Vaše zpráva se týká více věcí',
     ],
     ['I paid by card yesterday and the money was taken twice.', 'double_charge', 'several topics'],
+    ['Zaplatil jsem kartou a nepřišla mi faktura.', 'invoice_request', 'Vaše zpráva se týká více věcí'],
     // "the link says expired" could be a reset link (technical); after the invitation it is the invitation's.
     [
       'My colleague cannot accept the team invitation, the link says expired.',
