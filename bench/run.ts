@@ -118,10 +118,10 @@ async function floorAndPipeline(): Promise<void> {
     // Written once a second by each thread: let the last second of the pipeline's load in.
     await new Promise((resolve) => setTimeout(resolve, 1_100));
     const threadHeaps = readThreadHeaps(heapsDir);
-    progress(`swarm alone, ${profile.repeats} runs`);
-    const { runs: swarmRuns, memory } = await swarmInProcess('desk');
-    progress(`swarm floor (stand-in agents), ${profile.repeats} runs`);
-    const { runs: swarmFloorRuns } = await swarmInProcess('stand-in');
+    const {
+      desk: { runs: swarmRuns, memory },
+      standIn: { runs: swarmFloorRuns },
+    } = await swarmInProcess();
     const ratios = pipelineRuns.map((p, i) => p.requestsPerSec / floorRuns[i]!.requestsPerSec);
     const edgeRatios = edgeRuns.map((e, i) => e.requestsPerSec / floorRuns[i]!.requestsPerSec);
     const edgeToSameRequest = edgeRuns.map((e, i) => e.requestsPerSec / sameRequestRuns[i]!.requestsPerSec);
@@ -238,14 +238,17 @@ async function llmLatency(): Promise<void> {
   progressDone('LLM latency sweep done');
 }
 
+interface SwarmRuns {
+  runs: LoadResult[];
+  memory: ConversationMemory | null;
+}
+
 /**
- * The swarm without HTTP (bench/scenarios/swarm-in-process.ts, a process of its own): its runs and
- * memory, with the desk's own agents or with stand-ins that think nothing. The scenario is bundled
- * first and run by plain node (bench/lib/node-bundle.ts says why).
+ * The swarm without HTTP (bench/scenarios/swarm-in-process.ts, a process of each): its runs and
+ * memory with the desk's own agents, then its runs with stand-ins that think nothing. The scenario is
+ * bundled once and run by plain node (bench/lib/node-bundle.ts says why).
  */
-async function swarmInProcess(
-  agents: 'desk' | 'stand-in',
-): Promise<{ runs: LoadResult[]; memory: ConversationMemory | null }> {
+async function swarmInProcess(): Promise<{ desk: SwarmRuns; standIn: SwarmRuns }> {
   const folder = bundleFolder();
   try {
     const script = await bundleForNode(
@@ -253,25 +256,31 @@ async function swarmInProcess(
       folder.dir,
       'swarm-in-process.mjs',
     );
-    const run = spawnSync(
-      process.execPath,
-      [
-        '--expose-gc',
-        // The heap growth `swarmdesk serve` sets for itself (src/cli/heap-growth.ts): this process hosts
-        // the desk as the server does, so that the two figures compare.
-        '--heap-growing-percent=50',
-        script,
-        `--desk-module=${pathToFileURL(join(process.cwd(), 'dist', 'desk', 'index.js')).href}`,
-        `--seconds=${profile.seconds}`,
-        `--repeats=${profile.repeats}`,
-        `--customers=${benchCustomersFile()}`,
-        `--agents=${agents}`,
-      ],
-      { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' },
-    );
-    if (run.status !== 0)
-      throw new Error(`the in-process swarm run failed (exit ${run.status ?? run.signal})`);
-    return JSON.parse(run.stdout) as { runs: LoadResult[]; memory: ConversationMemory | null };
+    const run = (agents: 'desk' | 'stand-in'): SwarmRuns => {
+      const child = spawnSync(
+        process.execPath,
+        [
+          '--expose-gc',
+          // The heap growth `swarmdesk serve` sets for itself (src/cli/heap-growth.ts): this process
+          // hosts the desk as the server does, so that the two figures compare.
+          '--heap-growing-percent=50',
+          script,
+          `--desk-module=${pathToFileURL(join(process.cwd(), 'dist', 'desk', 'index.js')).href}`,
+          `--seconds=${profile.seconds}`,
+          `--repeats=${profile.repeats}`,
+          `--customers=${benchCustomersFile()}`,
+          `--agents=${agents}`,
+        ],
+        { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' },
+      );
+      if (child.status !== 0)
+        throw new Error(`the in-process swarm run failed (exit ${child.status ?? child.signal})`);
+      return JSON.parse(child.stdout) as SwarmRuns;
+    };
+    progress(`swarm alone, ${profile.repeats} runs`);
+    const desk = run('desk');
+    progress(`swarm floor (stand-in agents), ${profile.repeats} runs`);
+    return { desk, standIn: run('stand-in') };
   } finally {
     folder.remove();
   }
